@@ -1,0 +1,46 @@
+// Root vitest config: `vitest` at the root runs every package as a project; each package's own
+// vitest.config.ts calls `packageTestConfig` so `pnpm --filter X test` works the same way.
+// Workspace imports are aliased to sources, so tests never need a build.
+import { readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type ViteUserConfig } from 'vitest/config';
+
+const root = import.meta.dirname;
+const scope = '@mb-airbyte/';
+
+function workspaceAliases(): { find: string | RegExp; replacement: string }[] {
+  const aliases: { find: string | RegExp; replacement: string }[] = [];
+  for (const group of ['packages', 'apps']) {
+    for (const dir of readdirSync(join(root, group))) {
+      const src = join(root, group, dir, 'src');
+      if (!existsSync(join(src, 'index.ts'))) continue;
+      const name = scope + dir;
+      // Subpath exports (for example `/testing`) map to src/<subpath>/index.ts or src/<subpath>.ts.
+      aliases.push({ find: new RegExp(`^${name}/(.+)$`), replacement: join(src, '$1') });
+      aliases.push({ find: new RegExp(`^${name}$`), replacement: join(src, 'index.ts') });
+    }
+  }
+  return aliases;
+}
+
+export function packageTestConfig(name: string, extra: { timeoutMs?: number } = {}): ViteUserConfig {
+  return {
+    resolve: { alias: workspaceAliases() },
+    test: {
+      name,
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      environment: 'node',
+      passWithNoTests: true,
+      testTimeout: extra.timeoutMs ?? 20_000,
+      hookTimeout: extra.timeoutMs ?? 20_000,
+      reporters: ['default', 'json'],
+      outputFile: { json: 'test-results.json' },
+    },
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: ['packages/*', 'apps/*'],
+  },
+});
