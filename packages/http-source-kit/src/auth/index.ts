@@ -1,0 +1,1 @@
+export type { Authenticator, AuthHttp } from './authenticator.js';

@@ -1,0 +1,32 @@
+import type { FailureType } from './failure-type.js';
+
+const marker = Symbol.for('mb-airbyte.http-source-kit.ConnectorError');
+
+export interface ConnectorErrorOptions {
+  /** User-facing and actionable: what went wrong and what to do. Never contains secrets. */
+  message: string;
+  /** Detail for maintainers (codes, attempts); still never contains secrets. */
+  internalMessage?: string;
+  failureType: FailureType;
+  cause?: unknown;
+}
+
+/** An error that knows how the platform should treat it. Checked with `isInstance`, which works across copies. */
+export class ConnectorError extends Error {
+  readonly [marker] = true;
+  readonly failureType: FailureType;
+  readonly userMessage: string;
+  readonly internalMessage?: string;
+
+  constructor(options: ConnectorErrorOptions) {
+    super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ConnectorError';
+    this.failureType = options.failureType;
+    this.userMessage = options.message;
+    if (options.internalMessage !== undefined) this.internalMessage = options.internalMessage;
+  }
+
+  static isInstance(error: unknown): error is ConnectorError {
+    return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+  }
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import { PassThrough, type Readable } from 'node:stream';
+import { HttpError } from '../errors/index.js';
+
+export interface BodyGuardContext {
+  method: string;
+  url: string;
+  /** The raw message (before decompression), to know whether it arrived complete. */
+  raw: IncomingMessage | undefined;
+  /** Expected byte count, when the body is not decoded on the way. */
+  expectedLength: number | undefined;
+  timeoutMessage: () => string | undefined;
+  onClose: () => void;
+}
+
+/**
+ * Passes the body through and turns every way it can break into a retryable HttpError: a stream error or
+ * abort, a message Node did not see complete, or fewer bytes than Content-Length. Closing it frees the slot.
+ */
+export function guardBody(source: Readable, context: BodyGuardContext): Readable {
+  const guard = new PassThrough({ highWaterMark: 64 * 1024 });
+  let received = 0;
+  const truncated = (detail: string, code: string): HttpError =>
+    new HttpError({
+      message: `The response to ${context.method} ${context.url} ended early: ${context.timeoutMessage() ?? detail}`,
+      internalMessage: `${code}: ${detail}, ${received} bytes received`,
+      failureType: 'transient_error',
+      method: context.method,
+      url: context.url,
+      retryable: true,
+      code,
+    });
+
+  source.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+    if (!guard.write(chunk)) source.pause();
+  });
+  guard.on('drain', () => source.resume());
+  source.once('end', () => {
+    if (context.raw && !context.raw.complete) guard.destroy(truncated('the connection closed mid-body', 'ERR_BODY_TRUNCATED'));
+    else if (context.expectedLength !== undefined && received !== context.expectedLength)
+      guard.destroy(truncated(`expected ${context.expectedLength} bytes`, 'ERR_BODY_TRUNCATED'));
+    else guard.end();
+  });
+  const onBroken = (error?: unknown): void => {
+    const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    guard.destroy(truncated('the connection was closed mid-body', code ?? 'ERR_BODY_TRUNCATED'));
+  };
+  source.once('error', onBroken);
+  context.raw?.once('aborted', onBroken);
+  source.once('close', () => {
+    if (!source.readableEnded && !guard.destroyed) onBroken();
+  });
+  guard.once('close', () => {
+    context.onClose();
+    if (!source.readableEnded) source.destroy();
+  });
+  return guard;
+}

@@ -1,0 +1,214 @@
+import type { AuthHttp } from '../auth/authenticator.js';
+import { bodySnippet, ConnectorError, HttpError, redactUrl } from '../errors/index.js';
+import { buildUrl } from './build-url.js';
+import { defaultErrorTable, mergeErrorTables, ruleFor, ruleMessage, type ErrorRule, type ErrorTable } from './error-table.js';
+import { HttpExchange, type ExchangeResult } from './http-exchange.js';
+import type { HttpClientOptions, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
+import { silentLogger, type Logger } from './logger.js';
+import { readBodyText } from './read-body.js';
+import { withoutCredentials } from './redirects.js';
+import { parseRetryAfter } from './retry-after.js';
+import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { Semaphore } from './semaphore.js';
+import { abortReason, sleep as realSleep } from './sleep.js';
+import { createTimedTransport } from './timed-transport.js';
+import { createAgents, type Agents } from './tls-agents.js';
+import { parseJsonBody } from './parse-json-body.js';
+
+interface CallOptions {
+  /** Authenticator traffic bypasses the limiter: requests waiting for a login must not block the login. */
+  limited: boolean;
+}
+
+/** One per source run: streamed bodies, retries by the error table, safe redirects, auth, bounded concurrency. */
+export class HttpClient {
+  readonly retryPolicy: RetryPolicy;
+  private readonly baseUrl: string;
+  private readonly agents: Agents;
+  private readonly exchange: HttpExchange;
+  private readonly semaphore: Semaphore;
+  private readonly logger: Logger;
+  private readonly table: ErrorTable;
+  private readonly authHttp: AuthHttp;
+  private retries = 0;
+  private closed = false;
+
+  constructor(private readonly options: HttpClientOptions) {
+    this.baseUrl = checkedBaseUrl(options.baseUrl);
+    const maxConcurrency = options.maxConcurrency ?? 8;
+    this.semaphore = new Semaphore(maxConcurrency);
+    this.agents = createAgents({ maxSockets: maxConcurrency + 1, ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}) });
+    const transport = createTimedTransport({
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      responseTimeoutMs: options.responseTimeoutMs ?? 60_000,
+    });
+    this.exchange = new HttpExchange(this.agents, transport);
+    this.logger = options.logger ?? silentLogger();
+    this.table = mergeErrorTables(defaultErrorTable, options.errorTable);
+    this.retryPolicy = createRetryPolicy({
+      ...options.retry,
+      sleep: options.sleep ?? realSleep,
+      ...(options.random ? { random: options.random } : {}),
+    });
+    const internal = { limited: false };
+    this.authHttp = {
+      send: (request) => this.execute({ ...request, auth: false }, internal, (r) => Promise.resolve(r)),
+      json: <T>(request: HttpRequest) => this.execute({ ...request, auth: false }, internal, (r) => parseJsonBody<T>(r, request.method ?? 'GET')),
+      text: (request) => this.execute({ ...request, auth: false }, internal, readText),
+    };
+  }
+
+  /** Resolves at the headers of a 2xx (or ignored) status after retries; the body is streamed. */
+  send(request: HttpRequest): Promise<HttpResponse> {
+    return this.execute(request, { limited: true }, (response) => Promise.resolve(response));
+  }
+
+  /** The whole body parsed; a truncated or invalid body is retried too. An ignored status gives undefined. */
+  json<T = unknown>(request: HttpRequest): Promise<T> {
+    return this.execute(request, { limited: true }, (response) => parseJsonBody<T>(response, request.method ?? 'GET'));
+  }
+
+  /** The whole body as text, with the status (useful with ignored statuses). */
+  text(request: HttpRequest): Promise<HttpTextResponse> {
+    return this.execute(request, { limited: true }, readText);
+  }
+
+  stats(): { requests: number; retries: number } {
+    return { requests: this.exchange.requests, retries: this.retries };
+  }
+
+  /** Logs out sessions the authenticator opened, then closes idle sockets. Safe to call twice. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.options.authenticator?.close?.(this.authHttp);
+    } finally {
+      this.agents.https.destroy();
+      this.agents.http.destroy();
+    }
+  }
+
+  private async execute<T>(request: HttpRequest, call: CallOptions, consume: (response: HttpResponse) => Promise<T>): Promise<T> {
+    const method = request.method ?? 'GET';
+    const url = buildUrl(this.baseUrl, request.path, request.params);
+    const shownUrl = redactUrl(url.toString());
+    const table = mergeErrorTables(this.table, request.errorTable);
+    const started = Date.now();
+    let refreshedAuth = false;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        const result = await this.attempt(request, call, method, url, table);
+        const { status, body } = result.response;
+        const authenticator = this.options.authenticator;
+        if (status === 401 && request.auth !== false && authenticator?.onUnauthorized && !refreshedAuth) {
+          body.destroy();
+          refreshedAuth = true;
+          if (await authenticator.onUnauthorized(this.authHttp, result.authHeaders)) {
+            attempt--; // the re-sent request is not a retry of a failure
+            continue;
+          }
+        }
+        const rule = ruleFor(table, status);
+        if ((status >= 200 && status < 300) || rule.action === 'ignore') return await consume(result.response);
+        throw await statusError(result.response, rule, method, shownUrl);
+      } catch (error) {
+        failure = error;
+      }
+      if (request.signal?.aborted) throw abortReason(request.signal);
+      const delay = this.retryPolicy.nextDelayMs(failure, attempt, Date.now() - started);
+      if (delay === undefined) throw attempt > 1 ? withAttempts(failure, attempt) : failure;
+      this.retries++;
+      this.logger.warn(`${method} ${shownUrl} failed (${summary(failure)}); attempt ${attempt + 1} in ${delay} ms`);
+      await this.retryPolicy.sleep(delay, request.signal);
+    }
+  }
+
+  private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable): Promise<ExchangeResult> {
+    if (this.closed) throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
+    const release = call.limited ? await this.semaphore.acquire() : () => undefined;
+    const trustedOrigin = new URL(this.baseUrl).origin;
+    return this.exchange.send({
+      method,
+      url,
+      body: request.body,
+      signal: request.signal,
+      errorTable: table,
+      onDone: release,
+      headersFor: async (hopUrl) => {
+        const trusted = hopUrl.origin === trustedOrigin;
+        const base = { accept: 'application/json', 'user-agent': this.options.userAgent };
+        const authenticator = this.options.authenticator;
+        const authHeaders = trusted && request.auth !== false && authenticator ? await authenticator.headers(this.authHttp) : {};
+        const own = trusted ? request.headers : withoutCredentials(request.headers);
+        return { headers: { ...base, ...own, ...authHeaders }, authHeaders };
+      },
+    });
+  }
+}
+
+async function readText(response: HttpResponse): Promise<HttpTextResponse> {
+  return { status: response.status, headers: response.headers, url: response.url, body: await readBodyText(response.body) };
+}
+
+async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string): Promise<HttpError> {
+  let body: string | undefined;
+  try {
+    body = await readBodyText(response.body, 16 * 1024);
+  } catch {
+    body = undefined; // the status is what matters; a broken error body adds nothing
+  }
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+  const snippet = body ? bodySnippet(body) : undefined;
+  const context = { status: response.status, method, url, ...(snippet ? { body: snippet } : {}) };
+  return new HttpError({
+    message: ruleMessage(rule, context),
+    failureType: rule.failureType,
+    method,
+    url,
+    status: response.status,
+    retryable: rule.action === 'retry',
+    ...(snippet ? { body: snippet } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+function checkedBaseUrl(baseUrl: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error' });
+  }
+  return baseUrl;
+}
+
+function summary(error: unknown): string {
+  if (HttpError.isInstance(error)) return error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? 'network error');
+  return ConnectorError.isInstance(error) ? error.failureType : 'error';
+}
+
+/** The same error, saying how many attempts were made. */
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (!HttpError.isInstance(error)) return error;
+  return copyHttpError(error, { message: `${error.userMessage} (gave up after ${attempts} attempts)` });
+}
+
+function copyHttpError(error: HttpError, change: { message: string }): HttpError {
+  return new HttpError({
+    message: change.message,
+    failureType: error.failureType,
+    method: error.method,
+    url: error.url,
+    retryable: error.retryable,
+    ...(error.internalMessage !== undefined ? { internalMessage: error.internalMessage } : {}),
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.bodySnippet !== undefined ? { body: error.bodySnippet } : {}),
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+  });
+}

@@ -1,0 +1,65 @@
+import type { Readable } from 'node:stream';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { QueryParams } from './build-url.js';
+import type { ErrorTable } from './error-table.js';
+import type { Logger } from './logger.js';
+import type { RetryOptions } from './retry-policy.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
+
+export interface HttpClientOptions {
+  /** With or without a trailing slash: the same URLs. http and https are accepted. */
+  baseUrl: string;
+  /** An extra trusted CA (PEM), added to Node's default roots. TLS verification is always on. */
+  caCertPem?: string;
+  /** Default 10 s. */
+  connectTimeoutMs?: number;
+  /** Longest silence from the server, before and while streaming the body. Default 60 s. */
+  responseTimeoutMs?: number;
+  /** E.g. "source-metabase/2.1.3 (+http-source-kit/0.1.0)". */
+  userAgent: string;
+  retry?: RetryOptions;
+  /** Rows merged over the default table. */
+  errorTable?: ErrorTable;
+  authenticator?: Authenticator;
+  /** Requests in flight (headers to end of body) for the whole client. Default 8. */
+  maxConcurrency?: number;
+  logger?: Logger;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface HttpRequest {
+  method?: HttpMethod;
+  /** Relative to baseUrl; a leading slash is ignored. An absolute URL on another origin gets no credentials. */
+  path: string;
+  params?: QueryParams;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Rows merged over the client's table for this request. */
+  errorTable?: ErrorTable;
+  signal?: AbortSignal;
+  /** Default true. */
+  auth?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Lower-case names. */
+  headers: Record<string, string>;
+  /** The final URL (after redirects), unredacted: do not log it; use redactUrl. */
+  url: string;
+  /**
+   * The body, streamed. Consume it or destroy it: the request holds a concurrency slot until it closes.
+   * A broken or truncated body errors with a retryable HttpError.
+   */
+  body: Readable;
+}
+
+export interface HttpTextResponse {
+  status: number;
+  headers: Record<string, string>;
+  url: string;
+  body: string;
+}

@@ -1,0 +1,17 @@
+export { HttpClient } from './http-client.js';
+export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
+export {
+  defaultErrorTable,
+  mergeErrorTables,
+  ruleFor,
+  type ErrorAction,
+  type ErrorMessageContext,
+  type ErrorRule,
+  type ErrorTable,
+} from './error-table.js';
+export { createRetryPolicy, isRetryable, type RetryOptions, type RetryPolicy } from './retry-policy.js';
+export { parseRetryAfter } from './retry-after.js';
+export { buildUrl, type QueryParams } from './build-url.js';
+export { Semaphore } from './semaphore.js';
+export { silentLogger, type Logger } from './logger.js';
+export { sleep } from './sleep.js';

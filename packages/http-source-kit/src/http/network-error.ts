@@ -1,0 +1,77 @@
+import { HttpError } from '../errors/index.js';
+import type { ErrorRule } from './error-table.js';
+
+/** Error codes that mean "try again": the connection broke or stalled, not the request. */
+const retryableCodes = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN',
+  'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ERR_BODY_TRUNCATED', 'ERR_INVALID_JSON', 'ERR_STREAM_PREMATURE_CLOSE',
+]);
+
+/** TLS verification failures, with the advice a user needs. */
+const tlsCodes = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
+]);
+
+export interface NetworkErrorContext {
+  method: string;
+  url: string;
+  /** Set when our own idle/connect watchdog ended the request. */
+  timeoutMessage?: string;
+  /** The row for network failures (decides retry vs fail and the failure type). */
+  rule: ErrorRule;
+}
+
+/** The error's `code`, if it is a string; reads no other field (axios errors carry secret headers). */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function errorText(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return String(error);
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' ? message : 'unknown error';
+}
+
+export function isRetryableCode(code: string | undefined): boolean {
+  return code !== undefined && retryableCodes.has(code);
+}
+
+/**
+ * Converts a failure without an HTTP status (axios or Node error) into an HttpError holding only safe fields:
+ * code and message text. The original object is never kept as `cause`, since axios errors carry request headers.
+ */
+export function networkError(error: unknown, context: NetworkErrorContext): HttpError {
+  const code = errorCode(error);
+  const text = context.timeoutMessage ?? errorText(error);
+  const base = { method: context.method, url: context.url, code, internalMessage: `${code ?? 'error'}: ${text}` };
+  if (code !== undefined && tlsCodes.has(code)) {
+    return new HttpError({
+      ...base,
+      retryable: false,
+      failureType: 'config_error',
+      message:
+        `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
+        'If the server uses a certificate from a private CA, add that CA certificate (PEM) to the configuration; ' +
+        'certificate verification cannot be turned off.',
+    });
+  }
+  if (code === 'ENOTFOUND') {
+    return new HttpError({
+      ...base,
+      retryable: false,
+      failureType: 'config_error',
+      message: `The host of ${base.url} could not be found (DNS lookup failed). Check the server URL.`,
+    });
+  }
+  const retryable = context.rule.action === 'retry' && (isRetryableCode(code) || code === undefined);
+  return new HttpError({
+    ...base,
+    retryable,
+    failureType: retryable ? context.rule.failureType : 'system_error',
+    message: `${context.method} ${base.url} failed: ${text}${code && !text.includes(code) ? ` (${code})` : ''}`,
+  });
+}
