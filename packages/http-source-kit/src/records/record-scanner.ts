@@ -1,0 +1,207 @@
+/**
+ * Finds the records in a JSON body as it streams in: walks the objects along the record path, yields the exact text
+ * of each element of the array found there (or the object found there, as one record), and keeps small values beside
+ * the path (`total`, `next_page`, `meta: {...}`) in an envelope for the paginator. Memory stays bounded by the largest
+ * record plus one chunk, whatever the body size.
+ */
+import { JsonBodyError } from './json-body-error.js';
+import { JsonTokenizer, type ShallowHandler } from './json-tokenizer.js';
+import { formatPath } from './record-path.js';
+
+/** What sat at the record path: records came from an array or a single object; `null` means no records. */
+export type RecordsFound = 'array' | 'object' | 'null';
+
+export interface RecordScannerOptions {
+  /** Values beside the path larger than this are not kept in the envelope (default 64 KiB). */
+  maxEnvelopeValueBytes?: number;
+  /** Deepest nesting accepted (default 512). */
+  maxDepth?: number;
+}
+
+const RECORD = 1, TARGET = 2, PATH = 3, SIBLING = 4, SKIP = 5, KEY = 6;
+const ROLE_PATH = 1, ROLE_RECORDS = 2;
+
+function describeStart(c: number): string {
+  if (c === 0x7b) return 'an object';
+  if (c === 0x5b) return 'an array';
+  if (c === 0x22) return 'a string';
+  if (c === 0x74 || c === 0x66) return 'a boolean';
+  return c === 0x6e ? 'null' : 'a number';
+}
+
+export class RecordScanner implements ShallowHandler {
+  /** Values found beside the record path, nested the way they appear in the body. */
+  readonly envelope: Record<string, unknown> = {};
+  found: RecordsFound | undefined;
+  private readonly tokenizer: JsonTokenizer;
+  private readonly roles: Uint8Array;
+  private readonly maxEnvelopeValueBytes: number;
+  private out: string[] = [];
+  private nextKind = PATH;
+  private busyDepth = -1;
+  private busyKind = 0;
+  private capturing = false;
+  private capStart = 0;
+  private pieces: Buffer[] = [];
+  private capBytes = 0;
+  private capLimit = Infinity;
+  private key = '';
+  private readonly topKeys: string[] = [];
+  private shapeProblem: string | undefined;
+
+  constructor(
+    private readonly path: readonly string[],
+    options: RecordScannerOptions = {},
+  ) {
+    this.tokenizer = new JsonTokenizer(this, path.length + 1, options.maxDepth);
+    this.roles = new Uint8Array(path.length + 2);
+    this.maxEnvelopeValueBytes = options.maxEnvelopeValueBytes ?? 64 * 1024;
+  }
+
+  /** Feeds one chunk; returns the records completed in it, as JSON text without raw line breaks. */
+  write(chunk: Buffer): string[] {
+    this.tokenizer.write(chunk);
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+
+  /** Call when the body ended: throws if it was cut short or the record path was not there. */
+  end(): void {
+    this.tokenizer.end();
+    if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem);
+    if (this.found !== undefined) return;
+    const keys = this.topKeys.length > 0 ? ` (top-level keys: ${this.topKeys.join(', ')})` : '';
+    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`);
+  }
+
+  valueStart(chunk: Buffer, at: number, depth: number, c: number): void {
+    if (this.busyDepth >= 0) return;
+    let kind: number;
+    if (depth === 0) kind = this.path.length === 0 ? TARGET : PATH;
+    else if (this.roles[depth] === ROLE_RECORDS) kind = RECORD;
+    else kind = this.nextKind;
+    switch (kind) {
+      case RECORD:
+        this.tokenizer.sawNewline = false;
+        this.begin(at, depth, RECORD, Infinity);
+        return;
+      case TARGET:
+        if (this.found !== undefined) {
+          this.shape(depth, `the key at ${formatPath(this.path)} appears twice`);
+        } else if (c === 0x5b) {
+          this.found = 'array';
+          this.roles[depth + 1] = ROLE_RECORDS;
+        } else if (c === 0x7b) {
+          this.found = 'object';
+          this.tokenizer.sawNewline = false;
+          this.begin(at, depth, RECORD, Infinity);
+        } else if (c === 0x6e) {
+          this.found = 'null';
+          this.busyDepth = depth;
+          this.busyKind = SKIP;
+        } else {
+          this.shape(depth, `expected an array or an object at ${formatPath(this.path)}, found ${describeStart(c)}`);
+        }
+        return;
+      case PATH:
+        if (c === 0x7b) {
+          this.roles[depth + 1] = ROLE_PATH;
+        } else if (c === 0x6e && depth > 0) {
+          this.found = 'null';
+          this.busyDepth = depth;
+          this.busyKind = SKIP;
+        } else {
+          const where = formatPath(this.path.slice(0, depth));
+          this.shape(depth, `expected an object at ${where} on the way to ${formatPath(this.path)}, found ${describeStart(c)}`);
+        }
+        return;
+      default:
+        this.begin(at, depth, SIBLING, this.maxEnvelopeValueBytes);
+    }
+  }
+
+  valueEnd(chunk: Buffer, end: number, depth: number): void {
+    if (this.busyDepth !== depth) return;
+    this.busyDepth = -1;
+    if (this.busyKind === SKIP) return;
+    const kind = this.busyKind;
+    const text = this.finish(chunk, end);
+    if (kind === RECORD) {
+      this.out.push(this.tokenizer.sawNewline ? text.replace(/[\r\n]/g, ' ') : text);
+    } else {
+      this.keep(depth, text);
+    }
+  }
+
+  keyStart(chunk: Buffer, at: number, depth: number): void {
+    if (this.busyDepth >= 0 || this.roles[depth] !== ROLE_PATH) return;
+    this.capturing = true;
+    this.capStart = at;
+    this.busyKind = KEY;
+    this.capLimit = Infinity;
+  }
+
+  keyEnd(chunk: Buffer, end: number, depth: number, hadEscape: boolean): void {
+    if (!this.capturing || this.busyKind !== KEY) return;
+    const raw = this.finish(chunk, end);
+    const key = hadEscape ? (JSON.parse(`"${raw}"`) as string) : raw;
+    this.key = key;
+    if (depth === 1 && this.topKeys.length < 20) this.topKeys.push(key);
+    if (key !== this.path[depth - 1]) this.nextKind = SIBLING;
+    else this.nextKind = depth === this.path.length ? TARGET : PATH;
+  }
+
+  chunkEnd(chunk: Buffer): void {
+    if (!this.capturing) return;
+    const size = chunk.length - this.capStart;
+    this.capBytes += size;
+    // Copy: the caller may reuse its buffer. Only a value that spans chunks pays for this.
+    if (this.capBytes <= this.capLimit && size > 0) this.pieces.push(Buffer.from(chunk.subarray(this.capStart)));
+    this.capStart = 0;
+  }
+
+  private begin(at: number, depth: number, kind: number, limit: number): void {
+    this.busyDepth = depth;
+    this.busyKind = kind;
+    this.capturing = true;
+    this.capStart = at;
+    this.capLimit = limit;
+  }
+
+  /** Ends a capture and returns its text; '' when it outgrew its limit (a JSON value is never empty). */
+  private finish(chunk: Buffer, end: number): string {
+    this.capturing = false;
+    const pieces = this.pieces;
+    const bytes = this.capBytes + (end - this.capStart);
+    this.capBytes = 0;
+    if (pieces.length === 0) return bytes > this.capLimit ? '' : chunk.toString('utf8', this.capStart, end);
+    this.pieces = [];
+    if (bytes > this.capLimit) return '';
+    pieces.push(chunk.subarray(this.capStart, end));
+    return Buffer.concat(pieces).toString('utf8');
+  }
+
+  /** Stores a sibling value in the envelope under the path prefix it was found beside. */
+  private keep(depth: number, text: string): void {
+    if (text === '') return; // too large to keep
+    let target = this.envelope;
+    for (const key of this.path.slice(0, depth - 1)) {
+      const next = target[key];
+      if (next === null || typeof next !== 'object') target[key] = {};
+      target = target[key] as Record<string, unknown>;
+    }
+    target[this.key] = JSON.parse(text) as unknown;
+  }
+
+  /**
+   * Notes a wrong shape and skips the value. The error is raised at the end of the body, so that a body that is also
+   * invalid or cut short is reported as such (a cut-short body is retried; a wrong shape is not).
+   */
+  private shape(depth: number, message: string): void {
+    this.shapeProblem ??= message;
+    this.found ??= 'null';
+    this.busyDepth = depth;
+    this.busyKind = SKIP;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * `recordSelector('data')`: where a stream's records are in each response. Reading is incremental over the body
+ * stream (bounded memory, records passed through as their exact JSON text); see RecordScanner for the details.
+ */
+import { pathSegments, type RecordPath } from './record-path.js';
+import { RecordScanner, type RecordScannerOptions } from './record-scanner.js';
+import { SelectedRecord } from './selected-record.js';
+
+export interface SelectedBody {
+  records: SelectedRecord[];
+  /** Small values beside the record path (for example `{ total: 120 }`), for paginators. */
+  envelope: Record<string, unknown>;
+}
+
+export interface RecordSelector {
+  readonly path: readonly string[];
+  /** A fresh incremental reader for one body: `write(chunk)` returns completed records, `end()` checks the end. */
+  open(): RecordScanner;
+  /** Streams the records of a body; the envelope is filled in once the body has been read to its end. */
+  records(body: AsyncIterable<Buffer | string>, envelope?: Record<string, unknown>): AsyncGenerator<SelectedRecord>;
+  /** Reads a whole body held in memory. */
+  parse(body: Buffer | string): SelectedBody;
+}
+
+function toBuffer(chunk: Buffer | string): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+}
+
+export function recordSelector(path: RecordPath = '', options: RecordScannerOptions = {}): RecordSelector {
+  const segments = [...pathSegments(path)];
+  const open = (): RecordScanner => new RecordScanner(segments, options);
+  return {
+    path: segments,
+    open,
+    async *records(body, envelope) {
+      const scanner = open();
+      for await (const chunk of body) {
+        for (const json of scanner.write(toBuffer(chunk))) yield SelectedRecord.fromJson(json);
+      }
+      scanner.end();
+      if (envelope !== undefined) Object.assign(envelope, scanner.envelope);
+    },
+    parse(body) {
+      const scanner = open();
+      const records = scanner.write(toBuffer(body)).map((json) => SelectedRecord.fromJson(json));
+      scanner.end();
+      return { records, envelope: scanner.envelope };
+    },
+  };
+}
