@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { describeJsonSyntaxError } from './describe-json-syntax-error.js';
+import { describeJsonSyntaxError } from './locate-json-syntax-error.js';
 import { InputFileError } from './input-file-error.js';
 
 export interface ReadJsonFileOptions {
@@ -25,7 +25,7 @@ export async function readJsonFile(file: string, what: string, options: ReadJson
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    const detail = `not valid JSON: ${describeJsonSyntaxError(cause, text)}`;
+    const detail = `not valid JSON: ${describeJsonSyntaxError(text)}`;
     throw new InputFileError({ file, what, reason: 'not_json', detail, cause });
   }
 }
