@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { httpsRequiredMessage, httpsUrlPattern } from './normalize-instance-url.js';
+
+// The one source of truth for the connector's configuration: the TypeScript type and the Airbyte
+// connectionSpecification both come from this schema. Backward compatible with the official 2.1.x spec: the same
+// property names, types, titles and order for the four original fields; only `instance_api_url` is required (the
+// official spec also required `username`, which an API-key config does not need; dropping a requirement can only
+// accept more configs). Which credential is used is decided by `chooseCredential`.
+const secret = { airbyte_secret: true } as const;
+
+export const metabaseConfigSchema = z
+  .object({
+    instance_api_url: z
+      .string()
+      .regex(new RegExp(httpsUrlPattern), { error: httpsRequiredMessage })
+      .meta({
+        title: 'Metabase Instance API URL',
+        description:
+          'Address of your Metabase API, for example https://metabase.example.com/api/. It must use https. ' +
+          'The trailing slash and the /api suffix are optional.',
+        examples: ['https://localhost:3000/api/'],
+        pattern: httpsUrlPattern,
+        order: 0,
+      }),
+    username: z.string().optional().meta({
+      title: 'Username',
+      description:
+        'E-mail address of a Metabase user. With a password, the connector logs in once per sync and logs out at ' +
+        'the end; with a session token too, it logs in again only if the token has expired.',
+      order: 1,
+    }),
+    password: z
+      .string()
+      .optional()
+      .meta({ title: 'Password', description: 'Password of that Metabase user.', always_show: true, ...secret, order: 2 }),
+    session_token: z.string().optional().meta({
+      title: 'Session Token',
+      description:
+        'A session id returned by POST /api/session (the "id" field of the response). Sessions last 14 days by ' +
+        'default (MAX_SESSION_AGE on the server); give a username and password as well to log in again when it expires.',
+      ...secret,
+      order: 3,
+    }),
+    api_key: z.string().optional().meta({
+      title: 'API Key',
+      description:
+        'A Metabase API key (Metabase 0.49 and later; Admin settings > Authentication > API keys), sent in the ' +
+        'X-API-Key header. Recommended: it does not expire and does not trigger login alerts. When set, it is used ' +
+        'instead of the session token and password.',
+      ...secret,
+      order: 4,
+    }),
+    include_deactivated_users: z.boolean().default(false).meta({
+      title: 'Include Deactivated Users',
+      description: 'When on, the users stream also returns deactivated users (GET /api/user?status=all).',
+      order: 5,
+    }),
+  })
+  .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows
+  .meta({ title: 'Metabase Source Spec', additionalProperties: true });
+
+/** A validated config, defaults applied. */
+export type MetabaseConfig = z.output<typeof metabaseConfigSchema>;
+/** A config as the user writes it (defaults not yet applied). */
+export type MetabaseConfigInput = z.input<typeof metabaseConfigSchema>;
+
+/** The Airbyte `connectionSpecification` (draft-07 JSON schema) derived from `metabaseConfigSchema`. */
+export function metabaseConnectionSpecification(): Record<string, unknown> {
+  return z.toJSONSchema(metabaseConfigSchema, { target: 'draft-07', io: 'input' });
+}

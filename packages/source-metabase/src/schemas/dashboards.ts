@@ -1,0 +1,66 @@
+import {
+  nullable,
+  nullableArray,
+  nullableObject,
+  nullableObjectArray,
+  nullableTimestamp,
+  streamSchema,
+  untypedWithProperties,
+  type JsonSchema,
+} from './json-schema.js';
+import { dashcardProperties } from './dashboard-cards.js';
+import { collectionSummary, lastEditInfo, moderationReview, parameterProperties } from './shared-shapes.js';
+
+/** `dashboards`: `GET /api/dashboard/{id}` for every dashboard found in the collections (Metabase 0.50 field set). */
+export function dashboardsSchema(): JsonSchema {
+  return streamSchema({
+    archived: nullable('boolean'),
+    archived_directly: nullable('boolean'),
+    auto_apply_filters: nullable('boolean'),
+    cache_ttl: nullable('integer'),
+    can_delete: nullable('boolean'),
+    can_restore: nullable('boolean'),
+    can_write: nullable('boolean'),
+    caveats: nullable('string'),
+    collection: collectionSummary(),
+    collection_authority_level: nullable('string'),
+    collection_id: nullable('integer'),
+    collection_position: nullable('integer'),
+    created_at: nullableTimestamp(),
+    creator_id: nullable('integer'),
+    dashcards: nullableArray(nullableObject(dashcardProperties())),
+    description: nullable('string'),
+    download_perms: nullable('string'),
+    embedding_params: nullableObject(),
+    embedding_type: nullable('string'),
+    enable_embedding: nullable('boolean'),
+    entity_id: nullable('string'),
+    id: nullable('integer'),
+    initially_published_at: nullableTimestamp(),
+    'last-edit-info': lastEditInfo(),
+    last_used_param_values: nullableObject(),
+    last_viewed_at: nullableTimestamp(),
+    made_public_by_id: nullable('integer'),
+    moderation_reviews: nullableArray(moderationReview()),
+    name: nullable('string'),
+    param_fields: nullableObject(),
+    param_values: nullableObject(),
+    parameters: nullableArray(untypedWithProperties(parameterProperties())),
+    points_of_interest: nullable('string'),
+    position: nullable('string', 'integer'), // official: string; widened defensively (not verified against Metabase)
+    public_uuid: nullable('string'),
+    show_in_getting_started: nullable('boolean'),
+    tabs: nullableObjectArray({
+      created_at: nullableTimestamp(),
+      dashboard_id: nullable('integer'),
+      entity_id: nullable('string'),
+      id: nullable('integer'),
+      name: nullable('string'),
+      position: nullable('integer'),
+      updated_at: nullableTimestamp(),
+    }),
+    updated_at: nullableTimestamp(),
+    view_count: nullable('integer'),
+    width: nullable('string'),
+  });
+}

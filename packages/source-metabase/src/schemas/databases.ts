@@ -1,0 +1,62 @@
+import { nullable, nullableArray, nullableObject, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+
+/** `databases`: `GET /api/database` (the `data` array). `details` is only present for users who may edit a database. */
+export function databasesSchema(): JsonSchema {
+  return streamSchema({
+    auto_run_queries: nullable('boolean'),
+    cache_field_values_schedule: nullable('string'),
+    cache_ttl: nullable('integer'),
+    can_upload: nullable('boolean'),
+    caveats: nullable('string'),
+    created_at: nullableTimestamp(),
+    creator_id: nullable('integer'),
+    dbms_version: nullableObject({
+      flavor: nullable('string'),
+      'semantic-version': nullableArray(nullable('integer')),
+      version: nullable('string'),
+    }),
+    description: nullable('string'),
+    details: nullableObject({
+      'advanced-options': nullable('boolean'),
+      'cloud-ip-address-info': nullable('string'),
+      'dataset-filters-patterns': nullable('string'),
+      'dataset-filters-type': nullable('string'),
+      db: nullable('string'),
+      dbname: nullable('string'),
+      host: nullable('string'),
+      'include-user-id-and-hash': nullable('boolean'),
+      'let-user-control-scheduling': nullable('boolean'),
+      port: nullable('integer', 'string'),
+      'project-id': nullable('string'),
+      'project-id-from-credentials': nullable('string'),
+      'service-account-json': nullable('string'),
+      ssl: nullable('boolean'),
+      'use-jvm-timezone': nullable('boolean'),
+      user: nullable('string'),
+    }),
+    engine: nullable('string'),
+    features: nullableArray(nullable('string')),
+    id: nullable('integer'),
+    initial_sync_status: nullable('string'),
+    is_attached_dwh: nullable('boolean'),
+    is_audit: nullable('boolean'),
+    is_full_sync: nullable('boolean'),
+    is_on_demand: nullable('boolean'),
+    is_sample: nullable('boolean'),
+    is_saved_questions: nullable('boolean'),
+    metadata_sync_schedule: nullable('string'),
+    name: nullable('string'),
+    native_permissions: nullable('string'),
+    options: nullableObject({}, 'string'), // official: string; Metabase returns a JSON object
+    points_of_interest: nullable('string'),
+    refingerprint: nullable('boolean'),
+    router_user_attribute: nullable('string'),
+    schedules: nullableObject(),
+    settings: nullableObject({}, 'string'), // official: string; Metabase returns a JSON object
+    timezone: nullable('string'),
+    updated_at: nullableTimestamp(),
+    uploads_enabled: nullable('boolean'),
+    uploads_schema_name: nullable('string'),
+    uploads_table_prefix: nullable('string'),
+  });
+}

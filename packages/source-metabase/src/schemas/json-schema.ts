@@ -1,0 +1,51 @@
+// The small subset of draft-07 JSON schema our stream schemas use, with builders that always return fresh
+// objects (callers may mutate what they get). Every object schema allows additional properties: Metabase adds
+// fields between versions and a record must never be rejected for carrying one.
+export type JsonType = 'null' | 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+export interface JsonSchema {
+  $schema?: string;
+  type?: JsonType | JsonType[];
+  format?: 'date-time';
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  additionalProperties?: true;
+}
+
+export type JsonSchemaProperties = Record<string, JsonSchema>;
+
+/** A value of any of `types`, or null. */
+export function nullable(...types: Exclude<JsonType, 'null' | 'object' | 'array'>[]): JsonSchema {
+  return { type: ['null', ...types] };
+}
+
+/** An ISO-8601 timestamp, or null. */
+export function nullableTimestamp(): JsonSchema {
+  return { type: ['null', 'string'], format: 'date-time' };
+}
+
+/** An object (with optional known properties), or null. Extra `types` widen it for fields Metabase has changed. */
+export function nullableObject(properties: JsonSchemaProperties = {}, ...types: Exclude<JsonType, 'null' | 'object'>[]): JsonSchema {
+  return { type: ['null', 'object', ...types], properties, additionalProperties: true };
+}
+
+/** An array of `items`, or null. */
+export function nullableArray(items: JsonSchema): JsonSchema {
+  return { type: ['null', 'array'], items };
+}
+
+/** An array of objects with the given known properties, or null. */
+export function nullableObjectArray(properties: JsonSchemaProperties = {}): JsonSchema {
+  return nullableArray(nullableObject(properties));
+}
+
+/** The top-level schema of a stream's records. */
+export function streamSchema(properties: JsonSchemaProperties): JsonSchema {
+  return { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', additionalProperties: true, properties };
+}
+
+/** Known properties without a type constraint: for array items the official schemas left untyped. */
+export function untypedWithProperties(properties: JsonSchemaProperties): JsonSchema {
+  return { properties, additionalProperties: true };
+}
