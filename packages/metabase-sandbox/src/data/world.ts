@@ -1,0 +1,60 @@
+// The whole imaginary instance: small things are built once, big things (cards, collections,
+// dashboards) are computed per id on demand. Same seed and options => identical data.
+import type { SandboxLogin } from '../types.js';
+import { buildAlerts } from './alerts.js';
+import { buildCatalog, type Catalog } from './catalog.js';
+import { createCardSource, type CardSource } from './cards.js';
+import { createCollectionSpace, type CollectionSpace } from './collections.js';
+import { createDashboardSource, type DashboardSource } from './dashboards.js';
+import { buildGroups, groupRecords, type GroupModel } from './groups.js';
+import { createOverlay, type Overlay } from './overlay.js';
+import { buildSegments } from './segments.js';
+import { buildSnippets } from './snippets.js';
+import { ADMIN_GROUP_ID, ALL_USERS_GROUP_ID, apiKeyUser, buildUsers, type UserModel } from './users.js';
+import type { JsonRecord } from '../types.js';
+
+export interface World {
+  seed: number;
+  scale: number;
+  /** Personal users ordered by id (id = index + 1). */
+  users: UserModel[];
+  /** Hidden users behind the two API keys. */
+  apiKeyUsers: UserModel[];
+  apiKeys: { admin: string; user: string };
+  groups: GroupModel[];
+  groupRecords: JsonRecord[];
+  catalog: Catalog;
+  collections: CollectionSpace;
+  cards: CardSource;
+  dashboards: DashboardSource;
+  snippets: JsonRecord[];
+  segments: JsonRecord[];
+  alerts: JsonRecord[];
+  overlay: Overlay;
+  /** Any user (personal or API-key) by id. */
+  userById(id: number): UserModel | undefined;
+}
+
+export function createWorld(seed: number, scale: number, extraLogins: readonly SandboxLogin[]): World {
+  const groups = buildGroups(scale);
+  const teamIds = groups.filter((g) => g.id > ADMIN_GROUP_ID).map((g) => g.id);
+  const users = buildUsers(seed, scale, extraLogins, teamIds);
+  const adminKey = apiKeyUser(seed, users.length + 1, 'Sync key (admin)', ADMIN_GROUP_ID);
+  const userKey = apiKeyUser(seed, users.length + 2, 'Sync key (analyst)', teamIds[0] ?? ALL_USERS_GROUP_ID);
+  const apiKeyUsers = [adminKey.user, userKey.user];
+  const overlay = createOverlay();
+  const catalog = buildCatalog(seed, scale);
+  const collections = createCollectionSpace(seed, scale, users);
+  const cards = createCardSource({ seed, scale, users, catalog, collections, overlay });
+  const dashboards = createDashboardSource(seed, scale, users, collections, cards, overlay);
+  return {
+    seed, scale, users, apiKeyUsers, apiKeys: { admin: adminKey.key, user: userKey.key }, groups,
+    groupRecords: groupRecords(seed, groups, [...users, ...apiKeyUsers]),
+    catalog, collections, cards, dashboards,
+    snippets: buildSnippets(seed, scale, users),
+    segments: buildSegments(seed, scale, catalog.tables, users),
+    alerts: buildAlerts(seed, scale, cards, users),
+    overlay,
+    userById: (id) => users[id - 1] ?? apiKeyUsers.find((u) => u.id === id),
+  };
+}

@@ -1,0 +1,29 @@
+// argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--faults P] [--port N] [--host H]`.
+import type { FaultProfile, SandboxOptions } from './types.js';
+
+const PROFILES: readonly FaultProfile[] = ['none', 'flaky', 'slow', 'down', 'truncated'];
+
+export function parseCliArgs(argv: readonly string[]): SandboxOptions {
+  const options: SandboxOptions = {};
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (value === undefined) throw new Error(`missing value after ${String(flag)}`);
+    i++;
+    const num = Number(value);
+    switch (flag) {
+      case '--seed': options.seed = num; break;
+      case '--scale': options.scale = num; break;
+      case '--port': options.port = num; break;
+      case '--host': options.host = value; break;
+      case '--fault-rate': options.faultRate = num; break;
+      case '--faults':
+        if (!PROFILES.includes(value as FaultProfile)) throw new Error(`--faults must be one of ${PROFILES.join(', ')}`);
+        options.faults = value as FaultProfile;
+        break;
+      default: throw new Error(`unknown option ${String(flag)}`);
+    }
+    if (flag !== '--host' && flag !== '--faults' && !Number.isFinite(num)) throw new Error(`${flag} needs a number`);
+  }
+  return options;
+}

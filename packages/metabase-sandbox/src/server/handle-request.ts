@@ -1,0 +1,108 @@
+// One request end to end: latency, session routes, routing, faults, auth, reply.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { UserModel } from '../data/users.js';
+import type { World } from '../data/world.js';
+import type { SandboxStats } from '../types.js';
+import type { FaultInjector, FaultKind } from './fault-injector.js';
+import { FORBIDDEN, NO_ENDPOINT, STILL_INITIALIZING, textReply, UNAUTHENTICATED, type Reply } from './reply.js';
+import type { RouteTable } from './route-table.js';
+import { login, logout, sessionKeyOf, type SessionDeps } from './session-routes.js';
+import type { SessionStore } from './session-store.js';
+import { countRoute } from './stats.js';
+import { writeReply, type BodyCut } from './write-reply.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const PROXY_502_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+export interface RequestDeps extends SessionDeps {
+  routes: RouteTable;
+  faults: FaultInjector;
+  sessions: SessionStore;
+  stats: SandboxStats;
+  retryAfterSeconds: number;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) break;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Session first (cookie, then header), then the API key, as Metabase does. */
+function authenticate(deps: RequestDeps, req: IncomingMessage): UserModel | undefined {
+  const key = sessionKeyOf(req);
+  const fromSession = key === undefined ? undefined : deps.sessions.use(key);
+  if (fromSession !== undefined) return deps.world.userById(fromSession);
+  const apiKey = req.headers['x-api-key'];
+  if (typeof apiKey !== 'string') return undefined;
+  if (apiKey === deps.world.apiKeys.admin) return deps.world.apiKeyUsers[0];
+  if (apiKey === deps.world.apiKeys.user) return deps.world.apiKeyUsers[1];
+  return undefined;
+}
+
+function faultReply(kind: FaultKind, retryAfterSeconds: number): Reply | undefined {
+  if (kind === 'initializing-503') return textReply(503, STILL_INITIALIZING);
+  if (kind === 'proxy-502') return textReply(502, PROXY_502_HTML, { 'Content-Type': 'text/html' });
+  if (kind === 'throttled-429') return textReply(429, 'Too Many Requests', { 'Retry-After': String(retryAfterSeconds) });
+  return undefined;
+}
+
+export async function handleRequest(deps: RequestDeps, world: World, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  deps.stats.requests++;
+  const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+  // List routes answer with or without a trailing slash.
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+  const method = req.method ?? 'GET';
+  const latency = deps.faults.latencyMs();
+  if (latency > 0) await sleep(latency);
+
+  if (path === '/api/session' && (method === 'POST' || method === 'DELETE')) {
+    countRoute(deps.stats, `${method} /api/session`);
+    const reply = method === 'POST' ? login(deps, req, await readBody(req)) : logout(deps, req);
+    await writeReply(res, reply);
+    return;
+  }
+  const found = deps.routes.match(method, path);
+  if (found === undefined) {
+    await writeReply(res, NO_ENDPOINT());
+    return;
+  }
+  const { route, params } = found;
+  countRoute(deps.stats, `${method} ${route.path}`);
+
+  let cut: BodyCut | undefined;
+  if (route.data) {
+    const fault = deps.faults.decide(`${method} ${path}${url.search}`);
+    if (fault !== 'ok') deps.stats.faultsInjected++;
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    const early = faultReply(fault, deps.retryAfterSeconds);
+    if (early !== undefined) {
+      await writeReply(res, early);
+      return;
+    }
+    if (fault === 'cut') cut = 'destroy';
+    if (fault === 'truncate') cut = 'end';
+  }
+
+  const user = route.access === 'public' ? undefined : authenticate(deps, req);
+  if (route.access !== 'public' && user === undefined) {
+    await writeReply(res, UNAUTHENTICATED());
+    return;
+  }
+  const isAdmin = user?.superuser === true;
+  if (route.access === 'admin' && !isAdmin) {
+    await writeReply(res, FORBIDDEN());
+    return;
+  }
+  const reply = route.handle({ world, user, isAdmin, query: url.searchParams, params });
+  await writeReply(res, reply, reply.status === 200 ? cut : undefined);
+}

@@ -1,0 +1,14 @@
+// Request counters exposed through `sandbox.stats()`.
+import type { SandboxStats } from '../types.js';
+
+export function createStats(): SandboxStats {
+  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0 };
+}
+
+export function countRoute(stats: SandboxStats, key: string): void {
+  stats.requestsByRoute[key] = (stats.requestsByRoute[key] ?? 0) + 1;
+}
+
+export function copyStats(stats: SandboxStats): SandboxStats {
+  return { ...stats, requestsByRoute: { ...stats.requestsByRoute } };
+}

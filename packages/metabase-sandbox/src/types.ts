@@ -1,0 +1,121 @@
+// Public types of the sandbox. Others code against these names: keep them stable.
+
+export type FaultProfile = 'none' | 'flaky' | 'slow' | 'down' | 'truncated';
+
+export interface SandboxLogin {
+  username: string;
+  password: string;
+}
+
+export interface SandboxOptions {
+  /** Same seed => byte-identical data. Default 1. */
+  seed?: number;
+  /** Size knob. 1 = a small team (tens of cards), 1000 ~ 40,000 cards. Default 1. */
+  scale?: number;
+  /** Default 'none'. */
+  faults?: FaultProfile;
+  /** Share of data requests that fail under 'flaky'. Default 0.2. */
+  faultRate?: number;
+  /** Added latency per request under 'slow', in ms. Default 100. */
+  slowLatencyMs?: number;
+  /** Retry-After seconds sent with injected 429s. Default 1. */
+  retryAfterSeconds?: number;
+  /** Default 0 (random free port). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Session lifetime from creation (Metabase MAX_SESSION_AGE). Default 14 days. */
+  sessionMaxAgeMs?: number;
+  /** A session expires after this many authenticated requests (optional). */
+  sessionMaxRequests?: number;
+  /** Clock in epoch ms, for throttle and expiry tests. Default Date.now. */
+  now?: () => number;
+  /** Extra logins (active, non-admin users); the default users always exist. */
+  users?: SandboxLogin[];
+}
+
+export interface SandboxCredentials {
+  /** An admin user (superuser). */
+  username: string;
+  password: string;
+  /** Admin API key (member of Administrators). */
+  adminApiKey: string;
+  /** Non-admin API key: 403 on admin-only routes. */
+  userApiKey: string;
+  /** A non-admin user login. */
+  userUsername: string;
+  userPassword: string;
+  /** A deactivated user: login answers "Your account is disabled." */
+  deactivatedUsername: string;
+  deactivatedPassword: string;
+}
+
+export interface SandboxStats {
+  logins: number;
+  failedLogins: number;
+  logouts: number;
+  requests: number;
+  /** Keyed by "METHOD /api/route/:param", e.g. "GET /api/dashboard/:id". */
+  requestsByRoute: Record<string, number>;
+  faultsInjected: number;
+}
+
+/** A JSON record as the API serves it. */
+export type JsonRecord = Record<string, unknown>;
+
+/**
+ * What the API returns, per stream, in the order the default (admin) list routes return it.
+ * Every member is a function so that big scales never build everything at once: call
+ * `count` methods or iterate `each*` generators when the scale is large.
+ */
+export interface ExpectedData {
+  /** GET /api/card (not archived), ordered like the route. */
+  cards(): JsonRecord[];
+  cardCount(): number;
+  eachCard(): Generator<JsonRecord>;
+  /** GET /api/collection (root pseudo-collection first, not archived). */
+  collections(): JsonRecord[];
+  collectionCount(): number;
+  /** GET /api/dashboard/:id for every non-archived dashboard, by id. */
+  dashboards(): JsonRecord[];
+  dashboardCount(): number;
+  dashboard(id: number): JsonRecord | undefined;
+  /** Every user, active and deactivated (GET /api/user?status=all order). */
+  users(): JsonRecord[];
+  databases(): JsonRecord[];
+  nativeQuerySnippets(): JsonRecord[];
+  tables(): JsonRecord[];
+  segments(): JsonRecord[];
+  permissionGroups(): JsonRecord[];
+  alerts(): JsonRecord[];
+  /** GET /api/collection/:id/items?models=dashboard `data` rows. */
+  collectionItems(id: number | 'root'): JsonRecord[];
+}
+
+export interface SandboxMutations {
+  /** Bump updated_at (and the description) of a card. */
+  touchCard(id: number, at?: Date): void;
+  addDashboard(collectionId: number | 'root', name?: string): { id: number };
+  archiveCard(id: number): void;
+}
+
+export interface Sandbox {
+  /** e.g. "https://127.0.0.1:43121/api/" (ends in /api/). */
+  url: string;
+  /** e.g. "https://127.0.0.1:43121". */
+  origin: string;
+  /** PEM CA file that verifies the server certificate (127.0.0.1, ::1, localhost). */
+  caFile: string;
+  caPem: string;
+  credentials: SandboxCredentials;
+  /** A valid session token, as if the user (default: the admin) had logged in. */
+  createSession(username?: string): string;
+  expireSession(token: string): void;
+  expireAllSessions(): void;
+  stats(): SandboxStats;
+  resetStats(): void;
+  expected: ExpectedData;
+  mutate: SandboxMutations;
+  setFaults(profile: FaultProfile, rate?: number): void;
+  stop(): Promise<void>;
+}
