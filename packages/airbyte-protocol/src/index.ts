@@ -54,6 +54,7 @@ export {
   ConfiguredAirbyteStreamSchema,
   DestinationCatalogSchema,
   DestinationOperationSchema,
+  FieldPathSchema,
   SyncMode,
   SyncModeSchema,
   DestinationSyncMode,

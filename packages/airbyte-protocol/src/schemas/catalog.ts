@@ -12,7 +12,8 @@ export const DestinationSyncMode = DestinationSyncModeSchema;
 export type DestinationSyncMode = z.infer<typeof DestinationSyncModeSchema>;
 
 /** A path into a record, e.g. `["updated_at"]`. */
-const fieldPath = z.array(z.string());
+export const FieldPathSchema = z.array(z.string());
+const fieldPath = FieldPathSchema;
 
 export const AirbyteStreamSchema = z.looseObject({
   name: z.string(),

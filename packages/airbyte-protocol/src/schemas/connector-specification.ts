@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { JsonObjectSchema } from './json-object.js';
-import { DestinationSyncModeSchema } from './catalog.js';
-
-const fieldPath = z.array(z.string());
+import { DestinationSyncModeSchema, FieldPathSchema as fieldPath } from './catalog.js';
 
 /** Deprecated in favour of `advanced_auth`, kept so old specs still parse. */
 export const OAuth2SpecificationSchema = z.looseObject({
