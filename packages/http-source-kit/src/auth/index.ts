@@ -1,1 +1,6 @@
 export type { Authenticator, AuthHttp } from './authenticator.js';
+export { noAuth } from './no-auth.js';
+export { apiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth.js';
+export { bearerAuth } from './bearer-auth.js';
+export { sessionAuth, type SessionAuthOptions } from './session-auth.js';
+export type { SessionAuthMessages, SessionLoginOptions } from './session-login.js';

@@ -32,6 +32,7 @@ export class HttpClient {
   private readonly authHttp: AuthHttp;
   private retries = 0;
   private closed = false;
+  private closing: Promise<void> | undefined;
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = checkedBaseUrl(options.baseUrl);
@@ -78,12 +79,16 @@ export class HttpClient {
   }
 
   /** Logs out sessions the authenticator opened, then closes idle sockets. Safe to call twice. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
     try {
       await this.options.authenticator?.close?.(this.authHttp);
     } finally {
+      this.closed = true;
       this.agents.https.destroy();
       this.agents.http.destroy();
     }

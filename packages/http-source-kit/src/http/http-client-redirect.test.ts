@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
+import { apiKeyAuth } from '../auth/index.js';
+import { HttpClient } from './http-client.js';
+
+const servers: TestServer[] = [];
+let client: HttpClient | undefined;
+afterEach(async () => {
+  await client?.close();
+  client = undefined;
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function redirectingTo(target: () => string, status = 302): Promise<TestServer> {
+  const s = await startTestServer('trusted', (req, res) => {
+    if (req.url?.startsWith('/api/moved')) {
+      res.writeHead(status, { location: target() });
+      res.end();
+    } else sendJson(res, 200, { at: req.url });
+  });
+  servers.push(s);
+  return s;
+}
+
+function clientFor(s: TestServer): HttpClient {
+  client = new HttpClient({ baseUrl: `${s.url}/api`, caCertPem: testCaPem, userAgent: 't/1', authenticator: apiKeyAuth({ header: 'X-API-Key', value: 'mb_secret' }) });
+  return client;
+}
+
+const request = { path: 'moved', headers: { authorization: 'Bearer other-secret', cookie: 'metabase.SESSION=abc', 'x-trace': 'keep' } };
+
+describe('HttpClient redirects', () => {
+  it('follows a same-origin redirect with credentials', async () => {
+    const s = await redirectingTo(() => '/api/new-home');
+    await expect(clientFor(s).json(request)).resolves.toEqual({ at: '/api/new-home' });
+    expect(s.requests[1]?.headers['x-api-key']).toBe('mb_secret');
+  });
+
+  it('drops auth headers and cookies when a redirect changes origin', async () => {
+    const other = await startTestServer('trusted', (req, res) => {
+      sendJson(res, 200, { elsewhere: req.url });
+    });
+    servers.push(other);
+    const s = await redirectingTo(() => `${other.url}/landing`, 307);
+    await expect(clientFor(s).json(request)).resolves.toEqual({ elsewhere: '/landing' });
+    expect(s.requests[0]?.headers['x-api-key']).toBe('mb_secret');
+    const seen = other.requests[0]?.headers ?? {};
+    expect(seen['x-api-key']).toBeUndefined();
+    expect(seen.authorization).toBeUndefined();
+    expect(seen.cookie).toBeUndefined();
+    expect(seen['x-trace']).toBe('keep');
+  });
+
+  it('refuses a redirect from https to http and never contacts the http server', async () => {
+    const plain = await startTestServer('plain', (_req, res) => {
+      sendJson(res, 200, {});
+    });
+    servers.push(plain);
+    const s = await redirectingTo(() => `${plain.url}/api/x`);
+    await expect(clientFor(s).json(request)).rejects.toMatchObject({ failureType: 'config_error', message: expect.stringMatching(/from https to http/) as unknown });
+    expect(plain.requests).toHaveLength(0);
+  });
+
+  it('stops after 5 redirects', async () => {
+    const s = await redirectingTo(() => '/api/moved-again');
+    await expect(clientFor(s).json(request)).rejects.toMatchObject({ failureType: 'system_error', message: expect.stringMatching(/5 redirects/) as unknown });
+    expect(s.requests).toHaveLength(6);
+  });
+
+  it('turns a POST into a GET on 303', async () => {
+    const s = await redirectingTo(() => '/api/result', 303);
+    await clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } });
+    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /api/moved {"q":1}', 'GET /api/result ']);
+  });
+});
