@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../test/support/close-after-each.js';
 import { recordingSleep, sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
 import { ConnectorError } from '../errors/index.js';
 import { HttpClient } from '../http/index.js';
@@ -15,11 +16,7 @@ interface SessionServer extends TestServer {
 
 let server: SessionServer | undefined;
 let client: HttpClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const track = closeAfterEach();
 
 async function startSessionServer(): Promise<SessionServer> {
   let issued = 0;
@@ -74,7 +71,7 @@ const login: NonNullable<SessionAuthOptions['login']> = {
 
 function clientWith(s: SessionServer, options: Partial<SessionAuthOptions>, maxConcurrency = 8): HttpClient {
   const { sleep } = recordingSleep();
-  client = new HttpClient({
+  client = track(new HttpClient({
     baseUrl: `${s.url}/api/`,
     caCertPem: testCaPem,
     userAgent: 't/1',
@@ -90,7 +87,7 @@ function clientWith(s: SessionServer, options: Partial<SessionAuthOptions>, maxC
       },
       ...options,
     }),
-  });
+  }));
   return client;
 }
 
@@ -98,7 +95,7 @@ const many = (http: HttpClient, n: number) => Promise.all(Array.from({ length: n
 
 describe('sessionAuth', () => {
   it('validates a given token exactly once and never logs in or out for it', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { token: 'given-token', login });
     const results = await many(http, 10);
     expect(new Set(results.map((r) => r.token))).toEqual(new Set(['given-token']));
@@ -109,7 +106,7 @@ describe('sessionAuth', () => {
   });
 
   it('logs in once when the given token is rejected, then uses the new token', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { token: 'stale-token', login });
     const results = await many(http, 10);
     expect(new Set(results.map((r) => r.token))).toEqual(new Set(['session-1']));
@@ -118,7 +115,7 @@ describe('sessionAuth', () => {
   });
 
   it('logs in exactly once for 20 concurrent requests after an expiry, queued requests use the new token', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const maxConcurrency = 4;
     const http = clientWith(server, { login }, maxConcurrency);
     await http.json({ path: 'card/warm-up' });
@@ -133,7 +130,7 @@ describe('sessionAuth', () => {
   });
 
   it('does not loop when the re-login fails: one attempt, a config_error with the source message', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { login });
     await http.json({ path: 'card/warm-up' });
     server.valid.clear();
@@ -149,7 +146,7 @@ describe('sessionAuth', () => {
   });
 
   it('gives up when the fresh session is rejected too, without a third login', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { login });
     await http.json({ path: 'card/warm-up' });
     server.valid.clear();
@@ -162,7 +159,7 @@ describe('sessionAuth', () => {
   });
 
   it('reports a throttled login with its wait time and never retries it', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     server.loginMode = 'throttled';
     const http = clientWith(server, { login });
     const outcomes = await Promise.allSettled([http.json({ path: 'a' }), http.json({ path: 'b' }), http.json({ path: 'c' })]);
@@ -173,14 +170,14 @@ describe('sessionAuth', () => {
   });
 
   it('says what to do when a given token is rejected and there are no credentials', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { token: 'stale-token', messages: { expired: 'The Metabase session token expired; create a new one or configure a password.' } });
     await expect(http.json({ path: 'a' })).rejects.toMatchObject({ failureType: 'config_error', message: expect.stringMatching(/token expired/) as unknown });
     expect(server.count('GET', '/api/a')).toBe(0);
   });
 
   it('logs out the session it opened, once, at close, and reports its token for masking', async () => {
-    server = await startSessionServer();
+    server = track(await startSessionServer());
     const http = clientWith(server, { login });
     const auth = (http as unknown as { options: { authenticator: ReturnType<typeof sessionAuth> } }).options.authenticator;
     await http.json({ path: 'a' });

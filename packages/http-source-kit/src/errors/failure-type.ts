@@ -1,2 +1,2 @@
-// Local until @mb-airbyte/airbyte-protocol exports it; the names are the protocol's.
-export type FailureType = 'config_error' | 'system_error' | 'transient_error';
+// The protocol's own names; the kit re-exports them so sources need not depend on the protocol for errors.
+export type { FailureType } from '@mb-airbyte/airbyte-protocol';

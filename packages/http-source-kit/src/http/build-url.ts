@@ -1,3 +1,5 @@
+import { ConnectorError, redactUrl } from '../errors/index.js';
+
 export type QueryParams = Record<string, string | number | boolean | undefined>;
 
 /**
@@ -12,4 +14,18 @@ export function buildUrl(baseUrl: string, path: string, params?: QueryParams): U
     if (value !== undefined) url.searchParams.append(key, String(value));
   }
   return url;
+}
+
+/** The base URL, or a config_error when it is not an http(s) URL (shown without userinfo). */
+export function checkedBaseUrl(baseUrl: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(baseUrl);
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
+    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error' });
+  }
+  return baseUrl;
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../test/support/close-after-each.js';
 import { recordingSleep, sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
 import { HttpError } from '../errors/index.js';
 import { HttpClient } from './http-client.js';
@@ -8,14 +9,10 @@ import { readBodyText } from './read-body.js';
 
 let server: TestServer | undefined;
 let client: HttpClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const track = closeAfterEach();
 
 function clientFor(s: TestServer, extra: Partial<HttpClientOptions> = {}): HttpClient {
-  client = new HttpClient({ baseUrl: s.url, caCertPem: testCaPem, userAgent: 'test-source/1.0.0', ...extra });
+  client = track(new HttpClient({ baseUrl: s.url, caCertPem: testCaPem, userAgent: 'test-source/1.0.0', ...extra }));
   return client;
 }
 
@@ -29,10 +26,10 @@ function sendTruncated(res: ServerResponse, chunked: boolean): void {
 
 describe('HttpClient bodies', () => {
   it.each([false, true])('json() retries a body cut short (chunked: %s)', async (chunked) => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       if (server?.requests.length === 1) sendTruncated(res, chunked);
       else sendJson(res, 200, JSON.parse(fullBody));
-    });
+    }));
     const { sleeps, sleep } = recordingSleep();
     const value = await clientFor(server, { sleep }).json<unknown[]>({ path: 'cards' });
     expect(value).toHaveLength(200);
@@ -41,10 +38,10 @@ describe('HttpClient bodies', () => {
   });
 
   it('json() retries invalid JSON and then gives up without quoting the body', async () => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "a-session-token", "trunc');
-    });
+    }));
     const { sleep } = recordingSleep();
     const error = await clientFor(server, { sleep, retry: { maxAttempts: 3 } }).json({ path: 'x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ERR_INVALID_JSON', retryable: true });
@@ -53,9 +50,9 @@ describe('HttpClient bodies', () => {
   });
 
   it('send() streams the body and reports a truncated body as a retryable HttpError', async () => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       sendTruncated(res, false);
-    });
+    }));
     const response = await clientFor(server).send({ path: 'cards' });
     expect(response.status).toBe(200);
     const error = await readBodyText(response.body).catch((e: unknown) => e);
@@ -66,37 +63,37 @@ describe('HttpClient bodies', () => {
 
   it('decodes gzip bodies', async () => {
     const { gzipSync } = await import('node:zlib');
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       const body = gzipSync(fullBody);
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length });
       res.end(body);
-    });
+    }));
     await expect(clientFor(server).json<unknown[]>({ path: 'cards' })).resolves.toHaveLength(200);
   });
 
   it('times out a server that stops sending mid-body, then retries', async () => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       if (server?.requests.length === 1) {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fullBody) });
         res.write(fullBody.slice(0, 10)); // and then silence
       } else sendJson(res, 200, []);
-    });
+    }));
     const { sleep } = recordingSleep();
     await expect(clientFor(server, { sleep, responseTimeoutMs: 150 }).json({ path: 'x' })).resolves.toEqual([]);
     expect(server.requests).toHaveLength(2);
   });
 
   it('times out a server that never answers and names the wait', async () => {
-    server = await startTestServer('trusted', () => undefined);
+    server = track(await startTestServer('trusted', () => undefined));
     const error = await clientFor(server, { responseTimeoutMs: 150, retry: { maxAttempts: 1 } }).json({ path: 'x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ETIMEDOUT', retryable: true, failureType: 'transient_error' });
     expect((error as Error).message).toContain('no data received for 150 ms');
   });
 
   it('sends JSON bodies, the user agent, and the same URL with or without a trailing slash on the base', async () => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       sendJson(res, 200, {});
-    });
+    }));
     for (const baseUrl of [`${server.url}/api`, `${server.url}/api/`]) {
       const http = new HttpClient({ baseUrl, caCertPem: testCaPem, userAgent: 'test-source/1.0.0' });
       await http.json({ path: 'card', params: { f: 'all', skip: undefined } });

@@ -1,15 +1,12 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../test/support/close-after-each.js';
 import { sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
 import { HttpClient } from './http-client.js';
 
 let server: TestServer | undefined;
 let client: HttpClient | undefined;
-afterEach(async () => {
-  await client?.close();
-  await server?.close();
-  client = server = undefined;
-});
+const track = closeAfterEach();
 
 describe('HttpClient concurrency limit', () => {
   it('never has more than maxConcurrency requests at the server', async () => {
@@ -20,7 +17,7 @@ describe('HttpClient concurrency limit', () => {
     let maxSeen = 0;
     // The server answers only when it holds as many requests as could possibly be in flight,
     // so without a limiter all 10 would pile up here.
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       held.push(res);
       maxSeen = Math.max(maxSeen, held.length);
       if (held.length >= Math.min(limit, total - answered)) {
@@ -29,8 +26,8 @@ describe('HttpClient concurrency limit', () => {
           sendJson(r, 200, { n: answered });
         }
       }
-    });
-    client = new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: limit });
+    }));
+    client = track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: limit }));
     const http = client;
     const results = await Promise.all(Array.from({ length: total }, (_, i) => http.json({ path: `r/${i}` })));
     expect(results).toHaveLength(total);
@@ -38,10 +35,10 @@ describe('HttpClient concurrency limit', () => {
   });
 
   it('holds a slot until a streamed body is consumed or destroyed', async () => {
-    server = await startTestServer('trusted', (_req, res) => {
+    server = track(await startTestServer('trusted', (_req, res) => {
       sendJson(res, 200, { big: 'x'.repeat(1000) });
-    });
-    client = new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: 1 });
+    }));
+    client = track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: 1 }));
     const first = await client.send({ path: 'a' });
     let secondDone = false;
     const second = client.json({ path: 'b' }).then(() => (secondDone = true));

@@ -1,13 +1,13 @@
 import type { AuthHttp } from '../auth/authenticator.js';
-import { bodySnippet, ConnectorError, HttpError, redactUrl } from '../errors/index.js';
-import { buildUrl } from './build-url.js';
-import { defaultErrorTable, mergeErrorTables, ruleFor, ruleMessage, type ErrorRule, type ErrorTable } from './error-table.js';
+import { ConnectorError, redactUrl } from '../errors/index.js';
+import { buildUrl, checkedBaseUrl } from './build-url.js';
+import { defaultErrorTable, mergeErrorTables, ruleFor, type ErrorTable } from './error-table.js';
+import { statusError, summary, withAttempts } from './http-failures.js';
 import { HttpExchange, type ExchangeResult } from './http-exchange.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
 import { silentLogger, type Logger } from './logger.js';
 import { readBodyText } from './read-body.js';
 import { withoutCredentials } from './redirects.js';
-import { parseRetryAfter } from './retry-after.js';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { Semaphore } from './semaphore.js';
 import { abortReason, sleep as realSleep } from './sleep.js';
@@ -155,65 +155,4 @@ export class HttpClient {
 
 async function readText(response: HttpResponse): Promise<HttpTextResponse> {
   return { status: response.status, headers: response.headers, url: response.url, body: await readBodyText(response.body) };
-}
-
-async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string): Promise<HttpError> {
-  let body: string | undefined;
-  try {
-    body = await readBodyText(response.body, 16 * 1024);
-  } catch {
-    body = undefined; // the status is what matters; a broken error body adds nothing
-  }
-  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-  const snippet = body ? bodySnippet(body) : undefined;
-  const context = { status: response.status, method, url, ...(snippet ? { body: snippet } : {}) };
-  return new HttpError({
-    message: ruleMessage(rule, context),
-    failureType: rule.failureType,
-    method,
-    url,
-    status: response.status,
-    retryable: rule.action === 'retry',
-    ...(snippet ? { body: snippet } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-  });
-}
-
-function checkedBaseUrl(baseUrl: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(baseUrl);
-  } catch {
-    parsed = undefined;
-  }
-  if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error' });
-  }
-  return baseUrl;
-}
-
-function summary(error: unknown): string {
-  if (HttpError.isInstance(error)) return error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? 'network error');
-  return ConnectorError.isInstance(error) ? error.failureType : 'error';
-}
-
-/** The same error, saying how many attempts were made. */
-function withAttempts(error: unknown, attempts: number): unknown {
-  if (!HttpError.isInstance(error)) return error;
-  return copyHttpError(error, { message: `${error.userMessage} (gave up after ${attempts} attempts)` });
-}
-
-function copyHttpError(error: HttpError, change: { message: string }): HttpError {
-  return new HttpError({
-    message: change.message,
-    failureType: error.failureType,
-    method: error.method,
-    url: error.url,
-    retryable: error.retryable,
-    ...(error.internalMessage !== undefined ? { internalMessage: error.internalMessage } : {}),
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.bodySnippet !== undefined ? { body: error.bodySnippet } : {}),
-    ...(error.code !== undefined ? { code: error.code } : {}),
-    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-  });
 }

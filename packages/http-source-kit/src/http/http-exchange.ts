@@ -92,7 +92,6 @@ export class HttpExchange {
         httpAgent: this.agents.http,
         transport: this.transport,
         signal: request.signal,
-        transitional: { clarifyTimeoutError: true },
       });
       const req = response.request as ClientRequest & { res?: IncomingMessage };
       const responseHeaders: Record<string, string> = {};

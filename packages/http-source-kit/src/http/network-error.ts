@@ -59,6 +59,14 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
         'certificate verification cannot be turned off.',
     });
   }
+  if (code === 'EPROTO' || code?.startsWith('ERR_SSL_')) {
+    return new HttpError({
+      ...base,
+      retryable: false,
+      failureType: 'config_error',
+      message: `The TLS handshake with ${base.url} failed: ${text}. Check that the URL's scheme and port point to an HTTPS server.`,
+    });
+  }
   if (code === 'ENOTFOUND') {
     return new HttpError({
       ...base,

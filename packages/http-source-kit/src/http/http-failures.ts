@@ -1,0 +1,55 @@
+import { bodySnippet, ConnectorError, HttpError } from '../errors/index.js';
+import { ruleMessage, type ErrorRule } from './error-table.js';
+import type { HttpResponse } from './http-types.js';
+import { readBodyText } from './read-body.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** The HttpError for a status the table does not accept, with a body snippet and the server's Retry-After. */
+export async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string): Promise<HttpError> {
+  let body: string | undefined;
+  try {
+    body = await readBodyText(response.body, 16 * 1024);
+  } catch {
+    body = undefined; // the status is what matters; a broken error body adds nothing
+  }
+  const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+  const snippet = body ? bodySnippet(body) : undefined;
+  const context = { status: response.status, method, url, ...(snippet ? { body: snippet } : {}) };
+  return new HttpError({
+    message: ruleMessage(rule, context),
+    failureType: rule.failureType,
+    method,
+    url,
+    status: response.status,
+    retryable: rule.action === 'retry',
+    ...(snippet ? { body: snippet } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
+}
+
+/** A short, safe description for retry logs. */
+export function summary(error: unknown): string {
+  if (HttpError.isInstance(error)) return error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? 'network error');
+  return ConnectorError.isInstance(error) ? error.failureType : 'error';
+}
+
+/** The same error, saying how many attempts were made. */
+export function withAttempts(error: unknown, attempts: number): unknown {
+  if (!HttpError.isInstance(error)) return error;
+  return copyHttpError(error, { message: `${error.userMessage} (gave up after ${attempts} attempts)` });
+}
+
+function copyHttpError(error: HttpError, change: { message: string }): HttpError {
+  return new HttpError({
+    message: change.message,
+    failureType: error.failureType,
+    method: error.method,
+    url: error.url,
+    retryable: error.retryable,
+    ...(error.internalMessage !== undefined ? { internalMessage: error.internalMessage } : {}),
+    ...(error.status !== undefined ? { status: error.status } : {}),
+    ...(error.bodySnippet !== undefined ? { body: error.bodySnippet } : {}),
+    ...(error.code !== undefined ? { code: error.code } : {}),
+    ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+  });
+}
