@@ -9,7 +9,7 @@ import { sessionAuth, type SessionAuthOptions } from './session-auth.js';
 /** A tiny session server in the shape of Metabase's /api/session. */
 interface SessionServer extends TestServer {
   valid: Set<string>;
-  loginMode: 'ok' | 'bad-password' | 'throttled';
+  loginMode: 'ok' | 'bad-password' | 'throttled' | 'down';
   count(method: string, path: string): number;
   unauthorizedAnswers: number;
 }
@@ -25,7 +25,8 @@ async function startSessionServer(): Promise<SessionServer> {
     const token = req.headers['x-metabase-session'];
     const authed = typeof token === 'string' && state.valid.has(token);
     if (req.method === 'POST' && req.url === '/api/session') {
-      if (state.loginMode === 'bad-password') sendJson(res, 401, { errors: { password: 'did not match stored password' } });
+      if (state.loginMode === 'down') sendJson(res, 503, { message: 'Metabase is still initializing' });
+      else if (state.loginMode === 'bad-password') sendJson(res, 401, { errors: { password: 'did not match stored password' } });
       else if (state.loginMode === 'throttled') sendJson(res, 400, { errors: { username: 'Too many attempts! You must wait 15 seconds before trying again.' } });
       else {
         const fresh = `session-${++issued}`;
@@ -167,6 +168,19 @@ describe('sessionAuth', () => {
     expect(reason).toMatchObject({ failureType: 'config_error', message: 'Metabase is blocking logins: wait 15 seconds.' });
     expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     expect(server.count('POST', '/api/session')).toBe(1);
+  });
+
+  it('keeps a login that failed transiently final: no second login, no outer retries', async () => {
+    server = track(await startSessionServer());
+    server.loginMode = 'down';
+    const http = clientWith(server, { login });
+    const outcomes = await Promise.allSettled([http.json({ path: 'a' }), http.json({ path: 'b' })]);
+    const reason: unknown = (outcomes[0] as PromiseRejectedResult).reason;
+    expect(reason).toMatchObject({ failureType: 'transient_error', retryable: false });
+    expect(outcomes[1].status).toBe('rejected');
+    // The login request itself used its retry budget (6 attempts), once.
+    expect(server.count('POST', '/api/session')).toBe(6);
+    expect(server.requests.filter((r) => r.path !== '/api/session')).toHaveLength(0);
   });
 
   it('says what to do when a given token is rejected and there are no credentials', async () => {

@@ -58,9 +58,9 @@ export function sessionAuth(options: SessionAuthOptions): Authenticator {
         return fresh;
       },
       (error: unknown) => {
-        loginFailure = error instanceof Error ? error : new ConnectorError({ message: 'Login failed.', failureType: 'system_error' }); // sticky: a failed login is never repeated this run
+        loginFailure = finalLoginError(error); // sticky: a failed login is never repeated this run
         loginInFlight = undefined;
-        throw error;
+        throw loginFailure;
       },
     );
     return loginInFlight;
@@ -124,4 +124,19 @@ export function sessionAuth(options: SessionAuthOptions): Authenticator {
     secrets: () => [...seen],
     describe: () => options.description ?? (options.login ? `session login (${options.header})` : `session token (${options.header})`),
   };
+}
+
+/**
+ * A login failure as a ConnectorError the client will not retry: even a transient one (the server was down
+ * for the whole retry budget of the login request) must not lead to another login attempt this run.
+ */
+function finalLoginError(error: unknown): Error {
+  if (ConnectorError.isInstance(error) && error.retryable === false) return error;
+  const known = ConnectorError.isInstance(error);
+  return new ConnectorError({
+    message: known ? error.userMessage : 'Login failed unexpectedly.',
+    internalMessage: known ? `login failed: ${error.internalMessage ?? ''}` : error instanceof Error ? error.message : undefined,
+    failureType: known ? error.failureType : 'system_error',
+    retryable: false,
+  });
 }

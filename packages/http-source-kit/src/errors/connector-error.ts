@@ -8,6 +8,8 @@ export interface ConnectorErrorOptions {
   /** Detail for maintainers (codes, attempts); still never contains secrets. */
   internalMessage?: string;
   failureType: FailureType;
+  /** Whether trying again may help; unset means "if transient". A failed login is transient yet final. */
+  retryable?: boolean;
   cause?: unknown;
 }
 
@@ -17,6 +19,7 @@ export class ConnectorError extends Error {
   readonly failureType: FailureType;
   readonly userMessage: string;
   readonly internalMessage?: string;
+  readonly retryable?: boolean;
 
   constructor(options: ConnectorErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -24,6 +27,7 @@ export class ConnectorError extends Error {
     this.failureType = options.failureType;
     this.userMessage = options.message;
     if (options.internalMessage !== undefined) this.internalMessage = options.internalMessage;
+    if (options.retryable !== undefined) this.retryable = options.retryable;
   }
 
   static isInstance(error: unknown): error is ConnectorError {

@@ -25,7 +25,7 @@ export class HttpError extends ConnectorError {
   readonly status?: number;
   readonly method: string;
   readonly url: string;
-  readonly retryable: boolean;
+  override readonly retryable: boolean;
   readonly bodySnippet?: string;
   readonly code?: string;
   /** The server's Retry-After, in ms, when it sent one. */

@@ -107,7 +107,8 @@ export class HttpClient {
         const result = await this.attempt(request, call, method, url, table);
         const { status, body } = result.response;
         const authenticator = this.options.authenticator;
-        if (status === 401 && request.auth !== false && authenticator?.onUnauthorized && !refreshedAuth) {
+        const sentCredentials = Object.keys(result.authHeaders).length > 0;
+        if (status === 401 && sentCredentials && authenticator?.onUnauthorized && !refreshedAuth) {
           body.destroy();
           refreshedAuth = true;
           if (await authenticator.onUnauthorized(this.authHttp, result.authHeaders)) {

@@ -40,6 +40,8 @@ describe('createRetryPolicy', () => {
     expect(policy.nextDelayMs(transient(), 3, 0)).toBeUndefined();
     expect(policy.nextDelayMs(new ConnectorError({ message: 'bad', failureType: 'config_error' }), 1, 0)).toBeUndefined();
     expect(policy.nextDelayMs(new Error('plain'), 1, 0)).toBeUndefined();
+    expect(policy.nextDelayMs(new ConnectorError({ message: 'flaky', failureType: 'transient_error' }), 1, 0)).toBeTypeOf('number');
+    expect(policy.nextDelayMs(new ConnectorError({ message: 'final', failureType: 'transient_error', retryable: false }), 1, 0)).toBeUndefined();
     expect(policy.nextDelayMs(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), 1, 0)).toBeTypeOf('number');
   });
 

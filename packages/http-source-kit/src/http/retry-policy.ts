@@ -26,10 +26,9 @@ export interface RetryPolicyOptions extends RetryOptions {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Whether a failure is worth another attempt. */
+/** Whether a failure is worth another attempt: as the error says, else transient ones, else by network code. */
 export function isRetryable(error: unknown): boolean {
-  if (HttpError.isInstance(error)) return error.retryable;
-  if (ConnectorError.isInstance(error)) return error.failureType === 'transient_error';
+  if (ConnectorError.isInstance(error)) return error.retryable ?? error.failureType === 'transient_error';
   return isRetryableCode(errorCode(error));
 }
 
