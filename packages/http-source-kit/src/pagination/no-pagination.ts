@@ -1,0 +1,9 @@
+import type { Paginator } from './paginator.js';
+
+/** One request per partition. */
+export function noPagination(): Paginator {
+  return {
+    description: 'no pagination',
+    start: () => ({ current: () => ({}), advance: () => false }),
+  };
+}

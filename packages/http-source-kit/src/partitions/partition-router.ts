@@ -1,0 +1,26 @@
+/**
+ * Partition routers split one stream into many request sets: one per parent record (`parentPartitions`), or per
+ * value of a fixed list (`listPartitions`). The reader runs up to `concurrency` partitions at a time and emits their
+ * records in partition order.
+ */
+import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.js';
+
+/** What request closures see as `partition`, e.g. `{ id: 7 }`. */
+export type Partition = Readonly<Record<string, unknown>>;
+
+export interface PartitionContext<Config> {
+  config: Config;
+  /** The child stream's saved cursor (incremental syncs), so a router can skip parents that did not change. */
+  cursor: unknown;
+  signal: AbortSignal;
+  /** Every record of another stream of the source (after its transform), parsed, in order. */
+  readStream(stream: StreamDefinition<Config> | string): AsyncIterable<JsonRecord>;
+}
+
+export interface PartitionRouter<Config> {
+  /** Partitions read at the same time (the runner may lower it to fit the HTTP client's connection limit). */
+  readonly concurrency: number;
+  /** The stream this router reads, if any (for connection budgeting and docs). */
+  readonly parent?: StreamDefinition<Config> | string;
+  partitions(context: PartitionContext<Config>): AsyncIterable<Partition>;
+}

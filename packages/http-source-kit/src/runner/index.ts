@@ -1,0 +1,4 @@
+export { runSource, type RunSourceOptions, type SourceCommand } from './run-source.js';
+export { RunOutput, type LogLevelName, type MessageSink, type RunOutputOptions } from './run-output.js';
+export { describeError, GENERIC_MESSAGE, type DescribedError } from './describe-error.js';
+export { parseInputState, type InputStates } from './input-state.js';

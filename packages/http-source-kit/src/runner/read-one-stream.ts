@@ -1,0 +1,91 @@
+import { ConnectorError } from '../errors/index.js';
+import { CursorTracker, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
+import { GENERIC_MESSAGE } from './describe-error.js';
+import type { InputStates } from './input-state.js';
+import type { Session } from './open-session.js';
+import type { PlannedStream } from './plan-read.js';
+import type { RunOutput } from './run-output.js';
+
+export interface StreamRunContext<Config> {
+  session: Session<Config>;
+  output: RunOutput;
+  states: InputStates;
+  signal: AbortSignal;
+  /** HTTP connections this stream may hold at once. */
+  connectionBudget: number;
+}
+
+const DEFAULT_CHECKPOINT_INTERVAL = 1000;
+
+/**
+ * One stream, start to end: STARTED, RUNNING (at the first record, or before COMPLETE when there is none), RECORDs,
+ * STATEs whose `sourceStats.recordCount` is the number of records since the previous one, a final STATE, COMPLETE.
+ * On failure: INCOMPLETE and an ERROR trace naming the stream; the error is returned, not thrown, so the run goes on.
+ */
+export async function readOneStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>): Promise<ConnectorError | undefined> {
+  const { descriptor, stream, syncMode } = planned;
+  const { session, output } = context;
+  const logger = output.logger;
+  await output.status(descriptor, 'STARTED');
+  let running = false;
+  try {
+    const incremental = syncMode === 'incremental' && stream.cursorField !== undefined;
+    const saved = incremental ? savedCursor(stream.name, stream.cursorField ?? '', context.states.get(descriptor)) : undefined;
+    const tracker = incremental
+      ? new CursorTracker(stream.name, stream.cursorField ?? '', saved, stream.cursorOrder === 'ascending' && stream.partitions === undefined, logger)
+      : undefined;
+    const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
+    logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${String(saved)}`}).`);
+    let total = 0;
+    let sinceState = 0;
+    const records = readStreamRecords(stream, {
+      config: session.config,
+      http: session.http,
+      logger,
+      signal: context.signal,
+      syncMode,
+      cursor: saved,
+      streamNamed: session.streams.named,
+      connectionBudget: context.connectionBudget,
+    });
+    for await (const batch of records) {
+      const emittedAt = Math.trunc(output.now());
+      for (const record of batch) {
+        if (tracker !== undefined && !tracker.accept(record)) continue;
+        if (!running) {
+          running = true;
+          await output.status(descriptor, 'RUNNING');
+        }
+        await output.record(descriptor, record, emittedAt);
+        total++;
+        if (++sinceState < interval || tracker === undefined) continue;
+        const checkpoint = tracker.checkpoint();
+        if (checkpoint === undefined) continue;
+        await output.state(descriptor, checkpoint, sinceState);
+        sinceState = 0;
+      }
+    }
+    if (!running) await output.status(descriptor, 'RUNNING'); // CAT expects STARTED, RUNNING…, COMPLETE even when empty
+    await output.state(descriptor, tracker?.finalState() ?? { ...NO_CURSOR_STATE }, sinceState);
+    await output.status(descriptor, 'COMPLETE');
+    logger.info(`Stream "${stream.name}": ${total} records.`);
+    return undefined;
+  } catch (caught) {
+    const error = asConnectorError(caught, session);
+    await output.status(descriptor, 'INCOMPLETE');
+    await output.error(error, descriptor);
+    return error;
+  }
+}
+
+/** Keeps the original as the cause (for the stack trace) and takes the failure type the retry policy gives it. */
+function asConnectorError<Config>(error: unknown, session: Session<Config>): ConnectorError {
+  if (ConnectorError.isInstance(error)) return error;
+  const classified = session.http.retryPolicy.classify(error);
+  return new ConnectorError({
+    message: classified.failureType === 'transient_error' ? classified.userMessage : GENERIC_MESSAGE,
+    internalMessage: classified.internalMessage ?? classified.message,
+    failureType: classified.failureType,
+    cause: error,
+  });
+}

@@ -1,0 +1,58 @@
+import type { FailureType } from '@mb-airbyte/airbyte-protocol';
+import { ConnectorError } from '../errors/index.js';
+import { parseInputState } from './input-state.js';
+import type { Session } from './open-session.js';
+import { planRead, type PlannedStream } from './plan-read.js';
+import { readOneStream } from './read-one-stream.js';
+import type { RunOutput } from './run-output.js';
+
+export interface ReadOptions {
+  catalog: unknown;
+  state: unknown;
+  streamConcurrency: number;
+  signal: AbortSignal;
+}
+
+/**
+ * `read`: every configured stream in catalog order (up to `streamConcurrency` at a time), each one's failure reported
+ * and the others still read. Exit code 1 if any stream failed, after a final ERROR trace naming them.
+ */
+export async function runRead<Config>(session: Session<Config>, output: RunOutput, options: ReadOptions): Promise<number> {
+  const states = parseInputState(options.state);
+  const plan = planRead(options.catalog, session.streams, output.logger);
+  const failures: { name: string; error: ConnectorError }[] = [];
+  for (const rejected of plan.rejected) {
+    await output.status(rejected.descriptor, 'INCOMPLETE');
+    await output.error(rejected.error, rejected.descriptor);
+    failures.push({ name: rejected.descriptor.name, error: rejected.error });
+  }
+  const concurrency = Math.max(1, Math.min(options.streamConcurrency, Math.floor(session.maxConcurrency / 2)));
+  const connectionBudget = Math.max(1, Math.floor(session.maxConcurrency / concurrency));
+  const queue: PlannedStream<Config>[] = [...plan.planned];
+  const worker = async (): Promise<void> => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const error = await readOneStream(next, { session, output, states, signal: options.signal, connectionBudget });
+      if (error !== undefined) failures.push({ name: next.descriptor.name, error });
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  if (failures.length === 0) return 0;
+  const names = failures.map((f) => f.name).join(', ');
+  await output.error(
+    new ConnectorError({
+      message: `During the sync, the following streams did not sync successfully: ${names}.`,
+      failureType: dominantFailureType(failures.map((f) => f.error.failureType)),
+    }),
+  );
+  return 1;
+}
+
+/**
+ * The final trace's failure type. Airbyte's Python CDK always says config_error here; we report what the streams
+ * said instead, so an outage (transient) is not blamed on the user: config_error if any stream needs the user,
+ * else system_error if any is a bug or an unexpected answer, else transient_error.
+ */
+function dominantFailureType(types: FailureType[]): FailureType {
+  if (types.includes('config_error')) return 'config_error';
+  return types.includes('system_error') ? 'system_error' : 'transient_error';
+}

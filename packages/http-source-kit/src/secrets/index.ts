@@ -1,0 +1,2 @@
+export { SecretMasker, MASK } from './secret-masker.js';
+export { configSecrets } from './config-secrets.js';

@@ -1,0 +1,32 @@
+import type { StreamDefinition } from '../streams/index.js';
+import type { SourceDefinition } from './source-definition.js';
+
+export interface SourceStreams<Config> {
+  list: readonly StreamDefinition<Config>[];
+  readonly named: (name: string) => StreamDefinition<Config> | undefined;
+}
+
+/** The source's streams for a config, checked: unique names, parents that exist, no parent cycles. */
+export function sourceStreams<Config>(source: SourceDefinition<Config>, config: Config): SourceStreams<Config> {
+  const list = source.streams(config);
+  const byName = new Map<string, StreamDefinition<Config>>();
+  for (const stream of list) {
+    if (byName.has(stream.name)) throw new TypeError(`source "${source.name}": two streams are named "${stream.name}"`);
+    byName.set(stream.name, stream);
+  }
+  const parentOf = (stream: StreamDefinition<Config>): StreamDefinition<Config> | undefined => {
+    const parent = stream.partitions?.parent;
+    if (typeof parent !== 'string') return parent;
+    const found = byName.get(parent);
+    if (found === undefined) throw new TypeError(`stream "${stream.name}": its parent stream "${parent}" is not a stream of this source`);
+    return found;
+  };
+  for (const stream of list) {
+    const chain = new Set<StreamDefinition<Config>>([stream]);
+    for (let parent = parentOf(stream); parent !== undefined; parent = parentOf(parent)) {
+      if (chain.has(parent)) throw new TypeError(`stream "${stream.name}": its parent streams form a cycle`);
+      chain.add(parent);
+    }
+  }
+  return { list, named: (name) => byName.get(name) };
+}

@@ -1,0 +1,82 @@
+import { ConnectorError, redactUrl } from '../errors/index.js';
+import { isRetryable, type HttpClient, type HttpRequest, type Logger } from '../http/index.js';
+import type { PageResult } from '../pagination/index.js';
+import { formatPath, type RecordSelector } from '../records/index.js';
+import { bodyError } from './body-error.js';
+
+export interface ReadPageOptions {
+  http: HttpClient;
+  request: HttpRequest;
+  selector: RecordSelector;
+  stream: string;
+  logger: Logger;
+  /** Filled in when the body has been read to its end. */
+  result: PageResult;
+}
+
+/**
+ * One page: yields its records (JSON text) in batches as the body streams in. When the body breaks midway (reset,
+ * stall, cut short), the request is sent again within the client's retry budget and the records already yielded are
+ * skipped, after checking the last one is the same, so no record is lost or doubled. This assumes the server returns
+ * the same records in the same order for the same request; if not, the page fails (transient) instead of guessing.
+ */
+export async function* readPage(options: ReadPageOptions): AsyncGenerator<string[]> {
+  const { http, request, selector, stream, logger, result } = options;
+  const method = request.method ?? 'GET';
+  const recordPath = formatPath(selector.path);
+  const started = Date.now();
+  let emitted = 0;
+  let lastEmitted: string | undefined;
+  for (let attempt = 1; ; attempt++) {
+    let url = request.path;
+    try {
+      const response = await http.send(request);
+      url = redactUrl(response.url);
+      result.headers = response.headers;
+      if (response.status < 200 || response.status >= 300 || response.status === 204) {
+        response.body.destroy(); // an ignored status (per the error table) or no content: no records
+        result.count = 0;
+        return;
+      }
+      const scanner = selector.open();
+      let seen = 0;
+      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+        let batch = scanner.write(chunk);
+        if (seen < emitted) {
+          const skip = Math.min(emitted - seen, batch.length);
+          if (seen + skip === emitted && batch[skip - 1] !== lastEmitted) throw changedOnRetry(stream, method, url);
+          seen += batch.length;
+          batch = batch.slice(skip);
+        } else {
+          seen += batch.length;
+        }
+        if (batch.length === 0) continue;
+        result.first ??= batch[0];
+        emitted += batch.length;
+        lastEmitted = batch[batch.length - 1];
+        yield batch;
+      }
+      scanner.end();
+      if (seen < emitted) throw changedOnRetry(stream, method, url);
+      result.count = emitted;
+      result.last = lastEmitted;
+      result.envelope = scanner.envelope;
+      return;
+    } catch (caught) {
+      const error = bodyError(caught, { stream, method, url, recordPath });
+      // The client retried everything up to the headers; a body that broke after them is retried here.
+      if (request.signal?.aborted === true || !isRetryable(error)) throw error;
+      const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);
+      if (delay === undefined) throw error;
+      logger.warn(`Stream "${stream}": ${method} ${url} broke after ${emitted} records; retrying in ${delay} ms and skipping those records.`);
+      await http.retryPolicy.sleep(delay, request.signal);
+    }
+  }
+}
+
+function changedOnRetry(stream: string, method: string, url: string): ConnectorError {
+  return new ConnectorError({
+    message: `Stream "${stream}": ${method} ${url} returned different records when it was retried after a broken response, so the records already emitted cannot be matched. The next sync will read it again.`,
+    failureType: 'transient_error',
+  });
+}

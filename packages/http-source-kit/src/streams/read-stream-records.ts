@@ -1,0 +1,96 @@
+/**
+ * Reads a described stream: partitions (in parent order, a few at a time) x pages (paginator) x records (selector),
+ * then the transform. Yields batches of records, as they stream in, for the runner to filter and write.
+ */
+import { ConnectorError } from '../errors/index.js';
+import { noPagination, type PageResult } from '../pagination/index.js';
+import { orderedConcurrentFlatMap, type Partition, type PartitionContext } from '../partitions/index.js';
+import { recordSelector, SelectedRecord } from '../records/index.js';
+import { finishRecords } from './finish-records.js';
+import { readPage } from './read-page.js';
+import { resolveRequest } from './resolve-request.js';
+import type { StreamReadContext } from './stream-read-context.js';
+import type { JsonRecord, StreamDefinition } from './stream-definition.js';
+
+/** Batches of output waiting per partition that is not yet being emitted (each batch is at most one body chunk). */
+const PARTITION_BUFFER_BATCHES = 16;
+
+export function readStreamRecords<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncIterable<SelectedRecord[]> {
+  if (stream.read !== undefined) return readCustom(stream, context);
+  const router = stream.partitions;
+  if (router === undefined) return readPartition(stream, undefined, context);
+  const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
+  const parentNeeds = parent === undefined ? 0 : connectionsNeeded(parent, context);
+  const concurrency = Math.max(1, Math.min(router.concurrency, context.connectionBudget - parentNeeds));
+  const partitionContext: PartitionContext<Config> = {
+    config: context.config,
+    cursor: context.cursor,
+    signal: context.signal,
+    readStream: (source) =>
+      readParsed(resolveStream(source, context), {
+        ...context,
+        syncMode: 'full_refresh',
+        cursor: undefined,
+        connectionBudget: Math.max(1, context.connectionBudget - concurrency),
+      }),
+  };
+  return orderedConcurrentFlatMap(
+    router.partitions(partitionContext),
+    (partition, signal) => readPartition(stream, partition, { ...context, signal }),
+    { concurrency, bufferSize: PARTITION_BUFFER_BATCHES, signal: context.signal },
+  );
+}
+
+/** Connections a read of `stream` may hold at once: one, plus its partitions' lanes and its parent's needs. */
+export function connectionsNeeded<Config>(stream: StreamDefinition<Config>, context: Pick<StreamReadContext<Config>, 'streamNamed'>): number {
+  const router = stream.partitions;
+  if (stream.read !== undefined || router === undefined) return 1;
+  const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
+  return router.concurrency + (parent === undefined ? 0 : connectionsNeeded(parent, context));
+}
+
+function resolveStream<Config>(
+  stream: StreamDefinition<Config> | string,
+  context: Pick<StreamReadContext<Config>, 'streamNamed'>,
+): StreamDefinition<Config> {
+  if (typeof stream !== 'string') return stream;
+  const found = context.streamNamed(stream);
+  if (found === undefined) throw new ConnectorError({ message: `The parent stream "${stream}" is not a stream of this source.`, failureType: 'system_error' });
+  return found;
+}
+
+async function* readParsed<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<JsonRecord> {
+  for await (const batch of readStreamRecords(stream, context)) {
+    for (const record of batch) yield record.value as JsonRecord; // finishRecords checked it is an object
+  }
+}
+
+async function* readPartition<Config>(
+  stream: StreamDefinition<Config>,
+  partition: Partition | undefined,
+  context: StreamReadContext<Config>,
+): AsyncGenerator<SelectedRecord[]> {
+  const selector = recordSelector(stream.records ?? '');
+  const pages = (stream.paginator ?? noPagination()).start();
+  const requestContext = { config: context.config, partition };
+  for (;;) {
+    const request = resolveRequest(stream, requestContext, pages.current(), context.signal);
+    const result: PageResult = { count: 0, envelope: {}, headers: {} };
+    const page = readPage({ http: context.http, request, selector, stream: stream.name, logger: context.logger, result });
+    for await (const texts of page) {
+      const batch = finishRecords(stream, texts.map((json) => SelectedRecord.fromJson(json)), context.config, partition);
+      if (batch.length > 0) yield batch;
+    }
+    if (!pages.advance(result)) return;
+  }
+}
+
+async function* readCustom<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
+  const read = stream.read;
+  if (read === undefined) return;
+  const { config, http, logger, syncMode, cursor, signal } = context;
+  for await (const value of read({ config, http, logger, stream: stream.name, syncMode, cursor, signal })) {
+    const batch = finishRecords(stream, [SelectedRecord.fromValue(value)], config, undefined);
+    if (batch.length > 0) yield batch;
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * A stream, described: where its records come from (request, record path, paginator, partitions), what they look
+ * like (JSON schema, primary key, cursor) and an optional transform. `read` is the escape hatch for anything else.
+ */
+import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
+import type { ErrorTable, HttpClient, HttpMethod, Logger, QueryParams } from '../http/index.js';
+import type { Paginator } from '../pagination/index.js';
+import type { Partition, PartitionRouter } from '../partitions/partition-router.js';
+import type { RecordPath } from '../records/index.js';
+
+export type JsonRecord = Record<string, unknown>;
+
+/** What request closures see. */
+export interface RequestContext<Config> {
+  config: Config;
+  /** The partition being read (for example `{ id: 7 }` of a parent record), when the stream has partitions. */
+  partition: Partition | undefined;
+}
+
+/** A value, or a closure computing it per partition. */
+export type PerPartition<Config, T> = T | ((context: RequestContext<Config>) => T);
+
+export interface StreamRequest<Config> {
+  method?: HttpMethod;
+  /** Relative to the source's base URL. */
+  path: PerPartition<Config, string>;
+  params?: PerPartition<Config, QueryParams>;
+  headers?: PerPartition<Config, Record<string, string>>;
+  /** Sent as JSON. */
+  body?: PerPartition<Config, unknown>;
+}
+
+export interface TransformContext<Config> extends RequestContext<Config> {
+  stream: string;
+}
+
+/** What the escape hatch `read` (and a source's `check`) gets. */
+export interface StreamContext<Config> {
+  config: Config;
+  http: HttpClient;
+  logger: Logger;
+  stream: string;
+  syncMode: SyncMode;
+  /** The cursor value saved by the previous incremental sync, if any. Records are still filtered by the runner. */
+  cursor: unknown;
+  signal: AbortSignal;
+}
+
+export interface StreamDefinition<Config> {
+  /** The Airbyte stream name: an explicit snake_case string. */
+  name: string;
+  /** Paths of the primary key fields, e.g. `[['id']]`. */
+  primaryKey?: readonly (readonly string[])[];
+  /** Draft-07 JSON schema of a record (as emitted, after `transform`). */
+  jsonSchema: JsonRecord;
+  /**
+   * A top-level field whose values only grow when a record changes (e.g. `updated_at`): enables incremental syncs.
+   * Records are filtered client-side: a record is emitted when its cursor is >= the saved one (so records that share
+   * the saved value are emitted again rather than lost) or when it has no cursor value.
+   */
+  cursorField?: string;
+  /**
+   * 'ascending' promises the API returns records in cursor order, which lets the runner save progress every
+   * `checkpointInterval` records. 'unordered' (the default) saves the cursor only at the end of the stream: with an
+   * unsorted API, any earlier save could skip records not yet seen on the next sync if this one fails.
+   */
+  cursorOrder?: 'ascending' | 'unordered';
+  /** Records between intermediate states of an 'ascending' stream (default 1000). */
+  checkpointInterval?: number;
+  request?: StreamRequest<Config>;
+  /** Where the records are in each response (default: the whole body). */
+  records?: RecordPath;
+  paginator?: Paginator;
+  partitions?: PartitionRouter<Config>;
+  /** Rows over the source's error table for this stream's requests (e.g. `{ 404: { action: 'ignore', … } }`). */
+  errorTable?: ErrorTable;
+  /** Reshapes a record; return undefined to drop it. */
+  transform?: (record: JsonRecord, context: TransformContext<Config>) => JsonRecord | undefined;
+  /** The escape hatch: produce records yourself (retries still come from `context.http`). */
+  read?: (context: StreamContext<Config>) => AsyncIterable<JsonRecord>;
+}

@@ -1,0 +1,18 @@
+import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
+import type { HttpClient, Logger } from '../http/index.js';
+import type { StreamDefinition } from './stream-definition.js';
+
+/** Everything reading one stream needs; built by the runner (or a test) and passed down, never global. */
+export interface StreamReadContext<Config> {
+  config: Config;
+  http: HttpClient;
+  logger: Logger;
+  signal: AbortSignal;
+  syncMode: SyncMode;
+  /** The saved cursor of this stream (incremental), for partition routers and the escape hatch. */
+  cursor: unknown;
+  /** A stream of the same source by name (parents given by name). */
+  streamNamed(name: string): StreamDefinition<Config> | undefined;
+  /** HTTP connections this read may hold at once; partition concurrency is fitted to it. */
+  connectionBudget: number;
+}
