@@ -88,7 +88,6 @@ export function createCollectionSpace(seed: number, scale: number, users: readon
       entity_id: nanoId(seed, KIND, id),
       location: location(id),
       namespace: null,
-      is_personal: personal,
       created_at: iso(momentAt(personal ? 0.001 * id / personalCount : r(id, 9) * 0.8, r(id, 10))),
     };
   };
@@ -109,13 +108,13 @@ export function createCollectionSpace(seed: number, scale: number, users: readon
     ref,
     record: (id) => {
       const base = ref(id);
-      return { ...base, can_write: true, can_delete: false, can_restore: base.archived === true && id !== trashId, parent_id: parentOf(id) };
+      return { ...base, is_personal: id !== trashId && !isRegular(id), can_write: true, can_delete: false, can_restore: base.archived === true && id !== trashId, parent_id: parentOf(id) };
     },
     order,
     pickHolder: (u, personalId) => {
-      if (u < 0.15) return null;
-      if (u < 0.25 && personalId !== null) return personalId;
-      const f = u < 0.25 ? (u - 0.15) / 0.1 : (u - 0.25) / 0.75;
+      if (u < 0.25) return null;
+      if (u < 0.35 && personalId !== null) return personalId;
+      const f = u < 0.35 ? (u - 0.25) / 0.1 : (u - 0.35) / 0.65;
       return personalCount + 1 + Math.floor(f * regularCount);
     },
   };

@@ -12,7 +12,7 @@ function round(value: number, digits: number): number {
 export function fingerprintFor(seed: number, fieldId: number, baseType: string, semanticType: string | null): Record<string, unknown> | null {
   const r = (k: number): number => unit(seed, KIND, fieldId, k);
   if (semanticType === 'type/PK') return null;
-  const global = { 'distinct-count': between(r(1), 1, 20_000), 'nil%': round(r(2) * 0.1, 4) };
+  const global = { 'distinct-count': between(r(1), 1, 20_000), 'nil%': round(r(2) * 0.1, 3) };
   if (baseType === 'type/Text' || baseType === 'type/JSON') {
     return {
       global,
@@ -20,7 +20,7 @@ export function fingerprintFor(seed: number, fieldId: number, baseType: string, 
         'type/Text': {
           'percent-json': baseType === 'type/JSON' ? 1 : 0, 'percent-url': semanticType === 'type/URL' ? 1 : 0,
           'percent-email': semanticType === 'type/Email' ? 1 : 0, 'percent-state': semanticType === 'type/State' ? 1 : 0,
-          'average-length': round(4 + r(3) * 40, 3),
+          'average-length': round(4 + r(3) * 40, 1),
         },
       },
     };
@@ -32,10 +32,10 @@ export function fingerprintFor(seed: number, fieldId: number, baseType: string, 
   if (baseType === 'type/Boolean') return { global: { ...global, 'distinct-count': 2 }, type: null };
   const min = round(r(8) * 10, 2);
   const max = round(min + 10 + r(9) * 5000, 2);
-  const q1 = round(min + (max - min) * 0.25 * r(10), 3);
-  const q3 = round(q1 + (max - q1) * 0.6, 3);
+  const q1 = round(min + (max - min) * 0.25 * r(10), 2);
+  const q3 = round(q1 + (max - q1) * 0.6, 2);
   return {
     global,
-    type: { 'type/Number': { min, q1, q3, max, sd: round((max - min) / 4, 6), avg: round((q1 + q3) / 2, 6) } },
+    type: { 'type/Number': { min, q1, q3, max, sd: round((max - min) / 4, 2), avg: round((q1 + q3) / 2, 2) } },
   };
 }

@@ -11,6 +11,13 @@ export interface TableMetadata {
 
 function column(field: FieldModel, native: boolean): JsonRecord {
   const r = field.record;
+  // Native-query columns carry fewer keys: Metabase infers them from the driver's result, not from a Field.
+  if (native) {
+    return {
+      display_name: field.name, field_ref: ['field', field.name, { 'base-type': field.baseType }], name: field.name,
+      base_type: field.baseType, effective_type: field.baseType, semantic_type: field.semanticType, fingerprint: r.fingerprint,
+    };
+  }
   return {
     description: null,
     semantic_type: field.semanticType,
@@ -18,9 +25,9 @@ function column(field: FieldModel, native: boolean): JsonRecord {
     name: field.name,
     settings: null,
     fk_target_field_id: null,
-    field_ref: native ? ['field', field.name, { 'base-type': field.baseType }] : ['field', field.id, null],
+    field_ref: ['field', field.id, null],
     effective_type: field.baseType,
-    ...(native ? {} : { id: field.id }),
+    id: field.id,
     visibility_type: 'normal',
     display_name: field.displayName,
     fingerprint: r.fingerprint,

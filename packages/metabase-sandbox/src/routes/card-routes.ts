@@ -18,15 +18,14 @@ export function cardRoutes(world: World): Route[] {
         return jsonReply({ errors: { model_id: `model_id is a required parameter when filter mode is '${f}'` } }, 400);
       }
       if (f === 'bookmarked' || f === 'using_model' || f === 'using_metric' || f === 'using_segment') return jsonReply([]);
-      const needsRecord = f === 'database' || f === 'table';
       const ids = cards.order().filter((id) => {
         if (cards.isArchived(id) !== (f === 'archived')) return false;
-        if (!needsRecord && f !== 'mine') return true;
-        const card = cards.record(id);
-        if (f === 'mine') return card.creator_id === ctx.user?.id;
-        return (f === 'database' ? card.database_id : card.table_id) === modelId;
+        if (f === 'mine') return cards.facts(id).creator.id === ctx.user?.id;
+        if (f === 'database') return cards.facts(id).table.dbId === modelId;
+        if (f === 'table') return !cards.facts(id).native && cards.facts(id).table.id === modelId;
+        return true;
       });
-      return streamedArray(ids, cards.record);
+      return streamedArray(ids, cards.json);
     }),
     defineRoute('GET', '/api/card/:id', 'user', (ctx) => {
       const id = positiveId(ctx);

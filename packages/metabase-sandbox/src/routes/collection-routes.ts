@@ -40,7 +40,7 @@ export function collectionRoutes(world: World): Route[] {
       // With archived=true the Trash comes along (0.50).
       if (archived) ids.push(collections.trashId);
       const withRoot = !archived && !personalOnly;
-      const reply = streamedArray(ids, collections.record, withRoot ? `[${JSON.stringify(ROOT_COLLECTION)}${ids.length > 0 ? ',' : ''}` : '[');
+      const reply = streamedArray(ids, (id) => JSON.stringify(collections.record(id)), withRoot ? `[${JSON.stringify(ROOT_COLLECTION)}${ids.length > 0 ? ',' : ''}` : '[');
       return reply;
     }),
     defineRoute('GET', '/api/collection/root', 'user', () => jsonReply(ROOT_DETAIL)),

@@ -13,7 +13,7 @@ export function dashboardRoutes(world: World): Route[] {
       if (!FILTERS.includes(f)) return badParam('f', 'nullable enum of all, mine, archived', f);
       const ids = dashboards.order().filter((id) =>
         dashboards.isArchived(id) === (f === 'archived') && (f !== 'mine' || dashboards.listRow(id).creator_id === ctx.user?.id));
-      return streamedArray(ids, dashboards.listRow);
+      return streamedArray(ids, (id) => JSON.stringify(dashboards.listRow(id)));
     }),
     defineRoute('GET', '/api/dashboard/:id', 'user', (ctx) => {
       const id = positiveId(ctx);

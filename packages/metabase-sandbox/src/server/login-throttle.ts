@@ -7,7 +7,7 @@ const INITIAL_DELAY_MS = 15_000;
 const DELAY_EXPONENT = 1.5;
 
 export interface LoginThrottle {
-  /** The refusal message when the key is locked out (the refusal is recorded), else undefined. */
+  /** The refusal message when the key is locked out, else undefined. The caller records the refusal. */
   check(key: string): string | undefined;
   recordFailure(key: string): void;
 }
@@ -31,7 +31,6 @@ export function createLoginThrottle(threshold: number, now: () => number): Login
       if (over <= 0) return undefined;
       const last = attempts[attempts.length - 1] ?? now();
       const waitMs = last + INITIAL_DELAY_MS * over ** DELAY_EXPONENT - now();
-      recordFailure(key);
       return waitMs > 0
         ? `Too many attempts! You must wait ${Math.round(waitMs / 1000)} seconds before trying again.`
         : 'Too many attempts! Please try again later.';

@@ -1,7 +1,5 @@
 // What a route answers. JSON bodies are lazy sequences of string pieces, so a 40 MB array is
 // generated record by record while it is written, never held whole.
-import type { JsonRecord } from '../types.js';
-
 export interface JsonBody {
   /** The body as string pieces; concatenated they are valid JSON. */
   pieces(): Iterable<string>;
@@ -25,7 +23,7 @@ export function jsonReply(value: unknown, status = 200, headers?: Record<string,
 }
 
 /** A JSON array of `ids.length` records, each serialised only when it is written. */
-export function streamedArray(ids: ArrayLike<number>, record: (id: number) => JsonRecord, prefix = '[', suffix = ']'): Reply {
+export function streamedArray(ids: ArrayLike<number>, toJson: (id: number) => string, prefix = '[', suffix = ']'): Reply {
   const count = ids.length;
   return {
     status: 200,
@@ -35,7 +33,7 @@ export function streamedArray(ids: ArrayLike<number>, record: (id: number) => Js
       *pieces() {
         yield prefix;
         for (let i = 0; i < count; i++) {
-          const json = JSON.stringify(record(ids[i] ?? 0));
+          const json = toJson(ids[i] ?? 0);
           yield i === 0 ? json : `,${json}`;
         }
         yield suffix;
@@ -44,11 +42,6 @@ export function streamedArray(ids: ArrayLike<number>, record: (id: number) => Js
   };
 }
 
-/** `{"data":[...],"total":N,...extra}` with the data array streamed. */
-export function streamedEnvelope(ids: ArrayLike<number>, record: (id: number) => JsonRecord, extra: JsonRecord): Reply {
-  const tail = JSON.stringify(extra).slice(1);
-  return streamedArray(ids, record, '{"data":[', tail === '}' ? ']}' : `],${tail}`);
-}
 
 export const NOT_FOUND = (): Reply => textReply(404, 'Not found.');
 export const NO_ENDPOINT = (): Reply => textReply(404, 'API endpoint does not exist.');
