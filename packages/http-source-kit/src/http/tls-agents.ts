@@ -11,10 +11,12 @@ export interface Agents {
 
 /** Keep-alive agents with a bounded socket count; TLS verification on, optionally trusting one more CA. */
 export function createAgents(options: { caCertPem?: string; maxSockets: number }): Agents {
-  const ca = options.caCertPem === undefined ? undefined : [...tls.rootCertificates, checkedPem(options.caCertPem)];
+  // Built once: passing `ca` instead would parse every root certificate again for each new connection.
+  const secureContext =
+    options.caCertPem === undefined ? undefined : tls.createSecureContext({ ca: [...tls.rootCertificates, checkedPem(options.caCertPem)] });
   const common = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
   return {
-    https: new https.Agent({ ...common, rejectUnauthorized: true, ...(ca ? { ca } : {}) }),
+    https: new https.Agent({ ...common, rejectUnauthorized: true, ...(secureContext ? { secureContext } : {}) }),
     http: new http.Agent(common),
   };
 }
