@@ -5,6 +5,7 @@ test('parses every flag', () => {
   expect(parseCliArgs(['--seed', '3', '--scale', '1000', '--faults', 'flaky', '--port', '8443', '--host', '::1', '--fault-rate', '0.5']))
     .toEqual({ seed: 3, scale: 1000, faults: 'flaky', port: 8443, host: '::1', faultRate: 0.5 });
   expect(parseCliArgs([])).toEqual({});
+  expect(parseCliArgs(['--', '--scale', '5'])).toEqual({ scale: 5 });
 });
 
 test('rejects unknown flags, bad profiles, bad numbers and missing values', () => {

@@ -7,6 +7,8 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions {
   const options: SandboxOptions = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    // `pnpm sandbox -- --scale 5` passes the `--` through.
+    if (flag === '--') continue;
     const value = argv[i + 1];
     if (value === undefined) throw new Error(`missing value after ${String(flag)}`);
     i++;

@@ -85,6 +85,36 @@ describe('login throttle', () => {
   });
 });
 
+test('the per-IP throttle (50 failures, X-Forwarded-For aware) also locks out correct passwords', async () => {
+  const sandbox = await startSandbox();
+  try {
+    const headers = { 'X-Forwarded-For': '203.0.113.9' };
+    for (let i = 0; i < 50; i++) {
+      const res = await call(sandbox, 'session', { method: 'POST', headers, json: { username: `nobody${i}@example.com`, password: 'x' } });
+      expect(res.status).toBe(401);
+    }
+    const { username, password } = sandbox.credentials;
+    const locked = await call(sandbox, 'session', { method: 'POST', headers, json: { username, password } });
+    expect(asJson(locked)).toEqual({ errors: { username: 'Too many attempts! You must wait 15 seconds before trying again.' } });
+    const elsewhere = await call(sandbox, 'session', { method: 'POST', headers: { 'X-Forwarded-For': '198.51.100.7' }, json: { username, password } });
+    expect(elsewhere.status).toBe(200);
+  } finally {
+    await sandbox.stop();
+  }
+});
+
+test('extra logins from options.users can sign in as non-admins', async () => {
+  const sandbox = await startSandbox({ users: [{ username: 'Dana@Example.com', password: 'dana-pass-1' }] });
+  try {
+    const token = await login(sandbox, 'dana@example.com', 'dana-pass-1');
+    const me = asJson<{ email: string; is_superuser: boolean }>(await call(sandbox, 'user/current', { headers: { 'X-Metabase-Session': token } }));
+    expect(me).toMatchObject({ email: 'Dana@Example.com', is_superuser: false });
+    expect(sandbox.createSession('dana@example.com')).toMatch(/^[0-9a-f-]{36}$/);
+  } finally {
+    await sandbox.stop();
+  }
+});
+
 describe('authenticated requests', () => {
   let sandbox: Sandbox;
   let clock = Date.UTC(2024, 5, 1);
