@@ -33,7 +33,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...databaseRoutes(world), ...miscRoutes(world),
   ]);
   const sessions = createSessionStore({ maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS, maxRequests: options.sessionMaxRequests, now });
-  const faults = createFaultInjector({ seed, profile: options.faults ?? 'none', rate: options.faultRate ?? 0.2, slowLatencyMs: options.slowLatencyMs ?? 100 });
+  const faults = createFaultInjector({ seed, profile: options.faults ?? 'none', rate: options.faultRate ?? 0.2, slowLatencyMs: options.slowLatencyMs ?? 25 });
   let stats = createStats();
   const deps: RequestDeps = {
     world, routes, faults, sessions, retryAfterSeconds: options.retryAfterSeconds ?? 1,

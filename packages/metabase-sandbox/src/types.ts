@@ -16,7 +16,7 @@ export interface SandboxOptions {
   faults?: FaultProfile;
   /** Share of data requests that fail under 'flaky'. Default 0.2. */
   faultRate?: number;
-  /** Added latency per request under 'slow', in ms. Default 100. */
+  /** Added latency per request under 'slow', in ms (each request waits 0.5x-1.5x this). Default 25. */
   slowLatencyMs?: number;
   /** Retry-After seconds sent with injected 429s. Default 1. */
   retryAfterSeconds?: number;
