@@ -28,16 +28,16 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
   let emitted = 0;
   let lastEmitted: string | undefined;
   for (let attempt = 1; ; attempt++) {
-    let url = request.path;
+    // Failures up to the headers were already retried by the client: they end the page here.
+    const response = await http.send(request);
+    const url = redactUrl(response.url);
+    result.headers = response.headers;
+    if (response.status < 200 || response.status >= 300 || response.status === 204) {
+      response.body.destroy(); // an ignored status (per the error table) or no content: no records
+      result.count = 0;
+      return;
+    }
     try {
-      const response = await http.send(request);
-      url = redactUrl(response.url);
-      result.headers = response.headers;
-      if (response.status < 200 || response.status >= 300 || response.status === 204) {
-        response.body.destroy(); // an ignored status (per the error table) or no content: no records
-        result.count = 0;
-        return;
-      }
       const scanner = selector.open();
       let seen = 0;
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
@@ -63,8 +63,9 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       result.envelope = scanner.envelope;
       return;
     } catch (caught) {
+      if (final.has(caught as object)) throw caught;
       const error = bodyError(caught, { stream, method, url, recordPath });
-      // The client retried everything up to the headers; a body that broke after them is retried here.
+      // A body that broke after the headers is retried here, within the same budget rules as the client.
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);
       if (delay === undefined) throw error;
@@ -74,9 +75,14 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
   }
 }
 
+/** Errors raised here that must not be retried again here (a retry would only see the same difference). */
+const final = new WeakSet<object>();
+
 function changedOnRetry(stream: string, method: string, url: string): ConnectorError {
-  return new ConnectorError({
+  const error = new ConnectorError({
     message: `Stream "${stream}": ${method} ${url} returned different records when it was retried after a broken response, so the records already emitted cannot be matched. The next sync will read it again.`,
     failureType: 'transient_error',
   });
+  final.add(error);
+  return error;
 }
