@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineSource, defineStream } from '../src/index.js';
-import { seededRandom } from '../src/records/test-json-generator.js';
+import { seededRandom } from './support/random-json.js';
 import { readSource } from '../src/testing/index.js';
 import { startTestServer, testCaPem, type TestServer } from './support/https-test-server.js';
 import { errorsOf, recordsOf, timeline } from './support/output-timeline.js';

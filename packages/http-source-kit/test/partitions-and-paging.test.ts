@@ -1,7 +1,7 @@
 // Parent/child reads stay in parent order whatever the timing; a looping paginator stops; streams read concurrently
 // keep each stream's messages in order.
 import { afterEach, describe, expect, it } from 'vitest';
-import { seededRandom } from '../src/records/test-json-generator.js';
+import { seededRandom } from './support/random-json.js';
 import { readSource } from '../src/testing/index.js';
 import { errorsOf, recordsOf, timeline } from './support/output-timeline.js';
 import { startToyApi, TOY_TOKEN, toyProjects, toyTasks, toyUsers, type ToyApi } from './support/toy-api.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JsonBodyError } from './json-body-error.js';
 import { recordSelector } from './record-selector.js';
-import { randomJson, seededRandom, splitRandomly } from './test-json-generator.js';
+import { randomJson, seededRandom, splitRandomly } from '../../test/support/random-json.js';
 
 /** Feeds `body` in the given pieces and collects records (as text) and the envelope. */
 function scan(path: string | string[], pieces: Buffer[]) {
