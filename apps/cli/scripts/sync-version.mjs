@@ -2,6 +2,8 @@
 // apps/cli/metadata.yaml (dockerImageTag) and apps/cli/Dockerfile (io.airbyte.version and the build hint).
 // Plain .mjs so it runs straight after versioning, before any build.
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 const here = new URL('../', import.meta.url);
 const { version } = JSON.parse(readFileSync(new URL('package.json', here), 'utf8'));

@@ -1,1 +1,4 @@
-export {};
+export { main, type ConnectorSource, type MainOptions } from './main.js';
+export type { CliIo } from './cli-io.js';
+export { parseCliArgs, commandNames, type CliRequest, type CommandName } from './cli-args.js';
+export { cliVersion } from './version.js';

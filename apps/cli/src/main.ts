@@ -1,0 +1,54 @@
+import type { SourceDefinition } from '@mb-airbyte/http-source-kit';
+import { parseCliArgs } from './cli-args.js';
+import { writeText, type CliIo } from './cli-io.js';
+import { usageText } from './usage.js';
+import { cliVersion } from './version.js';
+
+/**
+ * A source as the kit's runner takes it (a `defineSource` value), whatever its config type: `SourceDefinition` is
+ * invariant in its config and the CLI never looks inside the config, so `any` is the honest type here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ConnectorSource = SourceDefinition<any>;
+
+export interface MainOptions {
+  /** The source to run; loaded only by commands that need it. Defaults to the Metabase source. */
+  loadSource?: () => Promise<ConnectorSource>;
+}
+
+/**
+ * The whole command line: parses argv (without node and the script), runs the command and resolves with the
+ * exit code. Never throws and never exits: the bin sets `process.exitCode` after everything is flushed.
+ * Help and version are the only text on stdout that is not a protocol message (a person asked for them);
+ * usage errors go to stderr with exit code 2, as argparse does in Airbyte's Python CDK.
+ */
+export async function main(argv: readonly string[], io: CliIo, options: MainOptions = {}): Promise<number> {
+  const request = parseCliArgs(argv);
+  try {
+    switch (request.kind) {
+      case 'help':
+        await writeText(io.stdout, usageText(request.command));
+        return 0;
+      case 'version':
+        await writeText(io.stdout, `${cliVersion}\n`);
+        return 0;
+      case 'usage_error':
+        await writeText(io.stderr, `source-metabase: ${request.message}\n\n${usageText(request.command)}`);
+        return 2;
+      default: {
+        // Loaded lazily so help, version, usage errors and spec never pay for zod, the kit or axios (in the bin,
+        // run-command is the embedded core: see tsup.config.ts).
+        if (request.kind === 'spec' && options.loadSource === undefined) {
+          const { runBuiltInSpec } = await import('./spec-command.js');
+          return await runBuiltInSpec(io, request.debug);
+        }
+        const { runCommand } = await import('./run-command.js');
+        return await runCommand(request, io, options.loadSource);
+      }
+    }
+  } catch (error) {
+    // Only reachable when stdout/stderr themselves fail (EPIPE): nothing useful can be written to stdout.
+    io.stderr.write(`source-metabase: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,59 @@
+import { errorTraceMessage, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
+import { describeError, SecretMasker } from '@mb-airbyte/http-source-kit';
+import type { CliRequest } from './cli-args.js';
+import type { CliIo } from './cli-io.js';
+import { executeCommand, type CommandContext } from './execute-command.js';
+import type { ConnectorSource } from './main.js';
+import { ObservedWriter } from './observed-writer.js';
+import { progressObserver } from './progress/progress-observer.js';
+import { ReadProgress } from './progress/read-progress.js';
+
+export type CommandRequest = Extract<CliRequest, { kind: 'spec' | 'check' | 'discover' | 'read' }>;
+
+async function loadMetabaseSource(): Promise<ConnectorSource> {
+  const { metabaseSource } = await import('@mb-airbyte/source-metabase');
+  return metabaseSource;
+}
+
+/**
+ * Runs one protocol command with stdout owned by a single MessageWriter. Whatever happens, the output is
+ * flushed before this resolves, and a failure the runner did not report becomes one ERROR trace (masked).
+ */
+export async function runCommand(request: CommandRequest, io: CliIo, loadSource: () => Promise<ConnectorSource> = loadMetabaseSource): Promise<number> {
+  const now = io.now ?? Date.now;
+  const progress =
+    request.kind === 'read' && io.stderrIsTTY === true
+      ? new ReadProgress(io.stderr, { now, ...(io.stderrColumns === undefined ? {} : { columns: io.stderrColumns }) })
+      : undefined;
+  const writer = new ObservedWriter(io.stdout, progress === undefined ? {} : progressObserver(progress));
+  const context: CommandContext = { io, writer, masker: new SecretMasker() };
+  let fatalReported = false;
+  const reportFatal = async (error: unknown): Promise<number> => {
+    if (!fatalReported) {
+      fatalReported = true;
+      await writer.write(fatalTrace(error, context.masker));
+    }
+    await writer.flush();
+    return 1;
+  };
+  const unsubscribe = io.onFatalError?.(async (error) => {
+    progress?.finish();
+    await reportFatal(error);
+  });
+  let exitCode: number;
+  try {
+    exitCode = await executeCommand(request, await loadSource(), context);
+  } catch (error) {
+    exitCode = await reportFatal(error).catch(() => 1);
+  } finally {
+    unsubscribe?.();
+  }
+  progress?.finish();
+  await writer.flush();
+  return exitCode;
+}
+
+/** The ERROR trace for an error nobody handled: described as the kit's runner describes errors, secrets masked. */
+export function fatalTrace(error: unknown, masker: SecretMasker): AirbyteMessage {
+  return masker.maskDeep(errorTraceMessage(describeError(error)));
+}
