@@ -4,6 +4,7 @@
  * (`<= watchDepth`), where the record selector navigates. Deep content (the inside of records) costs one tight loop.
  */
 import { JsonBodyError } from './json-body-error.js';
+import { isDigit, NUMBER_CANNOT_CONTINUE, numberCanEnd, numberStart, numberStep } from './json-number-grammar.js';
 
 /** Receives the shallow events. `depth` is the number of open containers around the value or key. */
 export interface ShallowHandler {
@@ -16,16 +17,11 @@ export interface ShallowHandler {
 
 const VALUE = 0, ARRAY_FIRST = 1, OBJECT_FIRST = 2, KEY = 3, COLON = 4, AFTER = 5;
 const STRING = 6, ESCAPE = 7, UNICODE = 8, NUMBER = 9, LITERAL = 10, DONE = 11;
-// Number sub-states; the ones marked * may end the number.
-const N_MINUS = 0, N_ZERO = 1 /* * */, N_INT = 2 /* * */, N_DOT = 3, N_FRAC = 4 /* * */, N_E = 5, N_SIGN = 6, N_EXP = 7; /* * */
 const OBJ = 1, ARR = 2;
 const LITERALS = { t: Buffer.from('true'), f: Buffer.from('false'), n: Buffer.from('null') };
 
 function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
-}
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
@@ -40,7 +36,7 @@ export class JsonTokenizer {
   private inKey = false;
   private hadEscape = false;
   private hexLeft = 0;
-  private num = N_MINUS;
+  private num = 0;
   private literal: Buffer = LITERALS.t;
   private literalIndex = 0;
   private offset = 0;
@@ -60,7 +56,7 @@ export class JsonTokenizer {
   }
 
   get complete(): boolean {
-    return this.state === DONE || (this.state === NUMBER && this.depth === 0 && this.numberCanEnd());
+    return this.state === DONE || (this.state === NUMBER && this.depth === 0 && numberCanEnd(this.num));
   }
 
   write(chunk: Buffer): void {
@@ -108,14 +104,17 @@ export class JsonTokenizer {
           if (--this.hexLeft === 0) state = STRING;
           i++;
           break;
-        case NUMBER:
-          if (this.numberStep(c)) {
+        case NUMBER: {
+          const next = numberStep(this.num, c);
+          if (next !== NUMBER_CANNOT_CONTINUE) {
+            this.num = next;
             i++;
           } else {
-            if (!this.numberCanEnd()) this.fail(chunk, i, 'an incomplete number');
+            if (!numberCanEnd(this.num)) this.fail(chunk, i, 'an incomplete number');
             state = this.endValue(chunk, i); // re-read this byte in the next state
           }
           break;
+        }
         case LITERAL:
           if (c !== this.literal[this.literalIndex]) this.fail(chunk, i, 'an invalid literal');
           i++;
@@ -138,7 +137,7 @@ export class JsonTokenizer {
 
   /** Call when the body ended; throws a truncation error if the value is incomplete. */
   end(): void {
-    if (this.state === NUMBER && this.depth === 0 && this.numberCanEnd()) {
+    if (this.state === NUMBER && this.depth === 0 && numberCanEnd(this.num)) {
       this.state = this.endValue(Buffer.alloc(0), 0);
     }
     if (this.state !== DONE) {
@@ -192,7 +191,7 @@ export class JsonTokenizer {
       return STRING;
     }
     if (literal === undefined) {
-      this.num = c === 0x2d ? N_MINUS : c === 0x30 ? N_ZERO : N_INT;
+      this.num = numberStart(c);
       return NUMBER;
     }
     this.literal = literal;
@@ -224,46 +223,6 @@ export class JsonTokenizer {
   private endValue(chunk: Buffer, end: number): number {
     if (this.depth <= this.watchDepth) this.handler.valueEnd(chunk, end, this.depth);
     return this.depth === 0 ? DONE : AFTER;
-  }
-
-  /** Advances the number sub-state; false when `c` cannot continue the number. */
-  private numberStep(c: number): boolean {
-    const digit = isDigit(c);
-    switch (this.num) {
-      case N_MINUS:
-        if (!digit) return false;
-        this.num = c === 0x30 ? N_ZERO : N_INT;
-        return true;
-      case N_ZERO:
-      case N_INT:
-        if (digit && this.num === N_INT) return true;
-        if (c === 0x2e) this.num = N_DOT;
-        else if (c === 0x65 || c === 0x45) this.num = N_E;
-        else return false;
-        return true;
-      case N_DOT:
-        if (!digit) return false;
-        this.num = N_FRAC;
-        return true;
-      case N_FRAC:
-        if (digit) return true;
-        if (c !== 0x65 && c !== 0x45) return false;
-        this.num = N_E;
-        return true;
-      case N_E:
-        if (c === 0x2b || c === 0x2d) this.num = N_SIGN;
-        else if (digit) this.num = N_EXP;
-        else return false;
-        return true;
-      default: // N_SIGN, N_EXP
-        if (!digit) return false;
-        this.num = N_EXP;
-        return true;
-    }
-  }
-
-  private numberCanEnd(): boolean {
-    return this.num === N_ZERO || this.num === N_INT || this.num === N_FRAC || this.num === N_EXP;
   }
 
   private fail(chunk: Buffer, i: number, what: string): never {
