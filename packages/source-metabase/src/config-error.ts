@@ -1,20 +1,18 @@
-// A configuration problem the user must fix (failure type `config_error`). Phase 2 can make this extend the kit's
-// ConnectorError; until the kit lands it stands alone so config code has no dependency on the HTTP layer.
+import { ConnectorError } from '@mb-airbyte/http-source-kit';
+
+// A configuration problem the user must fix: a ConnectorError with failure type `config_error`, so the kit's runner
+// reports it as such wherever it is thrown (config validation, building the HTTP options, choosing the credential).
 const marker = Symbol.for('@mb-airbyte/source-metabase/MetabaseConfigError');
 
-export class MetabaseConfigError extends Error {
+export class MetabaseConfigError extends ConnectorError {
   readonly [marker] = true;
-  readonly failureType = 'config_error' as const;
-  /** Safe to show to the user: never contains a secret. */
-  readonly userMessage: string;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super({ message, failureType: 'config_error', ...(options?.cause === undefined ? {} : { cause: options.cause }) });
     this.name = 'MetabaseConfigError';
-    this.userMessage = message;
   }
 
-  static isInstance(error: unknown): error is MetabaseConfigError {
+  static override isInstance(error: unknown): error is MetabaseConfigError {
     return typeof error === 'object' && error !== null && marker in error;
   }
 }

@@ -63,13 +63,19 @@ describe('metabaseConnectionSpecification', () => {
       'session_token',
       'api_key',
       'include_deactivated_users',
+      'ca_certificate',
     ]);
-    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(6);
+    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(7);
   });
 
   it('flags exactly the secrets', () => {
     const secrets = Object.entries(spec.properties).filter(([, p]) => p.airbyte_secret === true).map(([name]) => name);
     expect(secrets.sort()).toEqual(['api_key', 'password', 'session_token']);
+  });
+
+  it('offers ca_certificate as a multiline, non-secret string', () => {
+    expect(spec.properties.ca_certificate).toMatchObject({ type: 'string', multiline: true });
+    expect(spec.properties.ca_certificate?.airbyte_secret).toBeUndefined();
   });
 
   it('keeps the https pattern and a boolean default, with single types as CAT requires', () => {

@@ -55,6 +55,15 @@ export const metabaseConfigSchema = z
       description: 'When on, the users stream also returns deactivated users (GET /api/user?status=all).',
       order: 5,
     }),
+    ca_certificate: z.string().optional().meta({
+      title: 'CA Certificate',
+      description:
+        'PEM certificate of a private certificate authority to trust in addition to the usual public ones, for a ' +
+        'Metabase whose certificate it signed (-----BEGIN CERTIFICATE----- ...). Certificate verification always ' +
+        'stays on.',
+      multiline: true,
+      order: 6,
+    }),
   })
   .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows
   .meta({ title: 'Metabase Source Spec', additionalProperties: true });

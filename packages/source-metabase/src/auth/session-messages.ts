@@ -1,0 +1,57 @@
+import type { SessionAuthMessages } from '@mb-airbyte/http-source-kit';
+
+/** Why a given session token can fail, and every way out; shown as a config_error. */
+export const expiredTokenMessage =
+  'The Metabase session token has expired or is not valid: Metabase answered 401 Unauthenticated to GET /api/user/current. ' +
+  'Sessions last 14 days from login by default (MAX_SESSION_AGE on the Metabase server, in minutes; 20160 by default). ' +
+  'Get a new token with POST /api/session (its "id"), add username and password so the connector can log in again ' +
+  'when the token expires, or use an API key (recommended: it does not expire).';
+
+/** Metabase's "wait N seconds" from a throttled login answer, when it says so. */
+export function throttleWaitSeconds(body: string): number | undefined {
+  const match = /must wait (\d+) seconds/i.exec(body);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+export function isThrottledLogin(_status: number, body: string): boolean {
+  return body.includes('Too many attempts');
+}
+
+function throttledMessage(username: string): (body: string) => string {
+  return (body) => {
+    const seconds = throttleWaitSeconds(body);
+    const wait =
+      seconds === undefined
+        ? 'Metabase says to try again later'
+        : `Metabase says to wait ${seconds} seconds before trying again`;
+    return (
+      `Metabase refused to log in ${username}: too many failed login attempts ("Too many attempts!"). ${wait}; ` +
+      'every attempt made before then makes the wait longer, so the connector does not retry. Check the password, ' +
+      'wait, then run again, or use an API key, which is not subject to login throttling.'
+    );
+  };
+}
+
+function loginFailedMessage(username: string): (status: number, body: string) => string {
+  return (status, body) => {
+    if (body.includes('disabled')) {
+      return `Metabase refused to log in ${username}: the account is deactivated ("Your account is disabled."). Use an active account or an API key.`;
+    }
+    if (status === 400) {
+      return `Metabase refused the login request (HTTP 400): the username and password must be non-blank strings.`;
+    }
+    if (status === 401) {
+      return (
+        `Metabase rejected the username or password of ${username} (HTTP 401). Check both in the configuration; ` +
+        'after 10 failed attempts in an hour Metabase locks the username out for a growing delay.'
+      );
+    }
+    return `Logging in to Metabase as ${username} failed (HTTP ${status}). Check the username and password, or use an API key.`;
+  };
+}
+
+/** The kit's session messages in Metabase's terms. */
+export function sessionMessages(username: string | undefined): SessionAuthMessages {
+  const who = username ?? 'the configured user';
+  return { expired: expiredTokenMessage, loginFailed: loginFailedMessage(who), throttled: throttledMessage(who) };
+}

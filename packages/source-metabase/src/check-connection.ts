@@ -1,0 +1,59 @@
+import type { CheckContext, ErrorRule } from '@mb-airbyte/http-source-kit';
+import type { MetabaseAuth } from './auth/metabase-auth.js';
+import { explainCheckError } from './check-error.js';
+import type { MetabaseConfig } from './config.js';
+import { normalizeInstanceUrl } from './normalize-instance-url.js';
+
+interface CurrentUser {
+  email?: unknown;
+  common_name?: unknown;
+  first_name?: unknown;
+  is_superuser?: unknown;
+}
+
+const notMetabase: ErrorRule = {
+  action: 'fail',
+  failureType: 'config_error',
+  message: ({ url }) =>
+    `${url} answered 404: instance_api_url does not point to a Metabase API. Give the address you open Metabase at, for example https://metabase.example.com (the /api suffix is optional).`,
+};
+
+/**
+ * `check`: one GET /api/user/current, which every credential may call and which costs Metabase almost nothing
+ * (the official connector read every collection instead). Says who we are, how we logged in, and whether the admin
+ * streams will work.
+ */
+export async function checkConnection(context: CheckContext<MetabaseConfig>, auth: MetabaseAuth): Promise<string> {
+  const baseUrl = normalizeInstanceUrl(context.config.instance_api_url);
+  let user: CurrentUser | undefined;
+  try {
+    user = await context.http.json<CurrentUser | undefined>({ path: 'user/current', errorTable: { 404: notMetabase }, signal: context.signal });
+  } catch (error) {
+    throw explainCheckError(error, baseUrl);
+  }
+  const admin =
+    user?.is_superuser === true ? '' : ' This user is not an administrator, so the users and permission_groups streams will fail.';
+  return `Connected to ${baseUrl} as ${identity(user)} using ${credentialUsed(auth)}.${admin}`;
+}
+
+function identity(user: CurrentUser | undefined): string {
+  const email = typeof user?.email === 'string' ? user.email : undefined;
+  // An API key acts as a hidden user with a made-up address; its first name is the key's name.
+  if (email?.endsWith('@api-key.invalid') === true && typeof user?.first_name === 'string') return `the API key "${user.first_name}"`;
+  if (email !== undefined) return email;
+  return typeof user?.common_name === 'string' ? user.common_name : 'an unnamed user';
+}
+
+function credentialUsed(auth: MetabaseAuth): string {
+  const { credential } = auth;
+  switch (credential.kind) {
+    case 'api_key':
+      return 'an API key';
+    case 'session_token':
+      return auth.logins() === 0
+        ? 'the session token'
+        : `a new session: the session token had expired, so the connector logged in with username and password`;
+    case 'username_password':
+      return 'username and password (one login, logged out at the end)';
+  }
+}

@@ -1,0 +1,52 @@
+import { ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
+
+/** Node's TLS verification codes: the server's certificate chain is not trusted or not valid for the host. */
+const certificateCodes = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
+  'CERT_REVOKED', 'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
+]);
+
+const unreachable: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused: nothing listens on that host and port',
+  ENOTFOUND: 'the host name could not be found (DNS lookup failed)',
+  EAI_AGAIN: 'the host name could not be resolved (DNS did not answer)',
+  ETIMEDOUT: 'the connection timed out',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
+};
+
+/**
+ * Rewrites a failed connection check into what to fix, in the configuration's terms. Errors it does not recognise
+ * are returned unchanged (the kit already words HTTP statuses and credential problems).
+ */
+export function explainCheckError(error: unknown, baseUrl: string): unknown {
+  if (!HttpError.isInstance(error) || error.status !== undefined || error.code === undefined) return error;
+  const { code } = error;
+  const host = new URL(baseUrl).host;
+  const detail = error.internalMessage ?? code;
+  if (certificateCodes.has(code)) {
+    return configError(
+      `The TLS certificate of ${host} could not be verified (${detail}). If this Metabase uses a certificate from a ` +
+        'private certificate authority, paste that CA certificate (PEM) into ca_certificate; verification cannot be turned off.',
+      error,
+    );
+  }
+  if (code === 'EPROTO' || code.startsWith('ERR_SSL_')) {
+    return configError(
+      `The TLS handshake with ${host} failed (${detail}). Check that instance_api_url points to Metabase's https port.`,
+      error,
+    );
+  }
+  const reason = unreachable[code];
+  if (reason === undefined) return error;
+  return configError(
+    `Could not reach Metabase at ${host}: ${reason} (${code}). Check the host and port in instance_api_url and that ` +
+      'Metabase is running and reachable from where the connector runs.',
+    error,
+  );
+}
+
+function configError(message: string, cause: HttpError): ConnectorError {
+  return new ConnectorError({ message, failureType: 'config_error', internalMessage: cause.internalMessage ?? cause.userMessage, cause });
+}

@@ -1,0 +1,41 @@
+import { chooseCredential } from './choose-credential.js';
+import { MetabaseConfigError } from './config-error.js';
+import { metabaseConfigSchema } from './config.js';
+import { normalizeInstanceUrl } from './normalize-instance-url.js';
+
+const pemHeader = '-----BEGIN CERTIFICATE-----';
+
+/** The trimmed `ca_certificate`, or undefined when blank or absent. */
+export function caCertificate(config: { ca_certificate?: string | undefined }): string | undefined {
+  const pem = config.ca_certificate?.trim();
+  return pem === undefined || pem === '' ? undefined : pem;
+}
+
+/**
+ * `metabaseConfigSchema` plus the checks that need more than one field or more than a pattern: a usable URL, a
+ * usable credential and a PEM-looking CA certificate. Every command (discover included) validates with it, so a bad
+ * config fails before any network call. The generated spec is the same as `metabaseConfigSchema`'s.
+ */
+export const metabaseSourceConfigSchema = metabaseConfigSchema.superRefine((config, context) => {
+  const checks: [path: PropertyKey[], check: () => unknown][] = [
+    [['instance_api_url'], () => normalizeInstanceUrl(config.instance_api_url)],
+    [[], () => chooseCredential(config)],
+    [['ca_certificate'], () => {
+      checkPem(caCertificate(config));
+    }],
+  ];
+  for (const [path, check] of checks) {
+    try {
+      check();
+    } catch (error) {
+      if (!MetabaseConfigError.isInstance(error)) throw error;
+      context.addIssue({ code: 'custom', message: error.userMessage, path });
+    }
+  }
+});
+
+function checkPem(pem: string | undefined): void {
+  if (pem !== undefined && !pem.includes(pemHeader)) {
+    throw new MetabaseConfigError(`ca_certificate must be a PEM certificate: text that starts with ${pemHeader}.`);
+  }
+}

@@ -1,0 +1,19 @@
+import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+
+/**
+ * `alerts`: GET /api/alert, a bare array. Metabase announced in 0.52 that it will remove this route; a 404 then
+ * fails this stream alone with a message that says so, instead of passing for "no alerts".
+ */
+export function alertsStream(): MetabaseStream {
+  return metabaseStream('alerts', 'viewer', {
+    request: { path: 'alert' },
+    errorTable: {
+      404: {
+        action: 'fail',
+        failureType: 'config_error',
+        message: ({ method, url }) =>
+          `The "alerts" stream reads ${method} ${url}, which this Metabase does not serve (HTTP 404; the route is deprecated since Metabase 0.52). Deselect the stream.`,
+      },
+    },
+  });
+}

@@ -1,0 +1,25 @@
+import { parentPartitions, type JsonRecord, type Partition } from '@mb-airbyte/http-source-kit';
+import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { deletedMeanwhile, partitionPath } from './partition-path.js';
+
+/** Items requests in flight at once while reading this stream alone or as the parent of `dashboards`. */
+export const defaultCollectionItemsConcurrency = 4;
+
+/** One items request per collection; the root pseudo-collection's id is the string "root". */
+export function collectionPartition(collection: JsonRecord): Partition | undefined {
+  const id = collection.id;
+  return typeof id === 'number' || typeof id === 'string' ? { id } : undefined;
+}
+
+/**
+ * `collections_items_dashboards`: for every collection, GET /api/collection/{id}/items?models=dashboard (records in
+ * `data`). The requests run a few at a time; records come out in collection order whatever the timing.
+ */
+export function collectionsItemsDashboardsStream(concurrency = defaultCollectionItemsConcurrency): MetabaseStream {
+  return metabaseStream('collections_items_dashboards', 'viewer', {
+    request: { path: ({ partition }) => partitionPath('collection', partition, '/items'), params: { models: 'dashboard' } },
+    records: 'data',
+    partitions: parentPartitions({ parent: 'collections', partition: collectionPartition, concurrency }),
+    errorTable: { 404: deletedMeanwhile },
+  });
+}

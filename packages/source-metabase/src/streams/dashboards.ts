@@ -1,0 +1,15 @@
+import { dashboardPartitions, defaultDashboardConcurrency } from './dashboard-partitions.js';
+import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { deletedMeanwhile, partitionPath } from './partition-path.js';
+
+/**
+ * `dashboards`: GET /api/dashboard/{id} for every dashboard that `collections_items_dashboards` lists, a few at a
+ * time, in listing order. A dashboard deleted after it was listed is skipped.
+ */
+export function dashboardsStream(concurrency = defaultDashboardConcurrency): MetabaseStream {
+  return metabaseStream('dashboards', 'viewer', {
+    request: { path: ({ partition }) => partitionPath('dashboard', partition) },
+    partitions: dashboardPartitions(concurrency),
+    errorTable: { 404: deletedMeanwhile },
+  });
+}
