@@ -13,19 +13,19 @@ export function fastSource(options: MetabaseSourceOptions = {}) {
 
 export type CredentialKind = 'username_password' | 'session_token' | 'admin_api_key' | 'user_api_key';
 
-/** A config for the sandbox (trusted through ca_certificate) with one kind of credential. */
+/** A config for the sandbox (trusted through ca_certificate) with one kind of credential; `extra` fields win. */
 export function sandboxConfig(sandbox: Sandbox, kind: CredentialKind, extra: Partial<MetabaseConfigInput> = {}): MetabaseConfigInput {
-  const base = { instance_api_url: sandbox.url, ca_certificate: sandbox.caPem, ...extra };
+  const base = { instance_api_url: sandbox.url, ca_certificate: sandbox.caPem };
   const { credentials } = sandbox;
   switch (kind) {
     case 'username_password':
-      return { ...base, username: credentials.username, password: credentials.password };
+      return { ...base, username: credentials.username, password: credentials.password, ...extra };
     case 'session_token':
-      return { ...base, session_token: sandbox.createSession() };
+      return { ...base, session_token: sandbox.createSession(), ...extra };
     case 'admin_api_key':
-      return { ...base, api_key: credentials.adminApiKey };
+      return { ...base, api_key: credentials.adminApiKey, ...extra };
     case 'user_api_key':
-      return { ...base, api_key: credentials.userApiKey };
+      return { ...base, api_key: credentials.userApiKey, ...extra };
   }
 }
 
