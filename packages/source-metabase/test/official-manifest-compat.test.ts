@@ -3,8 +3,9 @@
 // official spec accepts is accepted by ours.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { discoverSource } from '@mb-airbyte/http-source-kit/testing';
 import { parse } from 'yaml';
-import { metabaseConnectionSpecification, streamCatalog, streamSchemas, type StreamName } from '../src/index.js';
+import { metabaseConnectionSpecification, metabaseSource, streamCatalog, streamSchemas, type StreamName } from '../src/index.js';
 import { nodeAt, typeCovers, typesOf, walkSchema, type SchemaNode } from './support/schema-walk.js';
 
 interface OfficialStream {
@@ -67,6 +68,27 @@ describe.each(officialStreams.map((stream) => [stream.name, stream] as const))('
     walkSchema(official.schema_loader.schema, (path, officialNode) => {
       if (typesOf(officialNode)?.has('null')) expect(typesOf(nodeAt(ours, path) ?? {})?.has('null') ?? true, path).toBe(true);
     });
+  });
+});
+
+// The same promises, checked on what `discover` really emits (no network: discover reads only the config).
+describe('the discovered catalog against the official manifest', async () => {
+  const output = await discoverSource(metabaseSource, { instance_api_url: 'https://metabase.example.com', api_key: 'mb_x' });
+  const discovered = new Map((output.catalog?.streams ?? []).map((stream) => [stream.name, stream]));
+
+  it.each(officialStreams.map((stream) => [stream.name, stream] as const))('%s: present, same primary key, every official property', (name, official) => {
+    const stream = discovered.get(name);
+    expect(stream).toBeDefined();
+    if (official.primary_key !== undefined) expect(stream?.source_defined_primary_key).toEqual([official.primary_key]);
+    else expect(stream?.source_defined_primary_key?.length).toBeGreaterThan(0);
+    const schema = (stream?.json_schema ?? {}) as SchemaNode;
+    const problems: string[] = [];
+    walkSchema(official.schema_loader.schema, (path, officialNode) => {
+      const mine = nodeAt(schema, path);
+      if (mine === undefined) problems.push(`${path}: missing`);
+      else if (!typeCovers(mine, officialNode)) problems.push(`${path}: type narrowed`);
+    });
+    expect(problems).toEqual([]);
   });
 });
 
