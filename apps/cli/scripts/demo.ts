@@ -20,7 +20,9 @@ async function demo(sandbox: Sandbox): Promise<boolean> {
   await mkdir(outDir, { recursive: true });
   const configFile = resolve(outDir, 'config.json');
   const { username, password } = sandbox.credentials;
-  await writeFile(configFile, `${JSON.stringify({ instance_api_url: sandbox.url, username, password }, null, 2)}\n`);
+  // The sandbox's certificate is signed by its own CA: the config carries it, as it would for a private Metabase.
+  const config = { instance_api_url: sandbox.url, username, password, ca_certificate: sandbox.caPem };
+  await writeFile(configFile, `${JSON.stringify(config, null, 2)}\n`);
   console.log(`Sandbox: ${sandbox.url} (scale ${values.scale}), config in ${configFile}\n`);
   const messagesFile = resolve(outDir, 'messages.jsonl');
   const messages = createWriteStream(messagesFile);
@@ -28,8 +30,7 @@ async function demo(sandbox: Sandbox): Promise<boolean> {
     cliFile,
     configFile,
     catalogFile: resolve(outDir, 'catalog.json'),
-    // The sandbox's certificate is signed by its own CA: trust it the way a user would, from the environment.
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: sandbox.caFile },
+    env: process.env,
     onLine: (line) => messages.write(`${line}\n`),
   });
   await new Promise<void>((done) => messages.end(done));

@@ -38,8 +38,10 @@ describe.skipIf(!existsSync(bundle))(`the bundled CLI, alone in a folder, agains
     cliFile = join(work, 'image', 'source-metabase.js');
     await copyFile(bundle, cliFile); // no node_modules anywhere near it
     const { username, password } = sandbox.credentials;
-    await writeFile(join(work, 'config.json'), JSON.stringify({ instance_api_url: sandbox.url, username, password }));
-    env = { PATH: process.env.PATH ?? '', NODE_EXTRA_CA_CERTS: sandbox.caFile };
+    // The sandbox's private CA travels in the config (ca_certificate), as the platform would pass it.
+    await writeFile(join(work, 'config.json'), JSON.stringify({ instance_api_url: sandbox.url, username, password, ca_certificate: sandbox.caPem }));
+    await writeFile(join(work, 'no-ca.json'), JSON.stringify({ instance_api_url: sandbox.url, username, password }));
+    env = { PATH: process.env.PATH ?? '' };
   });
 
   afterAll(async () => {
@@ -72,6 +74,14 @@ describe.skipIf(!existsSync(bundle))(`the bundled CLI, alone in a folder, agains
     expect(ofType(bad, 'CONNECTION_STATUS').map((m) => m.connectionStatus.status)).toEqual(['FAILED']);
     expect(bad.exitCode).toBe(0);
     expect(JSON.stringify(bad.messages) + bad.stderr).not.toContain(wrongPassword);
+  });
+
+  it('check: certificates are verified; a private CA is trusted from the config or from NODE_EXTRA_CA_CERTS', async () => {
+    const untrusted = await cli(['check', '--config', join(work, 'no-ca.json')]);
+    expect(ofType(untrusted, 'CONNECTION_STATUS').map((m) => m.connectionStatus.status)).not.toContain('SUCCEEDED');
+    expect(ofType(untrusted, 'CONNECTION_STATUS').length + errorTraces(untrusted).length).toBeGreaterThan(0);
+    const fromEnv = await spawnConnector(['check', '--config', join(work, 'no-ca.json')], { cliFile, env: { ...env, NODE_EXTRA_CA_CERTS: sandbox.caFile } });
+    expect(ofType(fromEnv, 'CONNECTION_STATUS').map((m) => m.connectionStatus.status)).toEqual(['SUCCEEDED']);
   });
 
   it('discover: one CATALOG, and --write-catalog leaves a configured catalog that read accepts', async () => {

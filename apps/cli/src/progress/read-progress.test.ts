@@ -39,6 +39,13 @@ describe('ReadProgress', () => {
     expect(live.replace('\r\x1b[2K', '')).toHaveLength(29);
   });
 
+  it('does not cut the live line for a terminal that reports no width', () => {
+    const out = fakeTerminal();
+    const progress = new ReadProgress(out, { now: () => 0, columns: 0 });
+    progress.started('cards');
+    expect(out.chunks.at(-1)).toBe('\r\x1b[2K.... cards: 0 records, 0.00s, -');
+  });
+
   it('prints nothing at the end when no stream ran', () => {
     const out = fakeTerminal();
     new ReadProgress(out, { now: () => 0 }).finish();

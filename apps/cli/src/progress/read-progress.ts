@@ -93,7 +93,9 @@ export class ReadProgress {
     const running = [...this.streams].filter(([, p]) => p.endedAt === undefined);
     if (running.length === 0) return;
     const line = `.... ${running.map(([stream, p]) => this.describe(stream, p)).join(' | ')}`;
-    const width = this.options.columns ?? 120;
+    // A pseudo-terminal without a size reports 0 columns: fall back to a common width.
+    const columns = this.options.columns ?? 0;
+    const width = columns >= 20 ? columns : 120;
     this.out.write(`${clearLine}${line.length >= width ? `${line.slice(0, width - 2)}…` : line}`);
     this.liveLineShown = true;
   }
