@@ -10,9 +10,19 @@ import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { formatSeconds, formatStreamTable } from '../src/progress/stream-table.js';
 import { runDemoCommands } from './demo-commands.js';
 
-const { values } = parseArgs({
-  options: { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: '.demo' } },
-});
+function readOptions(): { scale: string; seed: string; out: string } {
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift(); // `pnpm run demo -- --scale 10` passes the separator through
+  try {
+    const options = { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: '.demo' } } as const;
+    return parseArgs({ args, options }).values;
+  } catch (error) {
+    console.error(`demo: ${(error as Error).message}\nUsage: demo [--scale N] [--seed N] [--out DIR]`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
 const outDir = resolve(values.out);
 const cliFile = fileURLToPath(new URL('./source-metabase.js', import.meta.url));
 
