@@ -16,6 +16,8 @@ export interface ConnectorRun {
 export interface SpawnOptions {
   /** The built CLI to run with `node`. */
   cliFile: string;
+  /** Node options before the file (tests preload fault injectors with `--import`). */
+  execArgv?: string[];
   env?: NodeJS.ProcessEnv;
   cwd?: string;
   /** Called for each message as it arrives, with the raw line (the demo streams them to a file). */
@@ -28,7 +30,7 @@ export interface SpawnOptions {
 /** Runs the CLI as the platform does (a child process with files for inputs) and parses its stdout line by line. */
 export async function spawnConnector(args: string[], options: SpawnOptions): Promise<ConnectorRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [options.cliFile, ...args], {
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), options.cliFile, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -121,6 +121,24 @@ describe.skipIf(!existsSync(bundle))(`the bundled CLI, alone in a folder, agains
     expect(streamsRead.has('cards')).toBe(true);
   });
 
+  it('an error nothing awaits ends the run with one masked system_error trace and exit 1', async () => {
+    const preload = fileURLToPath(new URL('./fixtures/throw-after-first-record.mjs', import.meta.url));
+    const run = await spawnConnector(['read', '--config', join(work, 'config.json')], {
+      cliFile,
+      execArgv: ['--import', preload],
+      env: { ...env, INJECTED_SECRET: sandbox.credentials.password },
+    });
+    expect(run.badLines).toEqual([]);
+    expect(run.exitCode).toBe(1);
+    expect(ofType(run, 'RECORD').length).toBeGreaterThan(0);
+    const last = run.messages.at(-1);
+    expect(last?.type === 'TRACE' && last.trace.type === 'ERROR' ? last.trace.error : undefined).toMatchObject({
+      failure_type: 'system_error',
+      internal_message: 'Error: injected failure while holding ****',
+    });
+    expect(JSON.stringify(run.messages)).not.toContain(sandbox.credentials.password);
+  });
+
   it('a missing config file is one config_error trace and exit 1, with nothing else on stdout', async () => {
     const run = await cli(['discover', '--config', join(work, 'nope.json')]);
     expect(run.exitCode).toBe(1);
