@@ -39,7 +39,7 @@ export async function checkConnection(context: CheckContext<MetabaseConfig>, aut
 function identity(user: CurrentUser | undefined): string {
   const email = typeof user?.email === 'string' ? user.email : undefined;
   // An API key acts as a hidden user with a made-up address; its first name is the key's name.
-  if (email?.endsWith('@api-key.invalid') === true && typeof user?.first_name === 'string') return `the API key "${user.first_name}"`;
+  if (email?.endsWith('@api-key.invalid') === true && typeof user?.first_name === 'string') return `the API key user "${user.first_name}"`;
   if (email !== undefined) return email;
   return typeof user?.common_name === 'string' ? user.common_name : 'an unnamed user';
 }

@@ -5,7 +5,15 @@ import { explainCheckError } from './check-error.js';
 const baseUrl = 'https://mb.example.com/api/';
 
 function networkFailure(code: string, text: string): HttpError {
-  return new HttpError({ message: `GET ${baseUrl}user/current failed: ${text}`, internalMessage: `${code}: ${text}`, failureType: 'config_error', method: 'GET', url: `${baseUrl}user/current`, retryable: false, code });
+  return new HttpError({
+    message: `GET ${baseUrl}user/current failed: ${text}`,
+    internalMessage: `${code}: ${text}`,
+    failureType: 'config_error',
+    method: 'GET',
+    url: `${baseUrl}user/current`,
+    retryable: false,
+    code,
+  });
 }
 
 // The DNS cases are shown here on built errors: a test of real DNS would leave the loopback interface.

@@ -41,7 +41,7 @@ describe('check succeeds and says how', () => {
   it('with an admin API key, in a single GET /api/user/current', async () => {
     const result = await check(sandboxConfig(sandbox, 'admin_api_key'));
     expect(result.status).toBe('SUCCEEDED');
-    expect(result.message).toMatch(new RegExp(`^Connected to ${sandbox.url.replaceAll('.', '\\.')} as the API key ".+" using an API key\\.$`));
+    expect(result.message).toMatch(new RegExp(`^Connected to ${sandbox.url.replaceAll('.', '\\.')} as the API key user ".+" using an API key\\.$`));
     expect(sandbox.stats().requests).toBe(1);
     expect(sandbox.stats().requestsByRoute['GET /api/user/current']).toBe(1);
   });

@@ -2,7 +2,7 @@ import type { SessionAuthMessages } from '@mb-airbyte/http-source-kit';
 
 /** Why a given session token can fail, and every way out; shown as a config_error. */
 export const expiredTokenMessage =
-  'The Metabase session token has expired or is not valid: Metabase answered 401 Unauthenticated to GET /api/user/current. ' +
+  'The Metabase session token has expired or is not valid: Metabase answered 401 Unauthenticated. ' +
   'Sessions last 14 days from login by default (MAX_SESSION_AGE on the Metabase server, in minutes; 20160 by default). ' +
   'Get a new token with POST /api/session (its "id"), add username and password so the connector can log in again ' +
   'when the token expires, or use an API key (recommended: it does not expire).';
