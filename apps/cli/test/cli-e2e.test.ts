@@ -109,6 +109,11 @@ describe.skipIf(!existsSync(bundle))(`the bundled CLI, alone in a folder, agains
     const cards = ofType(run, 'RECORD').filter((m) => m.record.stream === 'cards');
     expect(cards.map((m) => m.record.data.id)).toEqual(sandbox.expected.cards().map((c) => c.id));
     expect(ofType(run, 'STATE').length).toBeGreaterThan(0);
+    // The platform hands the last states back with --state: the next read takes them.
+    await writeFile(join(work, 'state.json'), JSON.stringify(ofType(run, 'STATE').map((m) => m.state)));
+    const next = await cli(['read', '--config', join(work, 'config.json'), '--catalog', join(work, 'catalog.json'), '--state', join(work, 'state.json')]);
+    expect(errorTraces(next)).toEqual([]);
+    expect(next.exitCode).toBe(0);
   });
 
   it('read without --catalog reads every discovered stream', async () => {
