@@ -1,0 +1,121 @@
+// The four figures of `pnpm bench` (plus the incremental comparison), each measured against its floor in the same run.
+import { spawnSync } from 'node:child_process';
+import { closeSync, createReadStream, openSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import process from 'node:process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { compareRuns, measured, median, summarize } from './compare-runs.mjs';
+
+const floorScript = fileURLToPath(new URL('./floor-read.mjs', import.meta.url));
+
+/** The nine streams that take one request each (users: one per 500 users). */
+export const BULK_STREAMS = ['cards', 'collections', 'users', 'databases', 'native_query_snippets', 'tables', 'segments', 'permission_groups', 'alerts'];
+
+export const TARGETS = {
+  bulk: { timeRatio: 0.75, peakRssMb: 100 },
+  fanOut: { timeRatio: 0.7 },
+  memory: { peakRssMb: 120 },
+  start: { medianMs: 100 },
+};
+
+/** Floor and connector reading the same streams; `names` picks the connector's catalog, `figure` the floor's plan. */
+export function readComparison({ name, inputs, cli, runs, floorRuns }, names, figure) {
+  return compareRuns({
+    name,
+    runs,
+    ...(floorRuns === undefined ? {} : { floorRuns }),
+    floor: [floorScript, inputs.plan(figure)],
+    connector: [cli, 'read', '--config', inputs.config, '--catalog', inputs.catalog(names)],
+  });
+}
+
+export async function bulkFigure(context) {
+  const result = await readComparison({ ...context, name: `bulk (scale ${context.scale})` }, BULK_STREAMS, 'bulk');
+  return {
+    scale: context.scale,
+    streams: BULK_STREAMS,
+    ...result,
+    target: TARGETS.bulk,
+    pass: result.timeRatio <= TARGETS.bulk.timeRatio && result.connector.medianPeakRssMb <= TARGETS.bulk.peakRssMb,
+  };
+}
+
+export async function fanOutFigure(context) {
+  const result = await readComparison({ ...context, name: `fan-out (scale ${context.scale})` }, ['dashboards'], 'fan-out');
+  return { scale: context.scale, streams: ['dashboards'], ...result, target: TARGETS.fanOut, pass: result.timeRatio <= TARGETS.fanOut.timeRatio };
+}
+
+export async function memoryFigure(context) {
+  const result = await readComparison({ ...context, name: `memory (scale ${context.scale})`, floorRuns: 1 }, ['cards'], 'cards');
+  return {
+    scale: context.scale,
+    streams: ['cards'],
+    ...result,
+    target: TARGETS.memory,
+    pass: result.connector.maxPeakRssMb <= TARGETS.memory.peakRssMb,
+  };
+}
+
+/** `spec` from a cold process, against bare `node -e 0` on the same machine at the same moment. */
+export async function startFigure({ cli, runs = 11 }) {
+  const spec = [];
+  const bare = [];
+  await measured('start warm-up (not counted)', [cli, 'spec']);
+  for (let run = 1; run <= runs; run++) {
+    bare.push(await measured(`start: node -e 0 ${run}/${runs}`, ['-e', '0']));
+    spec.push(await measured(`start: spec ${run}/${runs}`, [cli, 'spec']));
+  }
+  const ms = (list) => list.map((r) => Math.round(r.seconds * 1000));
+  const medianMs = median(ms(spec));
+  return {
+    medianMs,
+    bareNodeMedianMs: median(ms(bare)),
+    runsMs: ms(spec),
+    bareNodeRunsMs: ms(bare),
+    peakRssMb: summarize(spec).medianPeakRssMb,
+    target: TARGETS.start,
+    pass: medianMs <= TARGETS.start.medianMs,
+  };
+}
+
+/**
+ * A second read of an unchanged instance with the first read's final state, against the first (full) read: the
+ * streams that support incremental sync read incrementally, the others in full refresh, as the platform would.
+ */
+export async function incrementalFigure({ sandbox, inputs, cli, runs, dir }) {
+  const catalog = inputs.catalog(BULK_STREAMS, 'incremental');
+  const read = [cli, 'read', '--config', inputs.config, '--catalog', catalog];
+  const stateFile = join(dir, `scale-${sandbox.scale}-state.json`);
+  writeFileSync(stateFile, JSON.stringify(await finalStates(read, join(dir, `scale-${sandbox.scale}-first-read.jsonl`))));
+  const full = [];
+  const incremental = [];
+  for (let run = 1; run <= runs; run++) {
+    for (const [list, label, args] of [
+      [full, 'full', read],
+      [incremental, 'incremental', [...read, '--state', stateFile]],
+    ]) {
+      await sandbox.reset();
+      const result = await measured(`incremental (scale ${sandbox.scale}) ${label} ${run}/${runs}`, args);
+      list.push({ ...result, requests: (await sandbox.stats()).requests });
+    }
+  }
+  const sum = (list) => ({ ...summarize(list), medianRequests: median(list.map((r) => r.requests)) });
+  const result = { full: sum(full), incremental: sum(incremental) };
+  return { scale: sandbox.scale, streams: BULK_STREAMS, ...result, timeRatio: Number((result.incremental.medianSeconds / result.full.medianSeconds).toFixed(3)) };
+}
+
+/** Runs one read to a file (not measured) and returns the last STATE of each stream, as the platform saves them. */
+async function finalStates(readArgs, outFile) {
+  const fd = openSync(outFile, 'w');
+  const run = spawnSync(process.execPath, readArgs, { stdio: ['ignore', fd, 'inherit'] });
+  closeSync(fd);
+  if (run.status !== 0) throw new Error(`the first read for the incremental figure exited with ${run.status}`);
+  const byStream = new Map();
+  for await (const line of createInterface({ input: createReadStream(outFile) })) {
+    if (!line.startsWith('{"type":"STATE"')) continue;
+    const { state } = JSON.parse(line);
+    byStream.set(state.stream.stream_descriptor.name, state);
+  }
+  return [...byStream.values()];
+}

@@ -1,0 +1,79 @@
+// The floor: the plainest correct way to read the same endpoints. One request at a time with `node:https`, each
+// whole body `JSON.parse`d, one RECORD line per element written to stdout. No retries, no streaming.
+// Usage: node floor-read.mjs <plan.json>   where plan.json is { url, caFile, apiKey, figure: 'bulk'|'fan-out'|'cards' }
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import process from 'node:process';
+
+const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
+const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: readFileSync(plan.caFile, 'utf8') });
+const base = new URL(plan.url);
+
+function getJson(path) {
+  return new Promise((resolve, reject) => {
+    const req = request(new URL(path, base), { agent, headers: { 'X-API-Key': plan.apiKey, accept: 'application/json' } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('error', reject);
+      res.on('end', () => {
+        if (res.statusCode !== 200) reject(new Error(`GET ${path}: HTTP ${res.statusCode}`));
+        else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function writeRecords(stream, records) {
+  const emittedAt = Date.now();
+  for (const data of records) process.stdout.write(`${JSON.stringify({ type: 'RECORD', record: { stream, data, emitted_at: emittedAt } })}\n`);
+  // stdout to a pipe or a file is synchronous on Linux: nothing piles up between bodies.
+}
+
+async function readUsers() {
+  const limit = 500;
+  for (let offset = 0; ; offset += limit) {
+    const page = await getJson(`user?limit=${limit}&offset=${offset}`);
+    writeRecords('users', page.data);
+    if (page.data.length < limit || offset + limit >= page.total) return;
+  }
+}
+
+const bulk = [
+  ['cards', 'card', (b) => b],
+  ['collections', 'collection', (b) => b],
+  ['users', undefined, undefined],
+  ['databases', 'database', (b) => b.data],
+  ['native_query_snippets', 'native-query-snippet', (b) => b],
+  ['tables', 'table', (b) => b],
+  ['segments', 'segment', (b) => b],
+  ['permission_groups', 'permissions/group', (b) => b],
+  ['alerts', 'alert', (b) => b],
+];
+
+async function readBulk(streams) {
+  for (const [stream, path, select] of streams) {
+    if (path === undefined) await readUsers();
+    else writeRecords(stream, select(await getJson(path)));
+  }
+}
+
+/** collections -> items of each (dashboards only) -> each dashboard's details; only dashboards are records. */
+async function readDashboards() {
+  const seen = new Set();
+  for (const collection of await getJson('collection')) {
+    const items = await getJson(`collection/${collection.id}/items?models=dashboard`);
+    for (const item of items.data) {
+      if (item.model !== 'dashboard' || seen.has(item.id)) continue;
+      seen.add(item.id);
+      writeRecords('dashboards', [await getJson(`dashboard/${item.id}`)]);
+    }
+  }
+}
+
+if (plan.figure === 'bulk') await readBulk(bulk);
+else if (plan.figure === 'cards') await readBulk(bulk.slice(0, 1));
+else if (plan.figure === 'fan-out') await readDashboards();
+else throw new Error(`unknown figure ${plan.figure}`);
+agent.destroy();

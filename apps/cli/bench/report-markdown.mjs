@@ -1,0 +1,117 @@
+// The results as Markdown: the full report beside the JSON, and the short table the root README quotes.
+
+const s = (seconds) => (seconds === undefined ? 'n/a' : `${seconds.toFixed(2)} s`);
+const mb = (value) => (value === undefined ? 'n/a' : `${Math.round(value)} MB`);
+const x = (ratio) => (ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}x`);
+const verdict = (pass) => (pass === undefined ? '' : pass ? 'met' : '**missed**');
+const count = (n) => (n === undefined ? 'n/a' : n.toLocaleString('en-US'));
+
+export function machineLine(results) {
+  const m = results.machine;
+  const load = m.loadAverageAtStart.join(', ');
+  return `${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); load average at start ${load}`;
+}
+
+/** Rows of the figures table, shared by the report and the README. */
+function figureRows(results) {
+  const { bulk, fanOut, memory, start, incremental } = results.figures;
+  const rows = [];
+  if (bulk) {
+    rows.push([
+      `bulk: nine streams, scale ${bulk.scale} (${count(bulk.connector.records)} records)`,
+      `${s(bulk.connector.medianSeconds)}, ${mb(bulk.connector.medianPeakRssMb)}`,
+      `${s(bulk.floor.medianSeconds)}, ${mb(bulk.floor.medianPeakRssMb)}`,
+      `${x(bulk.timeRatio)} time`,
+      `≤ ${bulk.target.timeRatio}x, ≤ ${bulk.target.peakRssMb} MB`,
+      verdict(bulk.pass),
+    ]);
+  }
+  if (fanOut) {
+    rows.push([
+      `fan-out: dashboards chain, scale ${fanOut.scale} (${count(fanOut.connector.records)} dashboards)`,
+      `${s(fanOut.connector.medianSeconds)}, ${mb(fanOut.connector.medianPeakRssMb)}`,
+      `${s(fanOut.floor.medianSeconds)}, ${mb(fanOut.floor.medianPeakRssMb)}`,
+      `${x(fanOut.timeRatio)} time`,
+      `≤ ${fanOut.target.timeRatio}x`,
+      verdict(fanOut.pass),
+    ]);
+  }
+  if (memory) {
+    rows.push([
+      `memory: cards, scale ${memory.scale} (${count(memory.connector.records)} records)`,
+      `${mb(memory.connector.maxPeakRssMb)} peak (max of runs), ${s(memory.connector.medianSeconds)}`,
+      `${mb(memory.floor.medianPeakRssMb)}, ${s(memory.floor.medianSeconds)}`,
+      `${x(memory.timeRatio)} time`,
+      `≤ ${memory.target.peakRssMb} MB`,
+      verdict(memory.pass),
+    ]);
+  }
+  if (start) {
+    rows.push([
+      `start: \`spec\`, median of ${start.runsMs.length}`,
+      `${start.medianMs} ms`,
+      `bare \`node -e 0\`: ${start.bareNodeMedianMs} ms`,
+      '',
+      `≤ ${start.target.medianMs} ms`,
+      verdict(start.pass),
+    ]);
+  }
+  if (incremental) {
+    rows.push([
+      `incremental: second read of an unchanged scale ${incremental.scale} (nine streams)`,
+      `${s(incremental.incremental.medianSeconds)}, ${incremental.incremental.medianRequests} requests, ${count(incremental.incremental.records)} records`,
+      `full read: ${s(incremental.full.medianSeconds)}, ${incremental.full.medianRequests} requests, ${count(incremental.full.records)} records`,
+      `${x(incremental.timeRatio)} time`,
+      'none',
+      '',
+    ]);
+  }
+  return rows;
+}
+
+function table(header, rows) {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+const FIGURES_HEADER = ['figure', 'connector', 'floor', 'connector / floor', 'target', 'result'];
+
+export function benchMarkdown(results) {
+  const scaleRows = results.byScale.map((p) => [
+    String(p.scale),
+    count(p.connector.records),
+    s(p.connector.medianSeconds),
+    mb(p.connector.medianPeakRssMb),
+    s(p.floor.medianSeconds),
+    mb(p.floor.medianPeakRssMb),
+    x(p.connector.medianSeconds / p.floor.medianSeconds),
+  ]);
+  const runs = results.figures.bulk?.connector.runs.length ?? results.options.runs;
+  return [
+    '# `pnpm bench` results',
+    '',
+    `Measured ${results.generatedAt} on ${machineLine(results)}.`,
+    `Medians of ${runs} runs each (the floor of the memory figure: one run); floor and connector runs alternate.`,
+    '',
+    table(FIGURES_HEADER, figureRows(results)),
+    '',
+    '## The nine bulk streams by scale',
+    '',
+    '![time and peak RSS against scale](bench-by-scale.svg)',
+    '',
+    table(['scale', 'records', 'connector time', 'connector peak RSS', 'floor time', 'floor peak RSS', 'time ratio'], scaleRows),
+    '',
+    '## Method',
+    '',
+    ...results.method.map((line) => `- ${line}`),
+    '',
+  ].join('\n');
+}
+
+/** The README's "Performance" figures (between the bench markers). */
+export function readmeSection(results) {
+  return [
+    `Measured with \`pnpm bench\` on ${machineLine(results)} (${results.generatedAt.slice(0, 10)}):`,
+    '',
+    table(FIGURES_HEADER, figureRows(results)),
+  ].join('\n');
+}

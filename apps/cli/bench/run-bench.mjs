@@ -1,0 +1,87 @@
+// `pnpm bench`: the connector against a plain floor on the Metabase sandbox, at scales 1, 100, 1000 and 5000.
+// Writes bench-results/bench.json, bench.md and bench-by-scale.svg at the repository root, and the figures table
+// between the bench markers of the root README. Options: --runs N (default 3), --max-scale N (default 5000),
+// --no-readme. Every program measured runs in a process of its own (see measure-process.mjs).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { bulkFigure, fanOutFigure, incrementalFigure, memoryFigure, startFigure } from './figures.mjs';
+import { machineInfo } from './machine-info.mjs';
+import { benchMarkdown, machineLine, readmeSection } from './report-markdown.mjs';
+import { scaleChartSvg } from './report-svg.mjs';
+import { runInputs } from './run-inputs.mjs';
+import { startSandboxProcess } from './sandbox-process.mjs';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const runs = option('--runs', 3);
+const maxScale = option('--max-scale', 5000);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/source-metabase.js', import.meta.url));
+const outDir = join(root, 'bench-results');
+const README_BEGIN = '<!-- bench:begin -->';
+const README_END = '<!-- bench:end -->';
+
+const METHOD = [
+  'The sandbox (packages/metabase-sandbox, seed 1) runs in a process of its own; the connector (`node apps/cli/dist/source-metabase.js read --config ... --catalog ...`) and the floor (`node apps/cli/bench/floor-read.mjs`) each run as a separate child, authenticated with the admin API key, their stdout piped to the bench process, which counts lines and RECORD lines and discards them.',
+  'The floor: one request at a time with `node:https` (keep-alive), each whole body `JSON.parse`d, one `JSON.stringify`d RECORD line per element. Fan-out floor: collections, then the items (dashboards) of each, then each dashboard in turn; only dashboards are records. Users are paged by 500 as the connector pages them.',
+  'Wall time: from spawn to exit, seen by the bench process. Peak RSS and CPU time: GNU time (`/usr/bin/time -f "%U %S %M"`, the kernel\'s rusage of the finished process) when installed, else VmHWM from /proc/<pid>/status polled every 20 ms.',
+  'bulk: cards, collections, users, databases, native_query_snippets, tables, segments, permission_groups, alerts (full refresh). fan-out: the `dashboards` stream alone (its parents collections and collections_items_dashboards are read as partition sources). memory: `cards` alone. start: `spec` from a cold process, against `node -e 0`, alternating.',
+  'incremental: the nine streams, incremental where supported (cards, databases, native_query_snippets, tables, segments, alerts; the rest full refresh), read once to get the final states, then a full read and a read with those states alternate; request counts come from the sandbox.',
+  'The by-scale points are the bulk figure\'s medians at 1000 and single runs at 5000.',
+];
+
+async function main() {
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (pnpm bench does)`);
+  const scratch = mkdtempSync(join(tmpdir(), 'mb-bench-'));
+  const results = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { runs, maxScale }, figures: {}, byScale: [], method: METHOD };
+  process.stderr.write(`bench on ${machineLine(results)}\n`);
+  try {
+    results.figures.start = await startFigure({ cli });
+    for (const scale of [1, 100, 1000, 5000].filter((s) => s <= maxScale)) {
+      const sandbox = await startSandboxProcess(scale);
+      try {
+        const context = { scale, sandbox, inputs: runInputs(scratch, sandbox, cli), cli, runs, dir: scratch };
+        if (scale === 100) results.figures.fanOut = await fanOutFigure(context);
+        if (scale === 5000) results.figures.memory = await memoryFigure(context);
+        const bulk = await bulkFigure({ ...context, runs: scale === 5000 ? 1 : runs });
+        if (scale === 1000) {
+          results.figures.bulk = bulk;
+          results.figures.incremental = await incrementalFigure(context);
+        }
+        results.byScale.push({ scale, connector: pointOf(bulk.connector), floor: pointOf(bulk.floor) });
+      } finally {
+        await sandbox.stop();
+      }
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  writeReports(results);
+}
+
+const pointOf = ({ medianSeconds, medianPeakRssMb, records, runs: list }) => ({ medianSeconds, medianPeakRssMb, records, runs: list.length });
+
+function writeReports(results) {
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const markdown = benchMarkdown(results);
+  writeFileSync(join(outDir, 'bench.md'), markdown);
+  writeFileSync(join(outDir, 'bench-by-scale.svg'), scaleChartSvg(results.byScale, `source-metabase vs floor, ${machineLine(results)}`));
+  process.stdout.write(`${markdown}\nWritten to ${outDir}\n`);
+  if (args.includes('--no-readme') || maxScale < 5000) return;
+  const readme = join(root, 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const begin = text.indexOf(README_BEGIN);
+  const end = text.indexOf(README_END);
+  if (begin < 0 || end < begin) return;
+  writeFileSync(readme, `${text.slice(0, begin + README_BEGIN.length)}\n${readmeSection(results)}\n${text.slice(end)}`);
+  process.stdout.write('Updated the figures in README.md (Performance).\n');
+}
+
+await main();
