@@ -95,7 +95,7 @@ describe('read contract', () => {
     const odd = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'projects' }, stream_state: { since: 3 } } }];
     const output = await readSource(toySource, { config: configFor(api), streams: ['projects', 'users'], syncMode: 'incremental', state: odd });
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:config_error']);
-    expect(errorsOf(output)[0]?.message).toMatch(/saved state of stream "projects" is not understood \(expected \{"updated_at": <value>\}, found keys since\)/);
+    expect(errorsOf(output)[0]?.message).toMatch(/saved state of stream "projects" is not understood \(expected \{"updated_at": "<date-time>"\}, found keys since\)/);
     expect(recordsOf(output, 'users')).toEqual(toyUsers);
     const garbage = await readSource(toySource, { config: configFor(api), state: [42] });
     expect(garbage.exitCode).toBe(1);

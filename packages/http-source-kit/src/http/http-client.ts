@@ -10,6 +10,7 @@ import { readBodyText } from './read-body.js';
 import { withoutCredentials } from './redirects.js';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { Semaphore } from './semaphore.js';
+import { ServerClock } from './server-clock.js';
 import { abortReason, sleep as realSleep } from './sleep.js';
 import { createTimedTransport } from './timed-transport.js';
 import { createAgents, type Agents } from './tls-agents.js';
@@ -23,6 +24,8 @@ interface CallOptions {
 /** One per source run: streamed bodies, retries by the error table, safe redirects, auth, bounded concurrency. */
 export class HttpClient {
   readonly retryPolicy: RetryPolicy;
+  /** The server's time, learned from the Date headers of its responses. */
+  readonly serverClock = new ServerClock();
   private readonly baseUrl: string;
   private readonly agents: Agents;
   private readonly exchange: HttpExchange;
@@ -106,6 +109,7 @@ export class HttpClient {
       try {
         const result = await this.attempt(request, call, method, url, table);
         const { status, body } = result.response;
+        this.serverClock.observe(result.response.headers.date);
         const authenticator = this.options.authenticator;
         const sentCredentials = Object.keys(result.authHeaders).length > 0;
         if (status === 401 && sentCredentials && authenticator?.onUnauthorized && !refreshedAuth) {

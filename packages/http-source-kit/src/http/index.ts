@@ -13,5 +13,6 @@ export { createRetryPolicy, isRetryable, type RetryOptions, type RetryPolicy } f
 export { parseRetryAfter } from './retry-after.js';
 export { buildUrl, type QueryParams } from './build-url.js';
 export { Semaphore } from './semaphore.js';
+export { ServerClock } from './server-clock.js';
 export { silentLogger, type Logger } from './logger.js';
 export { sleep } from './sleep.js';

@@ -1,5 +1,6 @@
 import { ConnectorError } from '../errors/index.js';
-import { CursorTracker, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
+import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
+import { streamStartCeiling } from './cursor-ceiling.js';
 import { GENERIC_MESSAGE } from './describe-error.js';
 import type { InputStates } from './input-state.js';
 import type { Session } from './open-session.js';
@@ -29,11 +30,20 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
   await output.status(descriptor, 'STARTED');
   let running = false;
   try {
-    const incremental = syncMode === 'incremental' && stream.cursorField !== undefined;
-    const saved = incremental ? savedCursor(stream.name, stream.cursorField ?? '', context.states.get(descriptor)) : undefined;
-    const tracker = incremental
-      ? new CursorTracker(stream.name, stream.cursorField ?? '', saved, stream.cursorOrder === 'ascending' && stream.partitions === undefined, logger)
-      : undefined;
+    const shape = syncMode === 'incremental' ? cursorStateShape(stream) : undefined;
+    const saved = shape === undefined ? undefined : savedCursor(stream.name, shape, context.states.get(descriptor));
+    const tracker =
+      shape === undefined
+        ? undefined
+        : new CursorTracker({
+            stream: stream.name,
+            shape,
+            saved,
+            ascending: stream.cursorOrder === 'ascending' && stream.partitions === undefined,
+            logger,
+            cursorValue: stream.cursorValue,
+            ceiling: streamStartCeiling(session.http.serverClock),
+          });
     const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
     logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${String(saved)}`}).`);
     let total = 0;

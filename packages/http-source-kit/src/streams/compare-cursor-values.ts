@@ -10,6 +10,11 @@ function fractionDigits(value: string): string {
   return (match?.[1] ?? '').padEnd(9, '0').slice(0, 9);
 }
 
+/** Whether a cursor value reads as a date-time (an ISO-8601 date, with or without a time, that Date.parse accepts). */
+export function isDateTimeValue(value: string | number): value is string {
+  return typeof value === 'string' && DATE_LIKE.test(value) && Number.isFinite(Date.parse(value));
+}
+
 function sign(n: number): number {
   return n < 0 ? -1 : n > 0 ? 1 : 0;
 }

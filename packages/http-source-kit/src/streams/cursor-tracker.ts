@@ -1,16 +1,37 @@
 import type { Logger } from '../http/index.js';
 import type { SelectedRecord } from '../records/index.js';
-import { compareCursorValues } from './compare-cursor-values.js';
-import { cursorState, type CursorValue } from './stream-state.js';
+import { compareCursorValues, isDateTimeValue } from './compare-cursor-values.js';
+import { cursorState, type CursorStateShape, type CursorValue } from './stream-state.js';
+import type { JsonRecord } from './stream-definition.js';
+
+export interface CursorTrackerOptions {
+  stream: string;
+  shape: CursorStateShape;
+  /** The cursor of the previous sync, if any. */
+  saved: CursorValue | undefined;
+  /** The API promises records in ascending cursor order (enables intermediate states). */
+  ascending: boolean;
+  logger: Logger;
+  /** A record's cursor value (default: its `shape.cursorField`). */
+  cursorValue?: ((record: JsonRecord) => unknown) | undefined;
+  /**
+   * The latest instant (epoch ms) a saved date-time cursor may hold: the server's time when the stream started,
+   * less a margin. A record edited while a long read runs may have been read before the edit, while a later record
+   * pushes the maximum past the edit; capping the state makes the next sync read such edits again.
+   */
+  ceiling?: (() => number | undefined) | undefined;
+}
 
 /**
  * The incremental filter and the cursor to save. A record passes when its cursor is >= the saved one, or when it has
- * none (never lose a record because of a missing value). The final state is the largest cursor seen.
+ * none (never lose a record because of a missing value). The final state is the largest cursor seen, capped by the
+ * ceiling (never below the saved cursor).
  *
  * Intermediate states (ascending streams only) save the largest cursor value *below* the current maximum: every
  * record at or below it has been emitted (the API promised ascending order) and records sharing the current maximum
  * may still come. Next sync reads again from that value (>=), so nothing is skipped, and because the final state is
- * strictly larger, no two states of a stream are ever identical. If the order is broken, intermediate states stop.
+ * strictly larger, no two states of a stream are ever identical. If the order is broken, or a value would need
+ * capping, intermediate states stop.
  */
 export class CursorTracker {
   private max: CursorValue | undefined;
@@ -18,27 +39,25 @@ export class CursorTracker {
   private lastSaved: CursorValue | undefined;
   private ordered: boolean;
 
-  constructor(
-    private readonly stream: string,
-    private readonly field: string,
-    private readonly saved: CursorValue | undefined,
-    ascending: boolean,
-    private readonly logger: Logger,
-  ) {
-    this.ordered = ascending;
+  constructor(private readonly options: CursorTrackerOptions) {
+    this.ordered = options.ascending;
   }
 
   /** Whether the record should be emitted; updates the maximum. Parses the record. */
   accept(record: SelectedRecord): boolean {
-    const value = (record.value as Record<string, unknown>)[this.field];
+    const { shape, saved, cursorValue } = this.options;
+    const data = record.value as JsonRecord;
+    const value = cursorValue === undefined ? data[shape.cursorField] : cursorValue(data);
     if (typeof value !== 'string' && typeof value !== 'number') return true;
-    if (this.saved !== undefined && compareCursorValues(value, this.saved) < 0) return false;
+    if (saved !== undefined && compareCursorValues(value, saved) < 0) return false;
     if (this.max === undefined || compareCursorValues(value, this.max) > 0) {
       this.belowMax = this.max;
       this.max = value;
     } else if (this.ordered && compareCursorValues(value, this.max) < 0) {
       this.ordered = false;
-      this.logger.warn(`Stream "${this.stream}": records are not in ascending ${this.field} order; its state will be saved only at the end.`);
+      this.options.logger.warn(
+        `Stream "${this.options.stream}": records are not in ascending ${shape.cursorField} order; its state will be saved only at the end.`,
+      );
     }
     return true;
   }
@@ -46,13 +65,24 @@ export class CursorTracker {
   /** A safe intermediate state, if there is a new one. */
   checkpoint(): Record<string, unknown> | undefined {
     const value = this.belowMax;
-    if (!this.ordered || value === undefined) return undefined;
+    if (!this.ordered || value === undefined || this.capped(value) !== value) return undefined;
     if (this.lastSaved !== undefined && compareCursorValues(value, this.lastSaved) <= 0) return undefined;
     this.lastSaved = value;
-    return cursorState(this.field, value);
+    return cursorState(this.options.shape, value);
   }
 
   finalState(): Record<string, unknown> {
-    return cursorState(this.field, this.max ?? this.saved);
+    const value = this.max ?? this.options.saved;
+    return cursorState(this.options.shape, value === undefined ? undefined : this.capped(value));
+  }
+
+  /** `value`, or the ceiling when the value is a later date-time (but never below the saved cursor). */
+  private capped(value: CursorValue): CursorValue {
+    const ceiling = this.options.ceiling?.();
+    if (ceiling === undefined || !Number.isFinite(ceiling) || !isDateTimeValue(value)) return value;
+    const limit = new Date(ceiling).toISOString();
+    if (compareCursorValues(value, limit) <= 0) return value;
+    const saved = this.options.saved;
+    return saved !== undefined && compareCursorValues(saved, limit) > 0 ? saved : limit;
   }
 }

@@ -29,6 +29,9 @@ export function defineStream<Config>(definition: StreamDefinition<Config>): Stre
   }
   const cursor = definition.cursorField;
   if (cursor !== undefined && !hasPath(definition.jsonSchema, [cursor])) problem(`cursor field ${cursor} is not in the JSON schema`);
+  if ((definition.cursorValue ?? definition.stateVersion) !== undefined && cursor === undefined) problem('`cursorValue` and `stateVersion` need a `cursorField`');
+  const version = definition.stateVersion;
+  if (version !== undefined && (!Number.isInteger(version) || version < 1)) problem('stateVersion must be a positive integer');
   const interval = definition.checkpointInterval;
   if (interval !== undefined && (!Number.isInteger(interval) || interval < 1)) problem('checkpointInterval must be a positive integer');
   return Object.freeze({ ...definition });

@@ -10,6 +10,7 @@ export type {
 export type { StreamReadContext } from './stream-read-context.js';
 export { defineStream } from './define-stream.js';
 export { readStreamRecords, connectionsNeeded } from './read-stream-records.js';
-export { compareCursorValues } from './compare-cursor-values.js';
-export { CursorTracker } from './cursor-tracker.js';
-export { NO_CURSOR_STATE, cursorState, savedCursor, type CursorValue } from './stream-state.js';
+export { compareCursorValues, isDateTimeValue } from './compare-cursor-values.js';
+export { CursorTracker, type CursorTrackerOptions } from './cursor-tracker.js';
+export { cursorStateShape } from './cursor-state-shape.js';
+export { NO_CURSOR_STATE, STATE_VERSION_KEY, cursorState, savedCursor, type CursorStateShape, type CursorValue } from './stream-state.js';

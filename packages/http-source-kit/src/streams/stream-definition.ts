@@ -60,6 +60,17 @@ export interface StreamDefinition<Config> {
    */
   cursorField?: string;
   /**
+   * The value the incremental filter compares and the state saves, when it is not simply the record's `cursorField`
+   * (for example the later of two timestamps). Default: `record[cursorField]`.
+   */
+  cursorValue?: (record: JsonRecord) => unknown;
+  /**
+   * The format version of this stream's saved state, written as `state_version` next to the cursor. A saved state
+   * with another version (one without counts as 1) is refused with a config_error instead of being misread: bump it
+   * when the meaning of the saved state changes. Unset: no `state_version` is written.
+   */
+  stateVersion?: number;
+  /**
    * 'ascending' promises the API returns records in cursor order, which lets the runner save progress every
    * `checkpointInterval` records. 'unordered' (the default) saves the cursor only at the end of the stream: with an
    * unsorted API, any earlier save could skip records not yet seen on the next sync if this one fails.
