@@ -1,8 +1,9 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
+import type { RequestOptions } from 'node:https';
 import type { Readable } from 'node:stream';
-import axios, { type AxiosInstance } from 'axios';
 import { redactUrl } from '../errors/index.js';
 import { guardBody } from './body-guard.js';
+import { decodedBody } from './decoded-body.js';
 import { ruleFor, type ErrorTable } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
 import { networkError } from './network-error.js';
@@ -28,17 +29,17 @@ export interface ExchangeResult {
   authHeaders: Record<string, string>;
 }
 
-/** One attempt: a request plus its manually followed redirects, through axios with a streamed body. */
+/**
+ * One attempt: a request plus its manually followed redirects, on Node's http(s) with a streamed body. (Plain
+ * `https.request` rather than axios: axios cost about 0.5 ms of CPU per request, more than all the rest of a request.)
+ */
 export class HttpExchange {
-  private readonly axios: AxiosInstance;
   requests = 0;
 
   constructor(
     private readonly agents: Agents,
     private readonly transport: TimedTransport,
-  ) {
-    this.axios = axios.create();
-  }
+  ) {}
 
   async send(request: ExchangeRequest): Promise<ExchangeResult> {
     let { method, url } = request;
@@ -54,7 +55,7 @@ export class HttpExchange {
           if (next.dropBody) body = undefined;
           continue;
         }
-        // axios decodes gzip/br through a pipeline; then byte counts no longer match Content-Length.
+        // A compressed body is decoded on the way; then byte counts no longer match Content-Length.
         const decoded = stream !== raw;
         const length = responseHeaders['content-length'];
         const guarded = guardBody(stream, {
@@ -75,43 +76,48 @@ export class HttpExchange {
     }
   }
 
-  private async once(method: string, url: URL, headers: Record<string, string>, body: unknown, request: ExchangeRequest) {
+  private once(method: string, url: URL, headers: Record<string, string>, body: unknown, request: ExchangeRequest) {
     this.requests++;
     const data = body === undefined ? undefined : JSON.stringify(body);
-    try {
-      const response = await this.axios.request<Readable>({
-        method,
-        url: url.toString(),
-        headers: data === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        data,
-        responseType: 'stream',
-        maxRedirects: 0,
-        validateStatus: () => true,
-        proxy: false,
-        httpsAgent: this.agents.https,
-        httpAgent: this.agents.http,
-        transport: this.transport,
-        signal: request.signal,
-      });
-      const req = response.request as ClientRequest & { res?: IncomingMessage };
-      const responseHeaders: Record<string, string> = {};
-      for (const [name, value] of Object.entries(response.headers)) {
-        if (value !== undefined && value !== null) responseHeaders[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-      }
-      return { status: response.status, raw: req.res, stream: response.data, responseHeaders, req };
-    } catch (error) {
-      // Only the code and message text survive: axios errors hold the request headers (credentials).
-      const timeoutMessage = this.transport.timeoutOf(axiosRequestOf(error));
-      throw networkError(error, {
-        method,
-        url: redactUrl(url.toString()),
-        rule: ruleFor(request.errorTable, undefined),
-        ...(timeoutMessage ? { timeoutMessage } : {}),
-      });
-    }
+    const options: RequestOptions = {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers: {
+        'accept-encoding': 'gzip, deflate, br',
+        ...headers,
+        ...(data === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) }),
+      },
+      agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
+      ...(url.username === '' ? {} : { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }),
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    };
+    return new Promise<{ status: number; raw: IncomingMessage; stream: Readable; responseHeaders: Record<string, string>; req: ClientRequest }>(
+      (resolve, reject) => {
+        const req = this.transport.request(options, (res) => {
+          const responseHeaders: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          const status = res.statusCode ?? 0;
+          resolve({ status, raw: res, stream: decodedBody(res, method, status), responseHeaders, req });
+        });
+        req.once('error', (error) => {
+          // Only the code and message text survive (see networkError).
+          const timeoutMessage = this.transport.timeoutOf(req);
+          reject(
+            networkError(error, {
+              method,
+              url: redactUrl(url.toString()),
+              rule: ruleFor(request.errorTable, undefined),
+              ...(timeoutMessage ? { timeoutMessage } : {}),
+            }),
+          );
+        });
+        req.end(data);
+      },
+    );
   }
-}
-
-function axiosRequestOf(error: unknown): unknown {
-  return typeof error === 'object' && error !== null && 'request' in error ? error.request : undefined;
 }

@@ -23,7 +23,7 @@ export interface NetworkErrorContext {
   rule: ErrorRule;
 }
 
-/** The error's `code`, if it is a string; reads no other field (axios errors carry secret headers). */
+/** The error's `code`, if it is a string; reads no other field (error objects may carry request headers). */
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
@@ -41,8 +41,8 @@ export function isRetryableCode(code: string | undefined): boolean {
 }
 
 /**
- * Converts a failure without an HTTP status (axios or Node error) into an HttpError holding only safe fields:
- * code and message text. The original object is never kept as `cause`, since axios errors carry request headers.
+ * Converts a failure without an HTTP status (a Node error) into an HttpError holding only safe fields: code and
+ * message text. The original object is never kept as `cause`, since request errors can carry request headers.
  */
 export function networkError(error: unknown, context: NetworkErrorContext): HttpError {
   const code = errorCode(error);

@@ -9,7 +9,7 @@ export interface TimedTransportOptions {
   responseTimeoutMs: number;
 }
 
-/** A transport for axios (`config.transport`) that adds connect and idle timeouts to node's http(s).request. */
+/** Node's http(s).request with connect and idle timeouts added. */
 export interface TimedTransport {
   request(options: https.RequestOptions, onResponse: (res: IncomingMessage) => void): ClientRequest;
   /** Why our watchdog ended this request, if it did. */
