@@ -16,7 +16,7 @@ describe('metabaseConfigSchema', () => {
   it('accepts the official sample configs unchanged (session token + login, login only)', () => {
     // Shape of the official connector's integration_tests/invalid_config.json: valid config, wrong credentials.
     const official = { instance_api_url: 'https://localhost:3000', username: 'wrong-account-id', password: 'x', session_token: 'invalid' };
-    expect(metabaseConfigSchema.parse(official)).toEqual({ ...official, include_deactivated_users: false });
+    expect(metabaseConfigSchema.parse(official)).toEqual({ ...official, include_deactivated_users: false, include_archived_cards: false });
     expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://mb.example.com/api/', username: 'a', password: 'b' }).success).toBe(
       true,
     );
@@ -36,7 +36,7 @@ describe('metabaseConfigSchema', () => {
 
   it('keeps unknown keys and applies the include_deactivated_users default', () => {
     const parsed = metabaseConfigSchema.parse({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1 });
-    expect(parsed).toEqual({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1, include_deactivated_users: false });
+    expect(parsed).toEqual({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1, include_deactivated_users: false, include_archived_cards: false });
     expect(metabaseConfigSchema.parse({ instance_api_url: 'https://x', include_deactivated_users: true }).include_deactivated_users).toBe(true);
   });
 
@@ -64,8 +64,9 @@ describe('metabaseConnectionSpecification', () => {
       'api_key',
       'include_deactivated_users',
       'ca_certificate',
+      'include_archived_cards',
     ]);
-    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(7);
+    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(8);
   });
 
   it('flags exactly the secrets', () => {

@@ -64,6 +64,15 @@ export const metabaseConfigSchema = z
       multiline: true,
       order: 6,
     }),
+    include_archived_cards: z.boolean().default(false).meta({
+      title: 'Include Archived Cards',
+      description:
+        'When on, the cards stream also returns archived cards (GET /api/card?f=archived), with "archived": true, ' +
+        'so a destination can tell a card that was archived from one that still exists. Archiving a card changes ' +
+        'its updated_at, so incremental syncs pick it up. Turn it on before the first sync, or reset the cards ' +
+        'stream after turning it on, to get the cards archived earlier.',
+      order: 7,
+    }),
   })
   .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows
   .meta({ title: 'Metabase Source Spec', additionalProperties: true });

@@ -1,6 +1,17 @@
+import { listPartitions, type Partition } from '@mb-airbyte/http-source-kit';
+import type { MetabaseConfig } from '../config.js';
 import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
 
-/** `cards`: GET /api/card, a bare array of saved questions, models and metrics (archived ones excluded). */
+const current: Partition = { archived: false };
+const archived: Partition = { archived: true };
+
+/**
+ * `cards`: GET /api/card, a bare array of saved questions, models and metrics. Metabase leaves archived cards out;
+ * with `include_archived_cards`, a second request, GET /api/card?f=archived, adds them (after the others).
+ */
 export function cardsStream(): MetabaseStream {
-  return metabaseStream('cards', 'viewer', { request: { path: 'card' } });
+  return metabaseStream('cards', 'viewer', {
+    request: { path: 'card', params: ({ partition }) => (partition?.archived === true ? { f: 'archived' } : {}) },
+    partitions: listPartitions<MetabaseConfig>((config) => (config.include_archived_cards ? [current, archived] : [current]), { concurrency: 2 }),
+  });
 }

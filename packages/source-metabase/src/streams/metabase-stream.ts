@@ -25,6 +25,12 @@ export function forbiddenRule(stream: StreamName, access: StreamAccess): ErrorRu
   };
 }
 
+/**
+ * The format of the saved state of every incremental stream: `{"updated_at": "<date-time>", "state_version": 1}`.
+ * A state of another version is refused with a config_error naming the stream; bump it when its meaning changes.
+ */
+export const metabaseStateVersion = 1;
+
 /** A stream described with the kit's `defineStream`, keyed and typed from the stream catalog. */
 export function metabaseStream(name: StreamName, access: StreamAccess, description: MetabaseStreamDescription): MetabaseStream {
   const { primaryKey, cursorField } = streamCatalog[name];
@@ -32,7 +38,7 @@ export function metabaseStream(name: StreamName, access: StreamAccess, descripti
     name,
     primaryKey,
     jsonSchema: { ...streamSchemaBuilders[name]() } satisfies JsonRecord,
-    ...(cursorField === undefined ? {} : { cursorField }),
+    ...(cursorField === undefined ? {} : { cursorField, stateVersion: metabaseStateVersion }),
     ...description,
     errorTable: { 403: forbiddenRule(name, access), ...description.errorTable },
   });
