@@ -14,6 +14,13 @@ export function createMutations(world: World, now: () => number): SandboxMutatio
       overlay.cards.set(id, { ...patch, updatedMs: (at ?? new Date(now())).getTime(), editorId: 1, revision: (patch.revision ?? 0) + 1 });
       overlay.version++;
     },
+    touchDashboard(id, at, options) {
+      if (!dashboards.exists(id)) throw new RangeError(`no dashboard ${id}`);
+      const ms = (at ?? new Date(now())).getTime();
+      const before = overlay.dashboardEdits.get(id);
+      overlay.dashboardEdits.set(id, options?.cardsOnly === true ? { ...before, editedMs: ms } : { editedMs: ms, updatedMs: ms });
+      overlay.version++;
+    },
     archiveCard(id) {
       requireCard(id);
       overlay.cards.set(id, { ...overlay.cards.get(id), archived: true, updatedMs: now(), editorId: 1 });

@@ -97,6 +97,12 @@ export interface SandboxMutations {
   touchCard(id: number, at?: Date): void;
   addDashboard(collectionId: number | 'root', name?: string): { id: number };
   archiveCard(id: number): void;
+  /**
+   * Edit a dashboard at `at`: its latest revision (`last-edit-info.timestamp`, on detail and collection items rows)
+   * and its dashcards' updated_at move there, and so does its `updated_at` unless `cardsOnly` (Metabase writes the
+   * dashboard row only when one of its own fields changes; an edit of its cards alone records a revision only).
+   */
+  touchDashboard(id: number, at?: Date, options?: { cardsOnly?: boolean }): void;
 }
 
 export interface Sandbox {

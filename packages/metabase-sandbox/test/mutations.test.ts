@@ -44,3 +44,30 @@ test('addDashboard appears in collection items, the legacy list and /api/dashboa
   expect(() => sandbox.mutate.addDashboard(999_999)).toThrow(RangeError);
   expect(() => { sandbox.mutate.touchCard(999_999); }).toThrow(RangeError);
 });
+
+test('touchDashboard moves the revision (items row and detail) and updated_at; cardsOnly leaves updated_at alone', async () => {
+  const detail = async (id: number) => asJson<JsonRecord>(await call(sandbox, `dashboard/${id}`, { headers }));
+  const itemRow = async (id: number) => {
+    const collection = (await detail(id)).collection_id;
+    const path = `collection/${typeof collection === 'number' ? String(collection) : 'root'}/items?models=dashboard`;
+    return asJson<{ data: JsonRecord[] }>(await call(sandbox, path, { headers })).data.find((row) => row.id === id)!;
+  };
+  const id = 3;
+  const before = await detail(id);
+  sandbox.mutate.touchDashboard(id, new Date('2031-05-06T07:08:09.010Z'));
+  const edited = await detail(id);
+  expect(edited.updated_at).toBe('2031-05-06T07:08:09.010Z');
+  expect((edited['last-edit-info'] as JsonRecord).timestamp).toBe('2031-05-06T07:08:09.010Z');
+  expect(((await itemRow(id))['last-edit-info'] as JsonRecord).timestamp).toBe('2031-05-06T07:08:09.010Z');
+  sandbox.mutate.touchDashboard(id, new Date('2032-01-01T00:00:00.000Z'), { cardsOnly: true });
+  const cardsOnly = await detail(id);
+  expect(cardsOnly.updated_at).toBe('2031-05-06T07:08:09.010Z');
+  expect((cardsOnly['last-edit-info'] as JsonRecord).timestamp).toBe('2032-01-01T00:00:00.000Z');
+  expect(((await itemRow(id))['last-edit-info'] as JsonRecord).timestamp).toBe('2032-01-01T00:00:00.000Z');
+  for (const dashcard of cardsOnly.dashcards as JsonRecord[]) expect(dashcard.updated_at).toBe('2032-01-01T00:00:00.000Z');
+  // Tabs follow the dashboard row's updated_at (moved by the first edit).
+  const rest = (d: JsonRecord) => ({ ...d, updated_at: 0, 'last-edit-info': 0, dashcards: 0, tabs: 0 });
+  expect(rest(cardsOnly)).toEqual(rest(before));
+  expect(sandbox.expected.dashboard(id)).toEqual(cardsOnly);
+  expect(() => { sandbox.mutate.touchDashboard(999_999); }).toThrow(RangeError);
+});

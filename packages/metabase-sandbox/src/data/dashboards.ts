@@ -45,16 +45,17 @@ export function createDashboardSource(seed: number, scale: number, users: readon
     return r(id, 3) < 0.03 || (coll !== null && collections.isArchived(coll));
   };
   const name = (id: number): string => added(id)?.name ?? `${pick(TOPICS, r(id, 4))} ${r(id, 5) < 0.5 ? 'Overview' : pick(QUALIFIERS, r(id, 6))}`;
-  const times = (id: number): { created: number; updated: number } => {
+  const times = (id: number): { created: number; updated: number; edited: number } => {
     const extra = added(id);
-    if (extra !== undefined) return { created: extra.createdMs, updated: extra.createdMs };
-    const created = momentAt(r(id, 7) * 0.95, r(id, 8));
-    return { created, updated: laterThan(created, r(id, 9), 45) };
+    const created = extra?.createdMs ?? momentAt(r(id, 7) * 0.95, r(id, 8));
+    const edit = overlay.dashboardEdits.get(id);
+    const updated = edit?.updatedMs ?? (extra === undefined ? laterThan(created, r(id, 9), 45) : created);
+    return { created, updated, edited: edit?.editedMs ?? updated };
   };
 
   const base = (id: number): JsonRecord => {
     const creator = creatorOf(id);
-    const { created, updated } = times(id);
+    const { created, updated, edited } = times(id);
     const isAdded = added(id) !== undefined;
     const paramCount = isAdded ? 0 : between(r(id, 10), 0, 2);
     const parameters = [];
@@ -80,7 +81,7 @@ export function createDashboardSource(seed: number, scale: number, users: readon
       id,
       position: null,
       entity_id: nanoId(seed, KIND, id),
-      'last-edit-info': lastEditInfo(creator, updated),
+      'last-edit-info': lastEditInfo(creator, edited),
       parameters,
       auto_apply_filters: true,
       created_at: iso(created),
@@ -107,7 +108,7 @@ export function createDashboardSource(seed: number, scale: number, users: readon
       return {
         size_x: virtual ? 24 : pick([6, 8, 12, 24], r(id, 50 + j)), dashboard_tab_id: tab?.id ?? null, series: [], action_id: null,
         collection_authority_level: null, card: virtual ? { query_average_duration: null } : { ...cards.record(cardId), query_average_duration: null },
-        updated_at: row.updated_at, col: (j % 2) * 12, id: id * 10 + j, parameter_mappings: [], card_id: virtual ? null : cardId,
+        updated_at: (row['last-edit-info'] as JsonRecord).timestamp, col: (j % 2) * 12, id: id * 10 + j, parameter_mappings: [], card_id: virtual ? null : cardId,
         entity_id: nanoId(seed, KIND + 2, id * 10 + j),
         visualization_settings: virtual ? { virtual_card: { name: null, display: 'text', visualization_settings: {}, dataset_query: {}, archived: false }, text: `## ${String(row.name)}` } : {},
         size_y: virtual ? 2 : 6, dashboard_id: id, created_at: row.created_at, row: Math.floor(j / 2) * 6,

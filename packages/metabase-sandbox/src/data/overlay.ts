@@ -14,13 +14,21 @@ export interface AddedDashboard {
   createdMs: number;
 }
 
+/** An edit of a dashboard: its revision (last-edit-info) moves; its own row's updated_at only if a field changed. */
+export interface DashboardEdit {
+  editedMs: number;
+  /** Set when a dashboard field changed; an edit of its cards alone leaves the dashboard row (updated_at) as it was. */
+  updatedMs?: number;
+}
+
 export interface Overlay {
   cards: Map<number, CardPatch>;
+  dashboardEdits: Map<number, DashboardEdit>;
   dashboards: AddedDashboard[];
   /** Bumped on every change, so cached indexes know to rebuild. */
   version: number;
 }
 
 export function createOverlay(): Overlay {
-  return { cards: new Map(), dashboards: [], version: 0 };
+  return { cards: new Map(), dashboardEdits: new Map(), dashboards: [], version: 0 };
 }
