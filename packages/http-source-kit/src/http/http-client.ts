@@ -100,7 +100,8 @@ export class HttpClient {
   private async execute<T>(request: HttpRequest, call: CallOptions, consume: (response: HttpResponse) => Promise<T>): Promise<T> {
     const method = request.method ?? 'GET';
     const url = buildUrl(this.baseUrl, request.path, request.params);
-    const shownUrl = redactUrl(url.toString());
+    // Redacted only when a message needs it: most requests never fail.
+    const shownUrl = (): string => redactUrl(url.toString());
     const table = mergeErrorTables(this.table, request.errorTable);
     const started = Date.now();
     let refreshedAuth = false;
@@ -122,7 +123,7 @@ export class HttpClient {
         }
         const rule = ruleFor(table, status);
         if ((status >= 200 && status < 300) || rule.action === 'ignore') return await consume(result.response);
-        throw await statusError(result.response, rule, method, shownUrl);
+        throw await statusError(result.response, rule, method, shownUrl());
       } catch (error) {
         failure = error;
       }
@@ -130,7 +131,7 @@ export class HttpClient {
       const delay = this.retryPolicy.nextDelayMs(failure, attempt, Date.now() - started);
       if (delay === undefined) throw attempt > 1 ? withAttempts(failure, attempt) : failure;
       this.retries++;
-      this.logger.warn(`${method} ${shownUrl} failed (${summary(failure)}); attempt ${attempt + 1} in ${delay} ms`);
+      this.logger.warn(`${method} ${shownUrl()} failed (${summary(failure)}); attempt ${attempt + 1} in ${delay} ms`);
       await this.retryPolicy.sleep(delay, request.signal);
     }
   }

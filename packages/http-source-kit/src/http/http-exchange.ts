@@ -2,6 +2,7 @@ import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { RequestOptions } from 'node:https';
 import type { Readable } from 'node:stream';
 import { redactUrl } from '../errors/index.js';
+import { AbortRegistry } from './abort-registry.js';
 import { guardBody } from './body-guard.js';
 import { decodedBody } from './decoded-body.js';
 import { ruleFor, type ErrorTable } from './error-table.js';
@@ -35,6 +36,7 @@ export interface ExchangeResult {
  */
 export class HttpExchange {
   requests = 0;
+  private readonly aborts = new AbortRegistry();
 
   constructor(
     private readonly agents: Agents,
@@ -92,7 +94,6 @@ export class HttpExchange {
       },
       agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
       ...(url.username === '' ? {} : { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }),
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
     };
     return new Promise<{ status: number; raw: IncomingMessage; stream: Readable; responseHeaders: Record<string, string>; req: ClientRequest }>(
       (resolve, reject) => {
@@ -117,6 +118,7 @@ export class HttpExchange {
           );
         });
         req.end(data);
+        if (request.signal !== undefined) this.aborts.track(request.signal, req);
       },
     );
   }

@@ -30,7 +30,8 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
   for (let attempt = 1; ; attempt++) {
     // Failures up to the headers were already retried by the client: they end the page here.
     const response = await http.send(request);
-    const url = redactUrl(response.url);
+    const shown = response.url;
+    const url = (): string => redactUrl(shown); // only messages need it
     result.headers = response.headers;
     if (response.status < 200 || response.status >= 300 || response.status === 204) {
       response.body.destroy(); // an ignored status (per the error table) or no content: no records
@@ -44,7 +45,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         let batch = scanner.write(chunk);
         if (seen < emitted) {
           const skip = Math.min(emitted - seen, batch.length);
-          if (seen + skip === emitted && batch[skip - 1] !== lastEmitted) throw changedOnRetry(stream, method, url);
+          if (seen + skip === emitted && batch[skip - 1] !== lastEmitted) throw changedOnRetry(stream, method, url());
           seen += batch.length;
           batch = batch.slice(skip);
         } else {
@@ -57,19 +58,19 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         yield batch;
       }
       scanner.end();
-      if (seen < emitted) throw changedOnRetry(stream, method, url);
+      if (seen < emitted) throw changedOnRetry(stream, method, url());
       result.count = emitted;
       result.last = lastEmitted;
       result.envelope = scanner.envelope;
       return;
     } catch (caught) {
       if (final.has(caught as object)) throw caught;
-      const error = bodyError(caught, { stream, method, url, recordPath });
+      const error = bodyError(caught, { stream, method, url: url(), recordPath });
       // A body that broke after the headers is retried here, within the same budget rules as the client.
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);
       if (delay === undefined) throw error;
-      logger.warn(`Stream "${stream}": ${method} ${url} broke after ${emitted} records; retrying in ${delay} ms and skipping those records.`);
+      logger.warn(`Stream "${stream}": ${method} ${url()} broke after ${emitted} records; retrying in ${delay} ms and skipping those records.`);
       await http.retryPolicy.sleep(delay, request.signal);
     }
   }
