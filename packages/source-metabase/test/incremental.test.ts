@@ -91,11 +91,12 @@ describe('incremental sync', () => {
       expect(lastStates(second).get('dashboards')?.stream?.stream_state).toEqual({ updated_at: at, state_version: 1 });
     });
 
-    it('fetches the details of changed dashboards only; the collection listings are still read in full', () => {
+    it('lists dashboards with one GET /api/dashboard instead of one request per collection, and fetches changed ones only', () => {
       const routes = sandbox.stats().requestsByRoute;
+      expect(routes['GET /api/dashboard']).toBe(1);
       expect(routes['GET /api/dashboard/:id']).toBe(idsOf(second, 'dashboards').length);
-      const itemRequests = (routes['GET /api/collection/:id/items'] ?? 0) + (routes['GET /api/collection/root/items'] ?? 0);
-      expect(itemRequests).toBe(sandbox.expected.collectionCount());
+      expect(routes['GET /api/collection/:id/items'] ?? 0).toBe(0);
+      expect(routes['GET /api/collection'] ?? 0).toBe(0);
       expect(routes['GET /api/card']).toBe(1);
     });
 
@@ -110,6 +111,8 @@ describe('incremental sync', () => {
         expect(lastStates(third).get(stream)?.sourceStats?.recordCount, stream).toBe(idsOf(third, stream).length);
       }
       expect(sandbox.stats().requestsByRoute['GET /api/dashboard/:id']).toBe(idsOf(third, 'dashboards').length);
+      // One list request per stream (GET /api/dashboard for dashboards), plus the details of the dashboards emitted.
+      expect(sandbox.stats().requests).toBe(incrementalStreams.length + idsOf(third, 'dashboards').length);
     });
   });
 

@@ -1,10 +1,16 @@
 import { compareCursorValues, parentPartitions, type JsonRecord, type Partition, type PartitionRouter } from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
-import { lastEditTimestamp } from './dashboard-edited-at.js';
+import { dashboardEditedAt, lastEditTimestamp } from './dashboard-edited-at.js';
+import { dashboardListStream } from './dashboard-list.js';
 import { uniquePartitions } from './unique-partitions.js';
 
 /** Dashboard detail requests in flight at once (the collection items feeding them take their own share). */
 export const defaultDashboardConcurrency = 3;
+
+/** Whether a row's edit time (or, for a row without one, nothing) leaves it possibly changed since `cursor`. */
+function editedSince(edited: string | undefined, cursor: unknown): boolean {
+  return typeof cursor !== 'string' || edited === undefined || compareCursorValues(edited, cursor) >= 0;
+}
 
 /**
  * The detail request for one `collections_items_dashboards` row. In an incremental sync of `dashboards`, `cursor`
@@ -14,16 +20,35 @@ export const defaultDashboardConcurrency = 3;
 export function dashboardPartition(item: JsonRecord, context: { config: MetabaseConfig; cursor: unknown }): Partition | undefined {
   if (item.model !== undefined && item.model !== 'dashboard') return undefined;
   if (typeof item.id !== 'number') return undefined;
-  const { cursor } = context;
-  const edited = lastEditTimestamp(item);
-  if (typeof cursor === 'string' && edited !== undefined && compareCursorValues(edited, cursor) < 0) return undefined;
-  return { id: item.id };
+  return editedSince(lastEditTimestamp(item), context.cursor) ? { id: item.id } : undefined;
 }
 
-/** One partition per distinct dashboard of `collections_items_dashboards`, in listing order. */
+/**
+ * One partition per distinct dashboard, in listing order. Full refresh (and an incremental read without a saved
+ * cursor) lists dashboards through the collections chain, as the official connector does: one items request per
+ * collection. An incremental read with a cursor asks GET /api/dashboard once instead, and fetches the details of the
+ * dashboards whose `updated_at` or latest revision is at or after the cursor; if that list is empty or gone, it
+ * falls back to the chain (skipping rows whose revision is older than the cursor).
+ */
 export function dashboardPartitions(concurrency = defaultDashboardConcurrency): PartitionRouter<MetabaseConfig> {
-  return uniquePartitions(
+  const chain = uniquePartitions(
     parentPartitions<MetabaseConfig>({ parent: 'collections_items_dashboards', partition: dashboardPartition, concurrency }),
     (partition) => partition.id,
   );
+  const list = dashboardListStream();
+  return {
+    concurrency: chain.concurrency,
+    ...(chain.parent === undefined ? {} : { parent: chain.parent }),
+    async *partitions(context) {
+      if (typeof context.cursor === 'string') {
+        let listed = 0;
+        for await (const row of context.readStream(list)) {
+          listed++;
+          if (typeof row.id === 'number' && editedSince(dashboardEditedAt(row), context.cursor)) yield { id: row.id };
+        }
+        if (listed > 0) return;
+      }
+      yield* chain.partitions(context);
+    },
+  };
 }

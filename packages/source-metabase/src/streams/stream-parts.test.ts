@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { metabaseConfigSchema } from '../config.js';
 import { collectionPartition } from './collections-items-dashboards.js';
 import { dashboardCardsStream } from './dashboard-cards.js';
-import { dashboardPartition } from './dashboard-partitions.js';
+import { dashboardPartition, dashboardPartitions } from './dashboard-partitions.js';
 import { partitionPath } from './partition-path.js';
 import { uniquePartitions } from './unique-partitions.js';
 
@@ -23,6 +23,41 @@ describe('stream parts', () => {
     expect(dashboardPartition({ id: 4 }, context)).toEqual({ id: 4 });
     expect(dashboardPartition({ id: 5, model: 'card' }, context)).toBeUndefined();
     expect(dashboardPartition({ id: 'x', model: 'dashboard' }, context)).toBeUndefined();
+  });
+
+  it('skips items rows whose latest revision is older than the saved cursor, and keeps rows without one', () => {
+    const context = { config, cursor: '2024-06-01T00:00:00Z' };
+    const row = (timestamp?: string) => ({ id: 4, model: 'dashboard', ...(timestamp === undefined ? {} : { 'last-edit-info': { timestamp } }) });
+    expect(dashboardPartition(row('2024-05-31T23:59:59.999Z'), context)).toBeUndefined();
+    expect(dashboardPartition(row('2024-06-01T00:00:00.000Z'), context)).toEqual({ id: 4 });
+    expect(dashboardPartition(row(), context)).toEqual({ id: 4 });
+  });
+
+  it('lists dashboards with GET /api/dashboard when there is a cursor, and falls back to the chain when that list is empty or gone', async () => {
+    const list = [
+      { id: 1, updated_at: '2024-01-01T00:00:00Z', 'last-edit-info': { timestamp: '2024-07-01T00:00:00Z' } },
+      { id: 2, updated_at: '2024-01-01T00:00:00Z' },
+      { id: 3, updated_at: '2024-08-01T00:00:00Z' },
+    ];
+    const items = [{ id: 7, model: 'dashboard' }, { id: 8, model: 'dashboard', 'last-edit-info': { timestamp: '2023-01-01T00:00:00Z' } }];
+    const partitionIds = async (cursor: unknown, listRows: unknown[]) => {
+      const read: unknown[] = [];
+      const readStream = (stream: unknown) => {
+        const name = typeof stream === 'string' ? stream : (stream as { name: string }).name;
+        read.push(name);
+        return (async function* () {
+          await Promise.resolve();
+          yield* name === 'dashboard_list' ? listRows : items;
+        })();
+      };
+      const context = { config, cursor, signal: new AbortController().signal, readStream } as unknown as PartitionContext<typeof config>;
+      const ids: unknown[] = [];
+      for await (const partition of dashboardPartitions().partitions(context)) ids.push(partition.id);
+      return { ids, read };
+    };
+    expect(await partitionIds('2024-06-01T00:00:00Z', list)).toEqual({ ids: [1, 3], read: ['dashboard_list'] });
+    expect(await partitionIds('2024-06-01T00:00:00Z', [])).toEqual({ ids: [7], read: ['dashboard_list', 'collections_items_dashboards'] });
+    expect(await partitionIds(undefined, list)).toEqual({ ids: [7, 8], read: ['collections_items_dashboards'] });
   });
 
   it('fills a missing dashboard_id of a dashcard from its dashboard, and keeps a present one', () => {
