@@ -28,7 +28,7 @@ async function measure(label, options) {
   if (output.exitCode !== 0) throw new Error(`${label}: exit ${output.exitCode}`);
   const stats = sandbox.stats();
   const byRoute = Object.fromEntries(Object.entries(stats.requestsByRoute).sort(([a], [b]) => a.localeCompare(b)));
-  console.log(JSON.stringify({ label, scale, seconds: Number(seconds.toFixed(2)), records: output.records.length, requests: stats.requests, byRoute }));
+  process.stdout.write(`${JSON.stringify({ label, scale, seconds: Number(seconds.toFixed(2)), records: output.records.length, requests: stats.requests, byRoute })}\n`);
   return output;
 }
 
