@@ -13,5 +13,6 @@ export { streamCatalog, type StreamCatalogEntry } from './stream-catalog.js';
 export { createMetabaseAuth, type MetabaseAuth } from './auth/metabase-auth.js';
 export { expiredTokenMessage } from './auth/session-messages.js';
 export { metabaseStreams, type MetabaseStream, type MetabaseStreamOptions } from './streams/index.js';
+export { metabaseStateVersion } from './streams/metabase-stream.js';
 export { createMetabaseSource, metabaseSource, type MetabaseSourceOptions } from './metabase-source.js';
 export { sourceVersion } from './version.js';
