@@ -10,9 +10,16 @@ export function buildUrl(baseUrl: string, path: string, params?: QueryParams): U
   const url = /^https?:\/\//i.test(path)
     ? new URL(path)
     : new URL(path.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  for (const [key, value] of Object.entries(params ?? {})) {
-    if (value !== undefined) url.searchParams.append(key, String(value));
+  if (params === undefined) return url;
+  // One serialisation for all parameters (each searchParams.append would re-serialise the whole query).
+  const query = new URLSearchParams(url.search);
+  let added = false;
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    query.append(key, String(value));
+    added = true;
   }
+  if (added) url.search = query.toString();
   return url;
 }
 

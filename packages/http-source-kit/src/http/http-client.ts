@@ -26,6 +26,9 @@ export class HttpClient {
   readonly retryPolicy: RetryPolicy;
   /** The server's time, learned from the Date headers of its responses. */
   readonly serverClock = new ServerClock();
+  /** Merged tables per request table: streams pass the same table object with every request. */
+  private readonly mergedTables = new WeakMap<ErrorTable, ErrorTable>();
+  private readonly trustedOrigin: string;
   private readonly baseUrl: string;
   private readonly agents: Agents;
   private readonly exchange: HttpExchange;
@@ -39,6 +42,7 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = checkedBaseUrl(options.baseUrl);
+    this.trustedOrigin = new URL(this.baseUrl).origin;
     const maxConcurrency = options.maxConcurrency ?? 8;
     this.semaphore = new Semaphore(maxConcurrency);
     this.agents = createAgents({ maxSockets: maxConcurrency + 1, ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}) });
@@ -97,12 +101,22 @@ export class HttpClient {
     }
   }
 
+  private tableFor(requestTable: ErrorTable | undefined): ErrorTable {
+    if (requestTable === undefined) return this.table;
+    let merged = this.mergedTables.get(requestTable);
+    if (merged === undefined) {
+      merged = mergeErrorTables(this.table, requestTable);
+      this.mergedTables.set(requestTable, merged);
+    }
+    return merged;
+  }
+
   private async execute<T>(request: HttpRequest, call: CallOptions, consume: (response: HttpResponse) => Promise<T>): Promise<T> {
     const method = request.method ?? 'GET';
     const url = buildUrl(this.baseUrl, request.path, request.params);
     // Redacted only when a message needs it: most requests never fail.
     const shownUrl = (): string => redactUrl(url.toString());
-    const table = mergeErrorTables(this.table, request.errorTable);
+    const table = this.tableFor(request.errorTable);
     const started = Date.now();
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
@@ -139,7 +153,7 @@ export class HttpClient {
   private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable): Promise<ExchangeResult> {
     if (this.closed) throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
     const release = call.limited ? await this.semaphore.acquire() : () => undefined;
-    const trustedOrigin = new URL(this.baseUrl).origin;
+    const trustedOrigin = this.trustedOrigin;
     return this.exchange.send({
       method,
       url,

@@ -2,6 +2,7 @@ import { ConnectorError, redactUrl } from '../errors/index.js';
 import { isRetryable, type HttpClient, type HttpRequest, type Logger } from '../http/index.js';
 import type { PageResult } from '../pagination/index.js';
 import { formatPath, type RecordSelector } from '../records/index.js';
+import { bodyChunks } from './body-chunks.js';
 import { bodyError } from './body-error.js';
 
 export interface ReadPageOptions {
@@ -41,7 +42,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
     try {
       const scanner = selector.open();
       let seen = 0;
-      for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      for await (const chunk of bodyChunks(response.body)) {
         let batch = scanner.write(chunk);
         if (seen < emitted) {
           const skip = Math.min(emitted - seen, batch.length);
