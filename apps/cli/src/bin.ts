@@ -1,11 +1,14 @@
 // The `source-metabase` executable: the only place that touches process.argv, process.exit and the real stdio.
-import { setFlagsFromString } from 'node:v8';
 import { main } from './main.js';
 
-// Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough: V8
-// would otherwise grow it to 16 MB ones, about 25 MB more RSS for the same CPU (measured with `pnpm bench`). V8 reads
-// this flag each time it would grow the young generation, so setting it at run time takes effect.
-setFlagsFromString('--semi-space-growth-factor=1');
+if (process.argv[2] === 'read') {
+  // Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough: V8
+  // would otherwise grow it to 16 MB ones, about 25 MB more RSS for the same CPU (measured with `pnpm bench`). V8
+  // reads this flag each time it would grow the young generation, so setting it at run time takes effect. Loaded
+  // only for `read`, so that `spec` does not pay for node:v8.
+  const { setFlagsFromString } = await import('node:v8');
+  setFlagsFromString('--semi-space-growth-factor=1');
+}
 
 const fatalHandlers = new Set<(error: unknown) => Promise<void>>();
 
