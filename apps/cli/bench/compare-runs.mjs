@@ -32,9 +32,9 @@ export function summarize(runs) {
 }
 
 /** One measured run that must succeed; logs a line to stderr. */
-export async function measured(label, nodeArgs) {
+export async function measured(label, nodeArgs, options = {}) {
   const loadAverage = loadavg().map((l) => round(l, 2));
-  const result = await measureProcess(nodeArgs);
+  const result = await measureProcess(nodeArgs, options);
   if (result.exitCode !== 0) throw new Error(`${label} exited with ${result.exitCode}:\n${result.stderr}`);
   const cpu = result.cpuSeconds === undefined ? '' : `, cpu ${result.cpuSeconds.toFixed(2)} s`;
   process.stderr.write(`  ${label}: ${result.seconds.toFixed(2)} s${cpu}, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.records} records (load ${loadAverage[0]})\n`);

@@ -61,10 +61,10 @@ export async function memoryFigure(context) {
 export async function startFigure({ cli, runs = 11 }) {
   const spec = [];
   const bare = [];
-  await measured('start warm-up (not counted)', [cli, 'spec']);
+  await measured('start warm-up (not counted)', [cli, 'spec'], { direct: true });
   for (let run = 1; run <= runs; run++) {
-    bare.push(await measured(`start: node -e 0 ${run}/${runs}`, ['-e', '0']));
-    spec.push(await measured(`start: spec ${run}/${runs}`, [cli, 'spec']));
+    bare.push(await measured(`start: node -e 0 ${run}/${runs}`, ['-e', '0'], { direct: true }));
+    spec.push(await measured(`start: spec ${run}/${runs}`, [cli, 'spec'], { direct: true }));
   }
   const ms = (list) => list.map((r) => Math.round(r.seconds * 1000));
   const medianMs = median(ms(spec));

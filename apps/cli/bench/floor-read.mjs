@@ -9,7 +9,8 @@ const plan = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
 const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: readFileSync(plan.caFile, 'utf8') });
 const base = new URL(plan.url);
 
-function getJson(path) {
+/** One GET, parsed; sent again once if the kept-alive connection it reused had been closed by the server meanwhile. */
+function getJson(path, retried = false) {
   return new Promise((resolve, reject) => {
     const req = request(new URL(path, base), { agent, headers: { 'X-API-Key': plan.apiKey, accept: 'application/json' } }, (res) => {
       const chunks = [];
@@ -20,7 +21,10 @@ function getJson(path) {
         else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
       });
     });
-    req.on('error', reject);
+    req.on('error', (error) => {
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(getJson(path, true));
+      else reject(error);
+    });
     req.end();
   });
 }

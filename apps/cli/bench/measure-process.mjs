@@ -19,20 +19,22 @@ export const memoryMethod = existsSync(GNU_TIME) ? 'gnu-time' : 'proc-poll';
 
 /**
  * @param {string[]} nodeArgs arguments after `node`
- * @param {{ stdoutFile?: number, timeoutMs?: number }} [options] stdoutFile: an fd to write stdout to instead of counting it
+ * @param {{ direct?: boolean, timeoutMs?: number }} [options] direct: spawn node itself, not through GNU time (for
+ *   start-up times, where its fork and exec would count), with peak RSS polled
  * @returns {Promise<{ seconds: number, cpuSeconds?: number, peakRssMb: number, lines: number, records: number,
  *   exitCode: number | null, stderr: string }>}
  */
 export function measureProcess(nodeArgs, options = {}) {
   const timeFile = join(tmpdir(), `mb-bench-time-${process.pid}-${Date.now()}.txt`);
+  const timed = memoryMethod === 'gnu-time' && options.direct !== true;
   const [command, args] =
-    memoryMethod === 'gnu-time'
+    timed
       ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...nodeArgs]]
       : [process.execPath, nodeArgs];
   const started = performance.now();
-  const child = spawn(command, args, { stdio: ['ignore', options.stdoutFile ?? 'pipe', 'pipe'] });
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const counter = lineCounter();
-  child.stdout?.on('data', counter.add);
+  child.stdout.on('data', counter.add);
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr = (stderr + chunk).slice(-4000);
@@ -49,7 +51,7 @@ export function measureProcess(nodeArgs, options = {}) {
       clearInterval(poll);
       clearTimeout(killer);
       const base = { seconds, lines: counter.lines, records: counter.records, exitCode, stderr };
-      if (memoryMethod !== 'gnu-time') {
+      if (!timed) {
         resolve({ ...base, peakRssMb: polledKb / 1024 });
         return;
       }

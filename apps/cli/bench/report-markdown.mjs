@@ -6,6 +6,21 @@ const x = (ratio) => (ratio === undefined ? 'n/a' : `${ratio.toFixed(2)}x`);
 const verdict = (pass) => (pass === undefined ? '' : pass ? 'met' : '**missed**');
 const count = (n) => (n === undefined ? 'n/a' : n.toLocaleString('en-US'));
 
+/** The 1-minute load average over every measured run: the machine's other work shows in the figures. */
+export function loadLine(results) {
+  const loads = [];
+  const visit = (value) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      if (Array.isArray(value.loadAverage)) loads.push(value.loadAverage[0]);
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(results.figures);
+  if (loads.length === 0) return '';
+  return `1-minute load average during the runs: ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} (on ${results.machine.cores} cores; above about 2, other work was competing for the CPUs).`;
+}
+
 export function machineLine(results) {
   const m = results.machine;
   const load = m.loadAverageAtStart.join(', ');
@@ -58,7 +73,7 @@ function figureRows(results) {
   }
   if (incremental) {
     rows.push([
-      `incremental: second read of an unchanged scale ${incremental.scale} (nine streams)`,
+      `incremental: second read of an unchanged scale ${incremental.scale}, nine streams (six incremental, three full refresh)`,
       `${s(incremental.incremental.medianSeconds)}, ${incremental.incremental.medianRequests} requests, ${count(incremental.incremental.records)} records`,
       `full read: ${s(incremental.full.medianSeconds)}, ${incremental.full.medianRequests} requests, ${count(incremental.full.records)} records`,
       `${x(incremental.timeRatio)} time`,
@@ -94,6 +109,8 @@ export function benchMarkdown(results) {
     '',
     table(FIGURES_HEADER, figureRows(results)),
     '',
+    loadLine(results),
+    '',
     '## The nine bulk streams by scale',
     '',
     '![time and peak RSS against scale](bench-by-scale.svg)',
@@ -113,5 +130,7 @@ export function readmeSection(results) {
     `Measured with \`pnpm bench\` on ${machineLine(results)} (${results.generatedAt.slice(0, 10)}):`,
     '',
     table(FIGURES_HEADER, figureRows(results)),
+    '',
+    loadLine(results),
   ].join('\n');
 }

@@ -1,9 +1,9 @@
 // A hand-written SVG chart: wall time and peak RSS of the bulk read against the sandbox scale, connector and floor,
 // two panels with logarithmic axes. No chart library: a few lines, circles and labels.
 
-const WIDTH = 880;
+const WIDTH = 920;
 const HEIGHT = 360;
-const PANEL = { width: 380, height: 250, top: 50, left: [70, 510] };
+const PANEL = { width: 360, height: 250, top: 50, left: [70, 530] };
 const SERIES = [
   { key: 'connector', label: 'connector (source-metabase read)', color: '#1f6feb', dash: '' },
   { key: 'floor', label: 'floor (node:https + JSON.parse, sequential)', color: '#d9480f', dash: '6 4' },
@@ -23,7 +23,7 @@ function logTicks(min, max) {
   return ticks;
 }
 
-const formatValue = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1).replace(/\.0$/, '') : v.toFixed(2).replace(/0$/, ''));
+const formatValue = (v) => (v >= 10 ? v.toFixed(0) : v.toFixed(2).replace(/0$/, ''));
 
 function panel({ left, title, unit, points, value }) {
   const scales = points.map((p) => p.scale);
@@ -53,8 +53,10 @@ function panel({ left, title, unit, points, value }) {
     parts.push(`<polyline points="${path}" fill="none" stroke="${series.color}" stroke-width="2" stroke-dasharray="${series.dash}"/>`);
     for (const [px, py, v] of xy) {
       parts.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="3.5" fill="${series.color}"/>`);
-      const above = series.key === 'floor';
-      parts.push(`<text x="${(px + 5).toFixed(1)}" y="${(py + (above ? -7 : 15)).toFixed(1)}" font-size="10" fill="${series.color}">${formatValue(v)}</text>`);
+      // Floor labels above and to the left of their point, connector labels below and to the right: no overlap.
+      const floor = series.key === 'floor';
+      const [dx, dy, anchor] = floor ? [-6, -7, 'end'] : [6, 15, 'start'];
+      parts.push(`<text x="${(px + dx).toFixed(1)}" y="${(py + dy).toFixed(1)}" text-anchor="${anchor}" font-size="10" fill="${series.color}">${formatValue(v)}</text>`);
     }
   }
   return parts.join('\n');
