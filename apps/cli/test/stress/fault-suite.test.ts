@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AirbyteMessageSchema } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox } from '@mb-airbyte/metabase-sandbox';
 import { errorTraces, finalStatuses, recordDataByKey, records, recordsByKey, streamErrors } from './support/messages.js';
+import { findLeaks } from './support/secret-leaks.js';
 import { readSlowly } from './support/slow-reader.js';
 import { startStage, type CredentialKind } from './support/stage.js';
 import { bundleFile, createStressCli, type StressCli, type StressRun } from './support/stress-cli.js';
@@ -182,6 +183,8 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
       const catalog = await cli.file('catalog.json', { streams: [{ stream: { name: 'cards', json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] });
       const ids: unknown[] = [];
       const badLines: string[] = [];
+      const leaks: string[] = [];
+      const secrets = [{ name: 'configured api_key', value: sandbox.credentials.adminApiKey }];
       const result = await readSlowly(['read', '--config', config, '--catalog', catalog], {
         cliFile: bundleFile,
         cwd: tmpdir(),
@@ -191,6 +194,7 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
         pauseMs: 20,
         timeoutMs: 60_000,
         onLine: (line) => {
+          leaks.push(...findLeaks(line, secrets));
           const parsed = AirbyteMessageSchema.safeParse(safeJson(line));
           if (!parsed.success) badLines.push(line.slice(0, 200));
           else if (parsed.data.type === 'RECORD') ids.push(parsed.data.record.data.id);
@@ -200,6 +204,7 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
       expect(result.exitCode, result.stderr).toBe(0);
       expect(badLines).toEqual([]);
       expect(result.unterminatedTail).toBe('');
+      expect([...leaks, ...findLeaks(result.stderr, secrets)]).toEqual([]);
       expect(result.stdoutBytes).toBeGreaterThan(20_000_000);
       const expected = Array.from(sandbox.expected.eachCard(), (card) => card.id);
       expect(ids.length).toBe(expected.length);

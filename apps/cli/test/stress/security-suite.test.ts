@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUntrustedCa } from '@mb-airbyte/metabase-sandbox';
 import { answer } from './support/front-proxy.js';
 import { sendJson, startLoopbackHttps } from './support/loopback-https.js';
 import { errorTraces, finalStatuses, streamErrors } from './support/messages.js';
-import { findLeaks, type NamedSecret } from './support/secret-leaks.js';
+import { findLeaks, secretForms, type NamedSecret } from './support/secret-leaks.js';
+import { asText, startRedirectStage } from './support/redirect-stage.js';
 import { configSecrets, startStage, type CredentialKind, type Stage } from './support/stage.js';
-import { bundleFile, createStressCli, type StressCli, type StressRun } from './support/stress-cli.js';
+import { bundleFile, createStressCli, type StressCli } from './support/stress-cli.js';
 
 // Secrets never leave where they belong. Every CLI run in the stress suites (this file, the fault suite with its
 // flaky/down/truncated/expiry/throttle/permission paths, and the bad-input catalogue) goes through stress-cli.ts,
@@ -43,6 +43,14 @@ function sentCredentials(stage: Stage): number {
 }
 
 describe.concurrent('security suite: no secret in any output, for every command and credential', () => {
+  it('the leak check itself finds a secret in every form it looks for, and nothing in clean text', () => {
+    const secret = { name: 'probe', value: awkwardLogin.password };
+    const forms = [...secretForms(secret.value).entries()];
+    expect(forms.map(([label]) => label)).toEqual(['raw', 'encodeURIComponent', 'encodeURI', 'form-encoded', 'JSON-escaped', 'JSON-escaped twice', 'base64']);
+    for (const [label, form] of forms) expect(findLeaks(`before ${form} after`, [secret]), label).toContain(`probe (${label})`);
+    expect(findLeaks('{"password":"****"}', [secret])).toEqual([]);
+  });
+
   it.for(credentialKinds)('%s: spec, check, discover and read (with --debug) print no secret', { timeout: 60_000 }, async (kind, test) => {
     const stage = await startStage(test, { sandbox: { users: [awkwardLogin] } });
     const config = configFor(stage, kind);
@@ -102,69 +110,38 @@ describe.concurrent('security suite: no secret in any output, for every command 
 });
 
 describe.concurrent('security suite: redirects', () => {
-  /** The origin the config names answers data and user routes with a redirect to another origin that records. */
-  async function redirectingStage(test: Parameters<typeof startStage>[0], target: 'other-https-origin' | 'http') {
-    const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
-    const record = (url: string | undefined, headers: IncomingHttpHeaders): void => {
-      seen.push({ url: url ?? '', headers });
-    };
-    let otherOrigin: string;
-    if (target === 'http') {
-      const server = createServer((req, res) => {
-        record(req.url, req.headers);
-        res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      otherOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      test.onTestFinished(() => new Promise<void>((resolve) => server.close(() => { resolve(); })));
-    } else {
-      const recordingOther = await startLoopbackHttps((req, res) => {
-        record(req.url, req.headers);
-        sendJson(res, 200, req.url?.startsWith('/api/user/current') === true ? { id: 1, email: 'someone@example.com', is_superuser: true } : []);
-      }, { host: 'localhost' });
-      otherOrigin = recordingOther.origin;
-      test.onTestFinished(() => recordingOther.close());
-    }
-    const redirect = answer((res) => {
-      res.writeHead(302, { location: `${otherOrigin}${currentPath}` }).end();
-    });
-    let currentPath = '';
-    const stage = await startStage(test, {
-      routes: () => ({
-        'GET /api/user/current': (req, res) => {
-          currentPath = req.url ?? '/';
-          return redirect(req, res);
-        },
-        'GET /api/card': (req, res) => {
-          currentPath = req.url ?? '/';
-          return redirect(req, res);
-        },
-      }),
-    });
-    return { stage, seen, otherOrigin };
-  }
-
-  function leaksTo(seen: { url: string; headers: IncomingHttpHeaders }[], secrets: NamedSecret[]): string[] {
-    return findLeaks(JSON.stringify(seen), secrets);
-  }
+  const secretsOf = (stage: Stage, config: unknown): NamedSecret[] => [
+    ...configSecrets(config),
+    ...stage.front.issuedTokens.map((value) => ({ name: 'issued session id', value })),
+  ];
 
   it.for<CredentialKind>(['api_key', 'password', 'session_token'])('%s: credentials never follow a redirect to another origin', { timeout: 30_000 }, async (kind, test) => {
-    const { stage, seen } = await redirectingStage(test, 'other-https-origin');
+    const { stage, seen } = await startRedirectStage(test, { target: 'other-https-origin', redirected: ['GET /api/user/current', 'GET /api/card'] });
     const config = stage.config(kind);
-    const runs: StressRun[] = [];
-    runs.push(await stage.invoke(cli, { command: 'check', config }));
-    runs.push(await stage.invoke(cli, { command: 'read', config, catalog: ['cards'] }));
-    for (const run of runs) expect(run.messages.length).toBeGreaterThan(0);
+    const check = await stage.invoke(cli, { command: 'check', config });
+    const read = await stage.invoke(cli, { command: 'read', config, catalog: ['cards'] });
+    for (const run of [check, read]) expect(run.messages.length).toBeGreaterThan(0);
 
-    expect(seen.length, 'requests that followed the redirect').toBeGreaterThan(0);
+    expect(new Set(seen.map((r) => r.url.split('?')[0])), 'requests that followed the redirect').toEqual(new Set(['/api/card', '/api/user/current']));
     for (const request of seen) for (const header of credentialHeaders) expect(request.headers[header], `${header} sent to ${request.url}`).toBeUndefined();
-    const secrets = [...configSecrets(config), ...stage.front.issuedTokens.map((value) => ({ name: 'issued session id', value }))];
-    expect(leaksTo(seen, secrets)).toEqual([]);
-    expect(sentCredentials(stage), 'credentials the configured origin did get').toBeGreaterThan(0);
+    expect(findLeaks(asText(seen), secretsOf(stage, config))).toEqual([]);
+    expect(sentCredentials(stage), 'requests with credentials at the configured origin').toBeGreaterThan(0);
   });
 
-  it('an https to http redirect is refused: nothing reaches the http server, and the message says why', async (test) => {
-    const { stage, seen } = await redirectingStage(test, 'http');
+  // KNOWN BUG (reported to the lead, http-source-kit is not this suite's to change): HttpExchange follows a 307/308
+  // to another origin with the request body, so the login's JSON body (username and password) reaches that origin.
+  // Headers are stripped on such hops, bodies are not. Runs as an expected failure until fixed.
+  it.for([307, 308] as const)('a login redirected with %i (which keeps the body) does not send the password to another origin', { timeout: 30_000, fails: true }, async (status, test) => {
+    const { stage, seen } = await startRedirectStage(test, { target: 'other-https-origin', redirected: ['POST /api/session'], status });
+    const config = configFor(stage, 'password');
+    const check = await stage.invoke(cli, { command: 'check', config });
+    expect(check.messages.filter((m) => m.type === 'CONNECTION_STATUS')).toHaveLength(1);
+    expect(stage.front.requests.some((r) => r.method === 'POST' && r.url === '/api/session'), 'a login at the configured origin').toBe(true);
+    expect(findLeaks(asText(seen), secretsOf(stage, config))).toEqual([]);
+  });
+
+  it('an https to http redirect is refused: nothing reaches the http server, and the message says why', { timeout: 30_000 }, async (test) => {
+    const { stage, seen } = await startRedirectStage(test, { target: 'http', redirected: ['GET /api/user/current', 'GET /api/card'] });
     const config = stage.config('api_key');
     const check = await stage.invoke(cli, { command: 'check', config });
     const read = await stage.invoke(cli, { command: 'read', config, catalog: ['cards'] });
@@ -179,7 +156,7 @@ describe.concurrent('security suite: redirects', () => {
     const [error] = streamErrors(read, 'cards');
     expect(error?.failure_type).toBe('config_error');
     expect(error?.message).toMatch(/redirect from https to http/);
-  }, 30_000);
+  });
 });
 
 describe.concurrent('security suite: TLS', () => {

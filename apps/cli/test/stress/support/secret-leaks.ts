@@ -5,8 +5,9 @@ export interface NamedSecret {
 }
 
 /**
- * The ways a secret could show up in text: as is, URL-encoded (path, query or form style), JSON-escaped and base64
- * (an Authorization header written out). Secrets shorter than 6 characters are refused: they would match by chance.
+ * The ways a secret could show up in text: as is, URL-encoded (path, query or form style), JSON-escaped (once, or
+ * twice when a JSON body is quoted inside a message) and base64 (an Authorization header written out). Secrets
+ * shorter than 6 characters are refused: they would match by chance.
  */
 export function secretForms(secret: string): Map<string, string> {
   if (secret.length < 6) throw new Error(`a test secret must be at least 6 characters long (got ${secret.length})`);
@@ -19,6 +20,7 @@ export function secretForms(secret: string): Map<string, string> {
   add('encodeURI', encodeURI(secret));
   add('form-encoded', new URLSearchParams({ s: secret }).toString().slice(2));
   add('JSON-escaped', JSON.stringify(secret).slice(1, -1));
+  add('JSON-escaped twice', JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1)); // a JSON body quoted in a message
   add('base64', Buffer.from(secret).toString('base64'));
   return forms;
 }
