@@ -1,9 +1,8 @@
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AirbyteMessageSchema } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox } from '@mb-airbyte/metabase-sandbox';
-import { errorTraces, finalStatuses, recordDataByKey, records, recordsByKey, streamErrors } from './support/messages.js';
+import { loginAttempt } from './support/login-attempt.js';
+import { configuredCatalog, errorTraces, finalStatuses, parseMessage, recordDataByKey, records, recordsByKey, streamErrors } from './support/messages.js';
 import { findLeaks } from './support/secret-leaks.js';
 import { readSlowly } from './support/slow-reader.js';
 import { startStage, type CredentialKind } from './support/stage.js';
@@ -136,7 +135,7 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     const frozen = Date.parse('2025-06-01T12:00:00Z'); // a still clock: the wait Metabase computes is exact
     const stage = await startStage(test, { sandbox: { now: () => frozen } });
     const { username } = stage.sandbox.credentials;
-    for (let i = 0; i < 10; i++) expect(await login(stage.sandbox.url, stage.sandbox.caPem, username, `wrong-password-${i}`)).toBe(401);
+    for (let i = 0; i < 10; i++) expect(await loginAttempt(stage.sandbox.url, stage.sandbox.caPem, username, `wrong-password-${i}`)).toBe(401);
     const config = stage.config('password');
 
     const check = await stage.invoke(cli, { command: 'check', config });
@@ -180,7 +179,7 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     const sandbox = await startSandbox({ seed: 11, scale: 500 });
     try {
       const config = await cli.file('config.json', { instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, ca_certificate: sandbox.caPem });
-      const catalog = await cli.file('catalog.json', { streams: [{ stream: { name: 'cards', json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'overwrite' }] });
+      const catalog = await cli.file('catalog.json', configuredCatalog(['cards']));
       const ids: unknown[] = [];
       const badLines: string[] = [];
       const leaks: string[] = [];
@@ -195,9 +194,9 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
         timeoutMs: 60_000,
         onLine: (line) => {
           leaks.push(...findLeaks(line, secrets));
-          const parsed = AirbyteMessageSchema.safeParse(safeJson(line));
-          if (!parsed.success) badLines.push(line.slice(0, 200));
-          else if (parsed.data.type === 'RECORD') ids.push(parsed.data.record.data.id);
+          const message = parseMessage(line);
+          if (message === undefined) badLines.push(line.slice(0, 200));
+          else if (message.type === 'RECORD') ids.push(message.record.data.id);
         },
       });
 
@@ -217,22 +216,3 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
   }, 90_000);
 });
 
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-}
-
-/** One login attempt straight at the sandbox (not through the CLI), to run up Metabase's throttle. */
-function login(apiUrl: string, ca: string, username: string, password: string): Promise<number | undefined> {
-  return new Promise((resolve, reject) => {
-    const req = request(new URL('session', apiUrl), { method: 'POST', ca, headers: { 'content-type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => { resolve(res.statusCode); });
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify({ username, password }));
-  });
-}

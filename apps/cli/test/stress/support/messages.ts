@@ -1,6 +1,23 @@
-import type { AirbyteErrorTraceMessage, AirbyteMessage, AirbyteRecordMessage, ConfiguredAirbyteCatalog, SyncMode } from '@mb-airbyte/airbyte-protocol';
+import {
+  AirbyteMessageSchema,
+  type AirbyteErrorTraceMessage,
+  type AirbyteMessage,
+  type AirbyteRecordMessage,
+  type ConfiguredAirbyteCatalog,
+  type SyncMode,
+} from '@mb-airbyte/airbyte-protocol';
 
 type Run = { messages: readonly AirbyteMessage[] };
+
+/** One stdout line as a protocol message, or undefined when it is not one. */
+export function parseMessage(line: string): AirbyteMessage | undefined {
+  try {
+    const parsed = AirbyteMessageSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export function errorTraces(run: Run): AirbyteErrorTraceMessage[] {
   return run.messages.flatMap((m) => (m.type === 'TRACE' && m.trace.type === 'ERROR' ? [m.trace.error] : []));
