@@ -46,6 +46,13 @@ export async function fanOutFigure(context) {
   return { scale: context.scale, streams: ['dashboards'], ...result, target: TARGETS.fanOut, pass: result.timeRatio <= TARGETS.fanOut.timeRatio };
 }
 
+/** The same chain against a sandbox that takes a few milliseconds per request, as a remote server does (no target). */
+export async function fanOutLatencyFigure(context) {
+  const name = `fan-out, ${context.sandbox.latencyMs} ms per request (scale ${context.scale})`;
+  const result = await readComparison({ ...context, name }, ['dashboards'], 'fan-out');
+  return { scale: context.scale, latencyMs: context.sandbox.latencyMs, streams: ['dashboards'], ...result };
+}
+
 export async function memoryFigure(context) {
   const result = await readComparison({ ...context, name: `memory (scale ${context.scale})`, floorRuns: 1 }, ['cards'], 'cards');
   return {

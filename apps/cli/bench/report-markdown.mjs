@@ -29,7 +29,7 @@ export function machineLine(results) {
 
 /** Rows of the figures table, shared by the report and the README. */
 function figureRows(results) {
-  const { bulk, fanOut, memory, start, incremental } = results.figures;
+  const { bulk, fanOut, fanOutLatency, memory, start, incremental } = results.figures;
   const rows = [];
   if (bulk) {
     rows.push([
@@ -49,6 +49,16 @@ function figureRows(results) {
       `${x(fanOut.timeRatio)} time`,
       `≤ ${fanOut.target.timeRatio}x`,
       verdict(fanOut.pass),
+    ]);
+  }
+  if (fanOutLatency) {
+    rows.push([
+      `fan-out, the sandbox taking ${fanOutLatency.latencyMs} ms (±50%) per request, scale ${fanOutLatency.scale}`,
+      `${s(fanOutLatency.connector.medianSeconds)}, ${mb(fanOutLatency.connector.medianPeakRssMb)}`,
+      `${s(fanOutLatency.floor.medianSeconds)}, ${mb(fanOutLatency.floor.medianPeakRssMb)}`,
+      `${x(fanOutLatency.timeRatio)} time`,
+      'none (shows what the concurrency is for)',
+      '',
     ]);
   }
   if (memory) {

@@ -1,13 +1,14 @@
 // `pnpm bench`: the connector against a plain floor on the Metabase sandbox, at scales 1, 100, 1000 and 5000.
 // Writes bench-results/bench.json, bench.md and bench-by-scale.svg at the repository root, and the figures table
 // between the bench markers of the root README. Options: --runs N (default 3), --max-scale N (default 5000),
-// --no-readme. Every program measured runs in a process of its own (see measure-process.mjs).
+// --out DIR (instead of bench-results), --no-readme (a run with --max-scale below 5000 never touches the README).
+// Every program measured runs in a process of its own (see measure-process.mjs).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { bulkFigure, fanOutFigure, incrementalFigure, memoryFigure, startFigure } from './figures.mjs';
+import { bulkFigure, fanOutFigure, fanOutLatencyFigure, incrementalFigure, memoryFigure, startFigure } from './figures.mjs';
 import { machineInfo } from './machine-info.mjs';
 import { benchMarkdown, machineLine, readmeSection } from './report-markdown.mjs';
 import { scaleChartSvg } from './report-svg.mjs';
@@ -23,8 +24,12 @@ const runs = option('--runs', 3);
 const maxScale = option('--max-scale', 5000);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = fileURLToPath(new URL('../dist/source-metabase.js', import.meta.url));
-const outDir = join(root, 'bench-results');
+const outIndex = args.indexOf('--out');
+const outDir = outIndex >= 0 ? args[outIndex + 1] : join(root, 'bench-results');
 const README_BEGIN = '<!-- bench:begin -->';
+/** Server time per request for the fan-out-with-latency comparison (the sandbox waits 0.5x to 1.5x this). */
+const LATENCY_MS = 3;
+const scratchDir = mkdtempSync(join(tmpdir(), 'mb-bench-'));
 const README_END = '<!-- bench:end -->';
 
 const METHOD = [
@@ -33,20 +38,18 @@ const METHOD = [
   'Wall time: from spawn to exit, seen by the bench process. Peak RSS and CPU time: GNU time (`/usr/bin/time -f "%U %S %M"`, the kernel\'s rusage of the finished process) when installed, else VmHWM from /proc/<pid>/status polled every 20 ms.',
   'bulk: cards, collections, users, databases, native_query_snippets, tables, segments, permission_groups, alerts (full refresh). fan-out: the `dashboards` stream alone (its parents collections and collections_items_dashboards are read as partition sources). memory: `cards` alone. start: `spec` from a cold process, against `node -e 0`, alternating.',
   'incremental: the nine streams, incremental where supported (cards, databases, native_query_snippets, tables, segments, alerts; the rest full refresh), read once to get the final states, then a full read and a read with those states alternate; request counts come from the sandbox.',
+  `fan-out with latency: the same chain against a sandbox that waits ${LATENCY_MS} ms (0.5x to 1.5x) before answering each data request, as a Metabase across a network and busy with its application database would; it has no target, it shows what the dashboards chain's concurrency (4 item listings, 3 dashboard details at a time) is for.`,
   'The by-scale points are the bulk figure\'s medians at 1000 and single runs at 5000.',
 ];
 
 async function main() {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (pnpm bench does)`);
-  const scratch = mkdtempSync(join(tmpdir(), 'mb-bench-'));
-  const results = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { runs, maxScale }, figures: {}, byScale: [], method: METHOD };
+  const results = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { runs, maxScale, latencyMs: LATENCY_MS }, figures: {}, byScale: [], method: METHOD };
   process.stderr.write(`bench on ${machineLine(results)}\n`);
   try {
     results.figures.start = await startFigure({ cli });
     for (const scale of [1, 100, 1000, 5000].filter((s) => s <= maxScale)) {
-      const sandbox = await startSandboxProcess(scale);
-      try {
-        const context = { scale, sandbox, inputs: runInputs(scratch, sandbox, cli), cli, runs, dir: scratch };
+      await withSandbox(scale, 0, async (context) => {
         if (scale === 100) results.figures.fanOut = await fanOutFigure(context);
         if (scale === 5000) results.figures.memory = await memoryFigure(context);
         const bulk = await bulkFigure({ ...context, runs: scale === 5000 ? 1 : runs });
@@ -55,14 +58,23 @@ async function main() {
           results.figures.incremental = await incrementalFigure(context);
         }
         results.byScale.push({ scale, connector: pointOf(bulk.connector), floor: pointOf(bulk.floor) });
-      } finally {
-        await sandbox.stop();
-      }
+      });
     }
+    if (maxScale >= 100) results.figures.fanOutLatency = await withSandbox(100, LATENCY_MS, fanOutLatencyFigure);
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    rmSync(scratchDir, { recursive: true, force: true });
   }
   writeReports(results);
+}
+
+/** Runs `work` against a sandbox of its own, started for it and stopped after it. */
+async function withSandbox(scale, latencyMs, work) {
+  const sandbox = await startSandboxProcess(scale, latencyMs);
+  try {
+    return await work({ scale, sandbox, inputs: runInputs(scratchDir, sandbox, cli), cli, runs, dir: scratchDir });
+  } finally {
+    await sandbox.stop();
+  }
 }
 
 const pointOf = ({ medianSeconds, medianPeakRssMb, records, runs: list }) => ({ medianSeconds, medianPeakRssMb, records, runs: list.length });

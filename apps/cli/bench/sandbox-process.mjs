@@ -8,11 +8,12 @@ const server = fileURLToPath(new URL('./sandbox-server.mjs', import.meta.url));
 
 /**
  * @param {number} scale
+ * @param {number} [latencyMs] server time added to each data request (0: none)
  * @returns {Promise<{ scale: number, url: string, caFile: string, apiKey: string, pid: number,
  *   stats(): Promise<{ requests: number, requestsByRoute: Record<string, number> }>, reset(): Promise<void>, stop(): Promise<void> }>}
  */
-export async function startSandboxProcess(scale) {
-  const child = spawn(process.execPath, [server, String(scale)], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startSandboxProcess(scale, latencyMs = 0) {
+  const child = spawn(process.execPath, [server, String(scale), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const nextAnswer = async () => {
@@ -27,6 +28,7 @@ export async function startSandboxProcess(scale) {
   const info = await nextAnswer();
   return {
     scale,
+    latencyMs,
     ...info,
     pid: child.pid,
     stats: () => ask('stats'),
