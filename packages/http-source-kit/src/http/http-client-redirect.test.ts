@@ -67,6 +67,39 @@ describe('HttpClient redirects', () => {
     expect(s.requests).toHaveLength(6);
   });
 
+  it.for([307, 308])('refuses a %i to another origin when it would send the body (a login) there again', async (status) => {
+    const other = await startTestServer('trusted', (_req, res) => {
+      sendJson(res, 200, { id: 'session' });
+    });
+    servers.push(other);
+    const s = await redirectingTo(() => `${other.url}/elsewhere/session?token=tok_in_query`, status);
+    const login = { ...request, method: 'POST' as const, body: { username: 'ann@example.com', password: 'pw_secret' } };
+    const failure = await clientFor(s).json(login).then(() => undefined, (error: unknown) => error);
+    expect(failure).toMatchObject({ failureType: 'config_error', retryable: false });
+    const message = (failure as Error).message;
+    expect(message).toContain(`to another origin (${other.origin})`);
+    expect(message).toMatch(/never forwards credentials to another origin/);
+    expect(message).not.toMatch(/elsewhere|tok_in_query/);
+    expect(other.requests).toHaveLength(0);
+    expect(s.requests.map((r) => r.body)).toEqual(['{"username":"ann@example.com","password":"pw_secret"}']);
+  });
+
+  it('keeps the body on a 307 within the same origin', async () => {
+    const s = await redirectingTo(() => '/api/login-here', 307);
+    await clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } });
+    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /api/moved {"q":1}', 'POST /api/login-here {"q":1}']);
+  });
+
+  it('follows a 303 to another origin as a GET without the body', async () => {
+    const other = await startTestServer('trusted', (req, res) => {
+      sendJson(res, 200, { elsewhere: req.url });
+    });
+    servers.push(other);
+    const s = await redirectingTo(() => `${other.url}/result`, 303);
+    await expect(clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } })).resolves.toEqual({ elsewhere: '/result' });
+    expect(other.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['GET /result ']);
+  });
+
   it('turns a POST into a GET on 303', async () => {
     const s = await redirectingTo(() => '/api/result', 303);
     await clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } });

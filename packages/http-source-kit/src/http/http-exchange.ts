@@ -52,7 +52,7 @@ export class HttpExchange {
         const { status, raw, stream, responseHeaders, req } = await this.once(method, url, headers, body, request);
         if (isRedirect(status)) {
           stream.destroy();
-          const next = nextRedirect(url, method, status, responseHeaders.location, hop);
+          const next = nextRedirect(url, method, status, responseHeaders.location, hop, body !== undefined);
           ({ url, method } = next);
           if (next.dropBody) body = undefined;
           continue;

@@ -21,8 +21,11 @@ export interface RedirectStep {
   dropBody: boolean;
 }
 
-/** The next hop of a redirect, or an HttpError when it must not be followed. */
-export function nextRedirect(from: URL, method: string, status: number, location: string | undefined, hop: number): RedirectStep {
+/**
+ * The next hop of a redirect, or an HttpError when it must not be followed. `hasBody`: the request carries a body,
+ * which a 307/308 (or a 301/302 of anything but POST) sends again to the new location.
+ */
+export function nextRedirect(from: URL, method: string, status: number, location: string | undefined, hop: number, hasBody = false): RedirectStep {
   const fail = (message: string, failureType: 'config_error' | 'system_error'): HttpError =>
     new HttpError({ message, failureType, method, url: from.toString(), status, retryable: false });
   if (location === undefined) throw fail(`${method} ${from.origin} answered HTTP ${status} without a Location header.`, 'system_error');
@@ -42,5 +45,15 @@ export function nextRedirect(from: URL, method: string, status: number, location
     );
   }
   const toGet = status === 303 || ((status === 301 || status === 302) && method === 'POST');
+  // Headers are stripped on a hop to another origin (see withoutCredentials), but a body cannot be: a login's body is
+  // the username and password. Only the target's origin is named: its path or query could carry anything.
+  if (hasBody && !toGet && url.origin !== from.origin) {
+    throw fail(
+      `Refused a ${status} redirect of ${method} ${from.origin} to another origin (${url.origin}): it would send the request ` +
+        'body there again, and the connector never forwards credentials to another origin. If that server is the right ' +
+        'one, configure its address instead.',
+      'config_error',
+    );
+  }
   return { url, method: toGet ? 'GET' : method, dropBody: toGet };
 }

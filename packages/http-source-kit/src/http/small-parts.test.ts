@@ -57,6 +57,15 @@ describe('redirect rules', () => {
     expect(() => nextRedirect(from, 'GET', 302, 'file:///etc/passwd', 0)).toThrow(/file:/);
     expect(() => nextRedirect(from, 'GET', 302, undefined, 0)).toThrow(/without a Location/);
   });
+
+  it('refuses to resend a body to another origin, and only that', () => {
+    const from = new URL('https://h/api/session');
+    expect(() => nextRedirect(from, 'POST', 307, 'https://other/x?k=v', 0, true)).toThrow(/another origin \(https:\/\/other\)/);
+    expect(() => nextRedirect(from, 'PUT', 302, 'https://h:8443/x', 0, true)).toThrow(/never forwards credentials/);
+    expect(nextRedirect(from, 'POST', 308, '/api/session2', 0, true)).toMatchObject({ method: 'POST', dropBody: false });
+    expect(nextRedirect(from, 'POST', 302, 'https://other/x', 0, true)).toMatchObject({ method: 'GET', dropBody: true });
+    expect(nextRedirect(from, 'GET', 307, 'https://other/x', 0, false).url.origin).toBe('https://other');
+  });
 });
 
 describe('Semaphore', () => {
