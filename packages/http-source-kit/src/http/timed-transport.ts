@@ -32,32 +32,32 @@ export function createTimedTransport(options: TimedTransportOptions): TimedTrans
 }
 
 function watch(req: ClientRequest, options: TimedTransportOptions, record: (message: string) => void): void {
-  let timer: NodeJS.Timeout | undefined;
+  // One timer per phase, refreshed on each chunk rather than replaced: a chunk costs a refresh, not a new timer.
+  let connectTimer: NodeJS.Timeout | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
   let socket: Socket | undefined;
   let response: IncomingMessage | undefined;
   const fail = (message: string): void => {
     record(message);
     req.destroy(Object.assign(new Error(message), { code: 'ETIMEDOUT' }));
   };
-  const arm = (ms: number, onFire: () => void): void => {
-    clearTimeout(timer);
-    timer = setTimeout(onFire, ms);
-    timer.unref();
-  };
   const onIdle = (): void => {
     // A body we are not reading (back-pressure downstream) is not the server's silence.
-    if (response && (response.isPaused() || response.readableLength > 0)) armIdle();
+    if (response && (response.isPaused() || response.readableLength > 0)) idleTimer?.refresh();
     else fail(`no data received for ${options.responseTimeoutMs} ms`);
   };
   const armIdle = (): void => {
-    arm(options.responseTimeoutMs, onIdle);
+    idleTimer?.refresh();
   };
   const stop = (): void => {
-    clearTimeout(timer);
+    clearTimeout(connectTimer);
+    clearTimeout(idleTimer);
     socket?.off('data', armIdle);
   };
   const startIdle = (): void => {
-    armIdle();
+    clearTimeout(connectTimer);
+    idleTimer = setTimeout(onIdle, options.responseTimeoutMs);
+    idleTimer.unref();
     socket?.on('data', armIdle);
   };
   req.once('socket', (s: Socket) => {
@@ -66,9 +66,10 @@ function watch(req: ClientRequest, options: TimedTransportOptions, record: (mess
       startIdle();
       return;
     }
-    arm(options.connectTimeoutMs, () => {
+    connectTimer = setTimeout(() => {
       fail(`could not connect within ${options.connectTimeoutMs} ms`);
-    });
+    }, options.connectTimeoutMs);
+    connectTimer.unref();
     s.once(s instanceof TLSSocket ? 'secureConnect' : 'connect', startIdle);
   });
   req.once('response', (res: IncomingMessage) => {
