@@ -24,7 +24,10 @@ export const metabaseSourceConfigSchema = metabaseConfigSchema.superRefine((conf
       checkPem(caCertificate(config));
     }],
   ];
+  // A field the schema already rejected (the https pattern) is not checked again: one issue, reported once.
+  const rejected = new Set(context.issues.map((issue) => String(issue.path?.[0])));
   for (const [path, check] of checks) {
+    if (path.length > 0 && rejected.has(String(path[0]))) continue;
     try {
       check();
     } catch (error) {

@@ -63,7 +63,6 @@ function cardsFail(failureType: FailureType, message: RegExp): Row['outcomes'] {
   return { read: { exitCode: 1, error: { failureType, message, stream: 'cards' }, streams: { cards: 'INCOMPLETE', databases: 'COMPLETE' } } };
 }
 
-const duplicatedHttpsIssue = 'source-metabase config: the https issue is reported twice ($.instance_api_url: ... must start with https://. ...; the same again)';
 const goodKey = (stage: Stage): Record<string, unknown> => stage.config('api_key');
 const twoStreams: Input = { json: configuredCatalog(['cards', 'databases']) };
 const bigRecordBytes = 20 * 1024 * 1024;
@@ -80,7 +79,7 @@ const rows: Row[] = [
     outcomes: configProblem(/api_key[\s\S]*include_deactivated_users|include_deactivated_users[\s\S]*api_key/),
   },
   { input: 'no credential at all', files: (s) => ({ config: { json: { instance_api_url: s.front.url } } }), outcomes: configProblem(/api_key|session_token|username/) },
-  { input: 'http URL', knownBugs: { check: duplicatedHttpsIssue, discover: duplicatedHttpsIssue, read: duplicatedHttpsIssue }, files: (s) => ({ config: { json: { ...goodKey(s), instance_api_url: s.front.url.replace('https:', 'http:') } } }), outcomes: configProblem(/https/) },
+  { input: 'http URL', files: (s) => ({ config: { json: { ...goodKey(s), instance_api_url: s.front.url.replace('https:', 'http:') } } }), outcomes: configProblem(/https/) },
   { input: 'ca_certificate that is not PEM', files: (s) => ({ config: { json: { ...goodKey(s), ca_certificate: 'my-ca.crt' } } }), outcomes: configProblem(/ca_certificate.*PEM/) },
   {
     input: 'URL that is not Metabase (an HTML page)',
