@@ -1,4 +1,4 @@
-import type { CheckContext, ErrorRule } from '@mb-airbyte/http-source-kit';
+import { ConnectorError, type CheckContext, type ErrorRule, type HttpTextResponse } from '@mb-airbyte/http-source-kit';
 import type { MetabaseAuth } from './auth/metabase-auth.js';
 import { explainCheckError } from './check-error.js';
 import type { MetabaseConfig } from './config.js';
@@ -25,23 +25,49 @@ const notMetabase: ErrorRule = {
  */
 export async function checkConnection(context: CheckContext<MetabaseConfig>, auth: MetabaseAuth): Promise<string> {
   const baseUrl = normalizeInstanceUrl(context.config.instance_api_url);
-  let user: CurrentUser | undefined;
+  let response: HttpTextResponse;
   try {
-    user = await context.http.json<CurrentUser | undefined>({ path: 'user/current', errorTable: { 404: notMetabase }, signal: context.signal });
+    // As text: a page that is not JSON is an answer about the URL, not a hiccup worth retrying.
+    response = await context.http.text({ path: 'user/current', errorTable: { 404: notMetabase }, signal: context.signal });
   } catch (error) {
     throw explainCheckError(error, baseUrl);
   }
+  const user = currentUser(response, baseUrl);
   const admin =
-    user?.is_superuser === true ? '' : ' This user is not an administrator, so the users and permission_groups streams will fail.';
+    user.is_superuser === true ? '' : ' This user is not an administrator, so the users and permission_groups streams will fail.';
   return `Connected to ${baseUrl} as ${identity(user)} using ${credentialUsed(auth)}.${admin}`;
 }
 
-function identity(user: CurrentUser | undefined): string {
-  const email = typeof user?.email === 'string' ? user.email : undefined;
+/** The body of GET /api/user/current: a JSON object, or the URL is not Metabase's API (a web page, a proxy's answer). */
+function currentUser(response: HttpTextResponse, baseUrl: string): CurrentUser {
+  let value: unknown;
+  try {
+    value = JSON.parse(response.body);
+  } catch {
+    value = undefined;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value;
+  const contentType = response.headers['content-type'] ?? 'no content type';
+  const body = response.body.trimStart();
+  const answer =
+    body === '' ? 'an empty body'
+    : /html/i.test(contentType) || body.startsWith('<') ? `an HTML page (${contentType})`
+    : value === undefined ? `text that is not JSON (${contentType})`
+    : 'JSON that is not a Metabase user';
+  throw new ConnectorError({
+    failureType: 'config_error',
+    message:
+      `GET ${baseUrl}user/current answered ${answer}: instance_api_url does not look like a Metabase API. Give the address ` +
+      "of Metabase's API, https://<host>/api/ (for example https://metabase.example.com/api/), not a web page or a proxy's sign-in page.",
+  });
+}
+
+function identity(user: CurrentUser): string {
+  const email = typeof user.email === 'string' ? user.email : undefined;
   // An API key acts as a hidden user with a made-up address; its first name is the key's name.
-  if (email?.endsWith('@api-key.invalid') === true && typeof user?.first_name === 'string') return `the API key user "${user.first_name}"`;
+  if (email?.endsWith('@api-key.invalid') === true && typeof user.first_name === 'string') return `the API key user "${user.first_name}"`;
   if (email !== undefined) return email;
-  return typeof user?.common_name === 'string' ? user.common_name : 'an unnamed user';
+  return typeof user.common_name === 'string' ? user.common_name : 'an unnamed user';
 }
 
 function credentialUsed(auth: MetabaseAuth): string {

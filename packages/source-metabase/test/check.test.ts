@@ -1,8 +1,9 @@
 // `check` against the sandbox over HTTPS: one cheap request that says which credential worked, and failures that
 // say what to fix (https, expired token, wrong password, unreachable host, untrusted certificate, wrong URL).
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { startSandbox, untrustedCaFile, type Sandbox } from '@mb-airbyte/metabase-sandbox';
+import { createServer as createHttpsServer } from 'node:https';
+import { createServer, type AddressInfo } from 'node:net';
+import { sandboxCerts, startSandbox, untrustedCaFile, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { checkSource } from '@mb-airbyte/http-source-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expiredTokenMessage, missingCredentialMessage, type MetabaseConfigInput } from '../src/index.js';
@@ -35,6 +36,19 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => { resolve(); }));
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** A loopback HTTPS server (sandbox certificates) answering every request with one fixed 200; counts requests. */
+async function fixedAnswer(test: { onTestFinished: (fn: () => Promise<void>) => void }, contentType: string, body: string): Promise<{ url: string; requests: () => number }> {
+  let requests = 0;
+  const { cert, key } = sandboxCerts();
+  const server = createHttpsServer({ cert, key }, (_req, res) => {
+    requests++;
+    res.writeHead(200, { 'content-type': contentType }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  test.onTestFinished(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => { resolve(); }); }));
+  return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/api/`, requests: () => requests };
 }
 
 describe('check succeeds and says how', () => {
@@ -139,6 +153,22 @@ describe('check fails with what to fix', () => {
     expect(result.message).toMatch(/TLS certificate of 127\.0\.0\.1:\d+ could not be verified \(.*[A-Z_]{8,}.*\)/);
     expect(result.message).toContain('ca_certificate');
     expect(sandbox.stats().requests).toBe(0);
+  });
+
+  it.for([
+    ['an HTML page', 'text/html; charset=utf-8', '<!doctype html><html><body>Welcome</body></html>', /answered an HTML page \(text\/html/],
+    ['plain text', 'text/plain', 'OK', /answered text that is not JSON \(text\/plain\)/],
+    ['JSON that is not an object', 'application/json', '[]', /answered JSON that is not a Metabase user/],
+    ['an empty body', 'application/json', '', /answered an empty body/],
+  ] as const)('a 200 with %s instead of a user: not a Metabase API, in one request', async ([, contentType, body, answer], test) => {
+    const server = await fixedAnswer(test, contentType, body);
+    const result = await check(sandboxConfig(sandbox, 'admin_api_key', { instance_api_url: server.url }));
+    expect(result.status).toBe('FAILED');
+    expect(result.message).toMatch(answer);
+    expect(result.message).toContain(`GET ${server.url}user/current answered`);
+    expect(result.message).toContain('does not look like a Metabase API');
+    expect(result.message).toContain('https://<host>/api/');
+    expect(server.requests()).toBe(1);
   });
 
   it('a URL that is not a Metabase API', async () => {

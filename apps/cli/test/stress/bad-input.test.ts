@@ -83,11 +83,10 @@ const rows: Row[] = [
   { input: 'ca_certificate that is not PEM', files: (s) => ({ config: { json: { ...goodKey(s), ca_certificate: 'my-ca.crt' } } }), outcomes: configProblem(/ca_certificate.*PEM/) },
   {
     input: 'URL that is not Metabase (an HTML page)',
-    knownBugs: { check: 'source-metabase check: a 200 non-JSON answer from /api/user/current is an ERROR trace (system_error, exit 1, retried 3 times), not a FAILED status saying the URL is not Metabase' },
     routes: () => ({ 'GET /api/user/current': answerWith(htmlPage, 'text/html'), 'GET /api/card': answerWith(htmlPage, 'text/html') }),
     files: (s) => ({ config: { json: goodKey(s) }, catalog: { json: configuredCatalog(['cards']) } }),
     outcomes: {
-      check: { exitCode: 0, failed: /not.*Metabase|HTML/i },
+      check: { exitCode: 0, failed: /HTML page.*does not look like a Metabase API.*https:\/\/<host>\/api\//i },
       // In a read, an HTML page could also be a proxy's error page: the connector's fault to report, with the advice.
       read: { exitCode: 1, error: { failureType: 'system_error', message: /api\/card.*invalid JSON.*Check that the configured URL points at the API/, stream: 'cards' }, streams: { cards: 'INCOMPLETE' } },
     },
