@@ -8,6 +8,8 @@ export class JsonBodyError extends Error {
   constructor(
     readonly problem: JsonBodyProblem,
     message: string,
+    /** The start of the body (whitespace collapsed), when it helps to see it: a body of the wrong shape. */
+    readonly bodyStart?: string,
   ) {
     super(message);
     this.name = 'JsonBodyError';

@@ -4,6 +4,7 @@
  * the path (`total`, `next_page`, `meta: {...}`) in an envelope for the paginator. Memory stays bounded by the largest
  * record plus one chunk, whatever the body size.
  */
+import { bodySnippet } from '../errors/index.js';
 import { JsonBodyError } from './json-body-error.js';
 import { JsonTokenizer, type ShallowHandler } from './json-tokenizer.js';
 import { formatPath } from './record-path.js';
@@ -11,7 +12,20 @@ import { formatPath } from './record-path.js';
 /** What sat at the record path: records came from an array or a single object; `null` means no records. */
 export type RecordsFound = 'array' | 'object' | 'null';
 
+/**
+ * What a body may hold at the record path: an array of records, one object as a single record, or either (the
+ * default). `null` always means no records. Anything else fails the body with a `shape` JsonBodyError.
+ */
+export type RecordsShape = 'array' | 'object' | 'array-or-object';
+
+const shapeWords: Record<RecordsShape, string> = { array: 'an array', object: 'an object', 'array-or-object': 'an array or an object' };
+
+/** Characters of the body kept for the message of a body of the wrong shape. */
+const HEAD_LENGTH = 400;
+
 export interface RecordScannerOptions {
+  /** What the record path must hold (default 'array-or-object'). */
+  expect?: RecordsShape;
   /** Values beside the path larger than this are not kept in the envelope (default 64 KiB). */
   maxEnvelopeValueBytes?: number;
   /** Deepest nesting accepted (default 512). */
@@ -48,6 +62,9 @@ export class RecordScanner implements ShallowHandler {
   private key = '';
   private readonly topKeys: string[] = [];
   private shapeProblem: string | undefined;
+  private readonly expect: RecordsShape;
+  /** The start of the body, for the message of a wrong shape (an error object where a list was expected). */
+  private head = '';
 
   constructor(
     private readonly path: readonly string[],
@@ -56,10 +73,12 @@ export class RecordScanner implements ShallowHandler {
     this.tokenizer = new JsonTokenizer(this, path.length + 1, options.maxDepth);
     this.roles = new Uint8Array(path.length + 2);
     this.maxEnvelopeValueBytes = options.maxEnvelopeValueBytes ?? 64 * 1024;
+    this.expect = options.expect ?? 'array-or-object';
   }
 
   /** Feeds one chunk; returns the records completed in it, as JSON text without raw line breaks. */
   write(chunk: Buffer): string[] {
+    if (this.head.length < HEAD_LENGTH) this.head += chunk.toString('utf8', 0, Math.min(chunk.length, HEAD_LENGTH));
     this.tokenizer.write(chunk);
     const out = this.out;
     this.out = [];
@@ -69,10 +88,10 @@ export class RecordScanner implements ShallowHandler {
   /** Call when the body ended: throws if it was cut short or the record path was not there. */
   end(): void {
     this.tokenizer.end();
-    if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem);
+    if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem, bodySnippet(this.head));
     if (this.found !== undefined) return;
     const keys = this.topKeys.length > 0 ? ` (top-level keys: ${this.topKeys.join(', ')})` : '';
-    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`);
+    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`, bodySnippet(this.head));
   }
 
   valueStart(chunk: Buffer, at: number, depth: number, c: number): void {
@@ -89,10 +108,10 @@ export class RecordScanner implements ShallowHandler {
       case TARGET:
         if (this.found !== undefined) {
           this.shape(depth, `the key at ${formatPath(this.path)} appears twice`);
-        } else if (c === 0x5b) {
+        } else if (c === 0x5b && this.expect !== 'object') {
           this.found = 'array';
           this.roles[depth + 1] = ROLE_RECORDS;
-        } else if (c === 0x7b) {
+        } else if (c === 0x7b && this.expect !== 'array') {
           this.found = 'object';
           this.tokenizer.sawNewline = false;
           this.begin(at, depth, RECORD, Infinity);
@@ -101,7 +120,7 @@ export class RecordScanner implements ShallowHandler {
           this.busyDepth = depth;
           this.busyKind = SKIP;
         } else {
-          this.shape(depth, `expected an array or an object at ${formatPath(this.path)}, found ${describeStart(c)}`);
+          this.shape(depth, `expected ${shapeWords[this.expect]} at ${formatPath(this.path)}, found ${describeStart(c)}`);
         }
         return;
       case PATH:

@@ -114,6 +114,38 @@ describe('recordSelector', () => {
     expect(message('', '[1] x')).toMatch(/^invalid JSON at byte 4: data after the end/);
   });
 
+  it('holds a body to the declared shape, and names the start of a body of the wrong shape', () => {
+    const failure = (records: Parameters<typeof recordSelector>[0], body: string, pieces = 1): JsonBodyError | undefined => {
+      const bytes = Buffer.from(body);
+      const size = Math.ceil(bytes.length / pieces);
+      try {
+        const scanner = recordSelector(records).open();
+        for (let at = 0; at < bytes.length; at += size) scanner.write(bytes.subarray(at, at + size));
+        scanner.end();
+        return undefined;
+      } catch (error) {
+        if (error instanceof JsonBodyError) return error;
+        throw error;
+      }
+    };
+    const errorObject = '{\n  "message": "Too many open connections"\n}';
+    expect(failure({ path: '', expect: 'array' }, errorObject)).toMatchObject({
+      problem: 'shape',
+      message: 'expected an array at $, found an object',
+      bodyStart: '{ "message": "Too many open connections" }',
+    });
+    expect(failure({ path: '', expect: 'array' }, errorObject, errorObject.length)?.bodyStart).toBe('{ "message": "Too many open connections" }');
+    expect(failure({ path: 'data', expect: 'array' }, `{"data": ${errorObject}}`)?.message).toBe('expected an array at $.data, found an object');
+    expect(failure({ path: 'data', expect: 'array' }, '{"message": "x"}')?.message).toBe('the response has no value at $.data (top-level keys: message)');
+    expect(failure({ path: '', expect: 'object' }, '[{"id": 1}]')?.message).toBe('expected an object at $, found an array');
+    expect(failure({ path: '', expect: 'object' }, '"text"')?.message).toBe('expected an object at $, found a string');
+    expect(failure({ path: '', expect: 'array' }, `[${'1,'.repeat(5000)}1]`)).toBeUndefined();
+    expect(failure({ path: '', expect: 'array' }, `{"x": "${'y'.repeat(5000)}"}`)?.bodyStart).toMatch(/^\{"x": "y{290,}…$/);
+    for (const shape of ['array', 'object', 'array-or-object'] as const) expect(failure({ path: 'data', expect: shape }, '{"data": null}')).toBeUndefined();
+    expect(recordSelector({ path: ['data'], expect: 'array' }).parse('{"data": [{"id": 1}], "total": 1}')).toMatchObject({ records: [{ json: '{"id": 1}' }], envelope: { total: 1 } });
+    expect(recordSelector('').parse(errorObject).records).toHaveLength(1); // a bare path: an object is one record
+  });
+
   it('streams records from an async body and fills the envelope at the end', async () => {
     async function* body() {
       yield '{"data":[{"a":1},';

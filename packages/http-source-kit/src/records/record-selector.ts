@@ -1,10 +1,17 @@
 /**
- * `recordSelector('data')`: where a stream's records are in each response. Reading is incremental over the body
- * stream (bounded memory, records passed through as their exact JSON text); see RecordScanner for the details.
+ * `recordSelector('data')` or `recordSelector({ path: 'data', expect: 'array' })`: where a stream's records are in
+ * each response, and what must be there. Reading is incremental over the body stream (bounded memory, records passed
+ * through as their exact JSON text); see RecordScanner for the details.
  */
 import { pathSegments, type RecordPath } from './record-path.js';
-import { RecordScanner, type RecordScannerOptions } from './record-scanner.js';
+import { RecordScanner, type RecordScannerOptions, type RecordsShape } from './record-scanner.js';
 import { SelectedRecord } from './selected-record.js';
+
+/** Where the records are and what must be there, e.g. `{ path: 'data', expect: 'array' }`. */
+export interface RecordsSpec {
+  path: RecordPath;
+  expect: RecordsShape;
+}
 
 export interface SelectedBody {
   records: SelectedRecord[];
@@ -26,9 +33,11 @@ function toBuffer(chunk: Buffer | string): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }
 
-export function recordSelector(path: RecordPath = '', options: RecordScannerOptions = {}): RecordSelector {
-  const segments = [...pathSegments(path)];
-  const open = (): RecordScanner => new RecordScanner(segments, options);
+export function recordSelector(records: RecordPath | RecordsSpec = '', options: RecordScannerOptions = {}): RecordSelector {
+  const spec: Partial<RecordsSpec> = typeof records === 'object' && 'path' in records ? records : { path: records };
+  const segments = [...pathSegments(spec.path ?? '')];
+  const scannerOptions = spec.expect === undefined ? options : { ...options, expect: spec.expect };
+  const open = (): RecordScanner => new RecordScanner(segments, scannerOptions);
   return {
     path: segments,
     open,

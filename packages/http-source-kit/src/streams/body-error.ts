@@ -19,8 +19,9 @@ export function bodyError(error: unknown, context: BodyErrorContext): unknown {
   if (!(error instanceof JsonBodyError)) return error;
   const where = `Stream "${context.stream}": the response to ${context.method} ${context.url}`;
   const advice = error.problem === 'invalid' ? ' Check that the configured URL points at the API.' : '';
+  const began = error.bodyStart === undefined || error.bodyStart === '' ? '' : ` The response began: ${error.bodyStart}`;
   return new ConnectorError({
-    message: `${where} could not be read as records at ${context.recordPath}: ${error.message}.${advice}`,
+    message: `${where} could not be read as records at ${context.recordPath}: ${error.message}.${began}${advice}`,
     internalMessage: `JsonBodyError(${error.problem})`,
     failureType: error.problem === 'truncated' ? 'transient_error' : 'system_error',
     cause: error,

@@ -6,7 +6,7 @@ import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
 import type { ErrorTable, HttpClient, HttpMethod, Logger, QueryParams } from '../http/index.js';
 import type { Paginator } from '../pagination/index.js';
 import type { Partition, PartitionRouter } from '../partitions/partition-router.js';
-import type { RecordPath } from '../records/index.js';
+import type { RecordPath, RecordsSpec } from '../records/index.js';
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -79,8 +79,13 @@ export interface StreamDefinition<Config> {
   /** Records between intermediate states of an 'ascending' stream (default 1000). */
   checkpointInterval?: number;
   request?: StreamRequest<Config>;
-  /** Where the records are in each response (default: the whole body). */
-  records?: RecordPath;
+  /**
+   * Where the records are in each response (default: the whole body), and optionally what must be there:
+   * `{ path: '', expect: 'array' }` fails the stream (system_error, with the start of the body) when a list endpoint
+   * answers an object, such as a 200 error body, instead of emitting it as a record. A bare path accepts an array or
+   * an object (one record).
+   */
+  records?: RecordPath | RecordsSpec;
   paginator?: Paginator;
   partitions?: PartitionRouter<Config>;
   /** Rows over the source's error table for this stream's requests (e.g. `{ 404: { action: 'ignore', … } }`). */

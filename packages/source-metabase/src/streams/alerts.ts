@@ -1,4 +1,4 @@
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
 
 /**
  * `alerts`: GET /api/alert, a bare array. Metabase announced in 0.52 that it will remove this route; a 404 then
@@ -7,6 +7,7 @@ import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
 export function alertsStream(): MetabaseStream {
   return metabaseStream('alerts', 'viewer', {
     request: { path: 'alert' },
+    records: bareList,
     errorTable: {
       404: {
         action: 'fail',

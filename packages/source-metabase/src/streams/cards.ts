@@ -1,6 +1,6 @@
 import { listPartitions, type Partition } from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
 
 const current: Partition = { archived: false };
 const archived: Partition = { archived: true };
@@ -12,6 +12,7 @@ const archived: Partition = { archived: true };
 export function cardsStream(): MetabaseStream {
   return metabaseStream('cards', 'viewer', {
     request: { path: 'card', params: ({ partition }) => (partition?.archived === true ? { f: 'archived' } : {}) },
+    records: bareList,
     partitions: listPartitions<MetabaseConfig>((config) => (config.include_archived_cards ? [current, archived] : [current]), { concurrency: 2 }),
   });
 }

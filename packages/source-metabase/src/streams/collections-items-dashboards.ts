@@ -1,5 +1,5 @@
 import { parentPartitions, type JsonRecord, type Partition } from '@mb-airbyte/http-source-kit';
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { listInData, metabaseStream, type MetabaseStream } from './metabase-stream.js';
 import { deletedMeanwhile, partitionPath } from './partition-path.js';
 
 /** Items requests in flight at once while reading this stream alone or as the parent of `dashboards`. */
@@ -18,7 +18,7 @@ export function collectionPartition(collection: JsonRecord): Partition | undefin
 export function collectionsItemsDashboardsStream(concurrency = defaultCollectionItemsConcurrency): MetabaseStream {
   return metabaseStream('collections_items_dashboards', 'viewer', {
     request: { path: ({ partition }) => partitionPath('collection', partition, '/items'), params: { models: 'dashboard' } },
-    records: 'data',
+    records: listInData,
     partitions: parentPartitions({ parent: 'collections', partition: collectionPartition, concurrency }),
     errorTable: { 404: deletedMeanwhile },
   });

@@ -10,7 +10,7 @@ import { deletedMeanwhile, partitionPath } from './partition-path.js';
 export function dashboardCardsStream(concurrency = defaultDashboardConcurrency): MetabaseStream {
   return metabaseStream('dashboard_cards', 'viewer', {
     request: { path: ({ partition }) => partitionPath('dashboard', partition) },
-    records: 'dashcards',
+    records: { path: 'dashcards', expect: 'array' },
     partitions: dashboardPartitions(concurrency),
     errorTable: { 404: deletedMeanwhile },
     transform: (dashcard, { partition }) => ({ ...dashcard, dashboard_id: dashcard.dashboard_id ?? partition?.id }),

@@ -1,6 +1,6 @@
 import { defineStream, type StreamDefinition } from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
-import { forbiddenRule } from './metabase-stream.js';
+import { bareList, forbiddenRule } from './metabase-stream.js';
 
 /**
  * GET /api/dashboard: every dashboard the credential may read, in one bare array whose rows carry `updated_at` and
@@ -15,6 +15,7 @@ export function dashboardListStream(): StreamDefinition<MetabaseConfig> {
     primaryKey: [['id']],
     jsonSchema: { type: 'object', properties: { id: { type: 'integer' }, updated_at: { type: ['null', 'string'], format: 'date-time' } } },
     request: { path: 'dashboard' },
+    records: bareList,
     errorTable: { 403: forbiddenRule('dashboards', 'viewer'), 404: { action: 'ignore', failureType: 'system_error' } },
   });
 }

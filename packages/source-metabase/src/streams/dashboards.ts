@@ -13,6 +13,7 @@ export function dashboardsStream(concurrency = defaultDashboardConcurrency): Met
   return metabaseStream('dashboards', 'viewer', {
     cursorValue: dashboardEditedAt,
     request: { path: ({ partition }) => partitionPath('dashboard', partition) },
+    records: { path: '', expect: 'object' }, // a detail: one dashboard per response
     partitions: dashboardPartitions(concurrency),
     errorTable: { 404: deletedMeanwhile },
   });

@@ -1,4 +1,4 @@
-import { defineStream, type ErrorRule, type JsonRecord, type StreamDefinition } from '@mb-airbyte/http-source-kit';
+import { defineStream, type ErrorRule, type JsonRecord, type RecordsSpec, type StreamDefinition } from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
 import { streamSchemaBuilders, type StreamName } from '../schemas/index.js';
 import { streamCatalog } from '../stream-catalog.js';
@@ -24,6 +24,13 @@ export function forbiddenRule(stream: StreamName, access: StreamAccess): ErrorRu
       `The "${stream}" stream needs ${needs}, or deselect the stream. Metabase answered 403 Forbidden to ${method} ${url}.`,
   };
 }
+
+/**
+ * Where a list endpoint's records are: a bare array, or an array in `data`. Declared so that a 200 carrying an error
+ * object (`{"message": ...}`) fails the stream instead of being emitted as a record.
+ */
+export const bareList: RecordsSpec = { path: '', expect: 'array' };
+export const listInData: RecordsSpec = { path: 'data', expect: 'array' };
 
 /**
  * The format of the saved state of every incremental stream: `{"updated_at": "<date-time>", "state_version": 1}`.

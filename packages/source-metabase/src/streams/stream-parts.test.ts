@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { metabaseConfigSchema } from '../config.js';
 import { collectionPartition } from './collections-items-dashboards.js';
 import { dashboardCardsStream } from './dashboard-cards.js';
+import { dashboardListStream } from './dashboard-list.js';
+import { metabaseStreams } from './index.js';
 import { dashboardPartition, dashboardPartitions } from './dashboard-partitions.js';
 import { partitionPath } from './partition-path.js';
 import { uniquePartitions } from './unique-partitions.js';
@@ -10,6 +12,17 @@ import { uniquePartitions } from './unique-partitions.js';
 const config = metabaseConfigSchema.parse({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x' });
 
 describe('stream parts', () => {
+  it('declares what each response holds: lists must be arrays (a 200 error object fails), a dashboard detail an object', () => {
+    const declared = Object.fromEntries([...metabaseStreams(), dashboardListStream()].map((stream) => [stream.name, stream.records]));
+    const bare = { path: '', expect: 'array' };
+    const inData = { path: 'data', expect: 'array' };
+    expect(declared).toEqual({
+      cards: bare, collections: bare, native_query_snippets: bare, tables: bare, segments: bare, permission_groups: bare, alerts: bare,
+      dashboard_list: bare, users: inData, databases: inData, collections_items_dashboards: inData,
+      dashboard_cards: { path: 'dashcards', expect: 'array' }, dashboards: { path: '', expect: 'object' },
+    });
+  });
+
   it('builds collection paths for numeric ids and the "root" pseudo-collection', () => {
     expect(partitionPath('collection', collectionPartition({ id: 'root' }), '/items')).toBe('collection/root/items');
     expect(partitionPath('collection', collectionPartition({ id: 12 }), '/items')).toBe('collection/12/items');

@@ -1,6 +1,6 @@
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
 
 /** `tables`: GET /api/table, a bare array of the active tables of every database. */
 export function tablesStream(): MetabaseStream {
-  return metabaseStream('tables', 'viewer', { request: { path: 'table' } });
+  return metabaseStream('tables', 'viewer', { request: { path: 'table' }, records: bareList });
 }

@@ -1,5 +1,5 @@
 import { offsetPagination } from '@mb-airbyte/http-source-kit';
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { listInData, metabaseStream, type MetabaseStream } from './metabase-stream.js';
 
 export const defaultUsersPageSize = 500;
 
@@ -13,7 +13,7 @@ export function usersStream(pageSize = defaultUsersPageSize): MetabaseStream {
       path: 'user',
       params: ({ config }) => (config.include_deactivated_users ? { status: 'all' } : {}),
     },
-    records: 'data',
+    records: listInData,
     paginator: offsetPagination({ limit: pageSize, totalPath: 'total' }),
   });
 }
