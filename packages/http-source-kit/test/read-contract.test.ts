@@ -53,6 +53,11 @@ describe('read contract', () => {
     expect(timeline(output, 'users')).toEqual(['INCOMPLETE', 'ERROR:config_error']);
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);
     expect(output.records.every((r) => r.stream === 'projects')).toBe(true);
+    // Problems in the user's catalog: no stack trace, which would only point at the catalog check.
+    expect(errorsOf(output).slice(0, 2).map((error) => error.stack_trace)).toEqual([undefined, undefined]);
+    const notACatalog = await readSource(toySource, { config: configFor(api), catalog: { streams: 'users' } as never }); // not a catalog, on purpose
+    expect(errorsOf(notACatalog)).toEqual([expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(/^The configured catalog is not valid/) as string })]);
+    expect(errorsOf(notACatalog)[0]?.stack_trace).toBeUndefined();
   });
 
   it('emits STARTED, RUNNING, a state and COMPLETE for an empty stream', async () => {
@@ -87,6 +92,7 @@ describe('read contract', () => {
           message: 'The configuration is not valid: $.base_url: expected string, received number; $.api_token: is required (expected string)',
         }),
       ]);
+      expect(errorsOf(output)[0]?.stack_trace).toBeUndefined();
     }
   });
 
@@ -96,11 +102,13 @@ describe('read contract', () => {
     const output = await readSource(toySource, { config: configFor(api), streams: ['projects', 'users'], syncMode: 'incremental', state: odd });
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:config_error']);
     expect(errorsOf(output)[0]?.message).toMatch(/saved state of stream "projects" is not understood \(expected \{"updated_at": "<date-time>"\}, found keys since\)/);
+    expect(errorsOf(output)[0]?.stack_trace).toBeUndefined();
     expect(recordsOf(output, 'users')).toEqual(toyUsers);
     const garbage = await readSource(toySource, { config: configFor(api), state: [42] });
     expect(garbage.exitCode).toBe(1);
     expect(garbage.records).toEqual([]);
     expect(errorsOf(garbage)).toEqual([expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(/^The saved state is not understood: entry 0/) as string })]);
+    expect(errorsOf(garbage)[0]?.stack_trace).toBeUndefined();
   });
 
   it('accepts STREAM, GLOBAL and LEGACY state inputs', async () => {

@@ -48,6 +48,7 @@ describe('chooseCredential: order of preference api_key > session_token > userna
     expect(MetabaseConfigError.isInstance(thrown)).toBe(true);
     const error = thrown as MetabaseConfigError;
     expect(error.failureType).toBe('config_error');
+    expect(error.userInput).toBe(true);
     expect(error.userMessage).toContain(message);
     expect(error.userMessage).not.toContain('pw-1');
   });

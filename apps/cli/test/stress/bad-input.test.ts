@@ -14,6 +14,7 @@ import { createStressCli, type StressCli } from './support/stress-cli.js';
 // CONNECTION_STATUS with exit 0 for check, and an ERROR trace (config_error) with exit 1 for discover and read; a
 // stream the server answers badly fails alone (INCOMPLETE + its ERROR trace) while the others complete, exit 1.
 // Every run also passes stress-cli.ts: protocol lines only on stdout, no stack trace on stderr, no secret printed.
+// A config_error about the input carries no stack_trace; a system_error keeps it, masked, for maintainers.
 
 let cli: StressCli;
 beforeAll(async () => {
@@ -177,6 +178,9 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
     expect(error?.failure_type).toBe(wanted.failureType);
     expect(error?.message).toMatch(wanted.message);
     expectActionable(error?.message);
+    // Every config_error here is about the user's input: no stack trace (noise). The connector's own failures keep one.
+    if (wanted.failureType === 'config_error') expect(error?.stack_trace).toBeUndefined();
+    else expect(error?.stack_trace).toMatch(/\n\s+at /);
   } else if (outcome.failed === undefined) {
     expect(errors).toEqual([]);
   }

@@ -10,6 +10,11 @@ export interface ConnectorErrorOptions {
   failureType: FailureType;
   /** Whether trying again may help; unset means "if transient". A failed login is transient yet final. */
   retryable?: boolean;
+  /**
+   * Found by validating input the user gave (config, catalog, state): the ERROR trace then carries no stack trace,
+   * which would only point at the validation code. Errors from the server or from the code keep theirs.
+   */
+  userInput?: boolean;
   cause?: unknown;
 }
 
@@ -20,6 +25,7 @@ export class ConnectorError extends Error {
   readonly userMessage: string;
   readonly internalMessage?: string;
   readonly retryable?: boolean;
+  readonly userInput?: boolean;
 
   constructor(options: ConnectorErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -28,6 +34,7 @@ export class ConnectorError extends Error {
     this.userMessage = options.message;
     if (options.internalMessage !== undefined) this.internalMessage = options.internalMessage;
     if (options.retryable !== undefined) this.retryable = options.retryable;
+    if (options.userInput === true) this.userInput = true;
   }
 
   static isInstance(error: unknown): error is ConnectorError {

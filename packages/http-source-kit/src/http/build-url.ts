@@ -32,7 +32,7 @@ export function checkedBaseUrl(baseUrl: string): string {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error' });
+    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error', userInput: true });
   }
   return baseUrl;
 }

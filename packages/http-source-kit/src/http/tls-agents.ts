@@ -29,6 +29,7 @@ function checkedPem(pem: string): string {
       message: 'The CA certificate in the configuration is not a valid PEM certificate (expected "-----BEGIN CERTIFICATE-----" ...).',
       internalMessage: error instanceof Error ? error.message : undefined,
       failureType: 'config_error',
+      userInput: true,
     });
   }
   return pem;

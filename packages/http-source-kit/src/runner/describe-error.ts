@@ -12,11 +12,11 @@ export interface DescribedError {
 
 /**
  * What an ERROR trace says about a thrown value: a ConnectorError speaks for itself; anything else is an unexpected
- * system_error with a generic user message. The stack trace follows the `cause` chain. Secrets are masked later,
- * on the whole message, by the run output.
+ * system_error with a generic user message. The stack trace follows the `cause` chain; an error in the user's input
+ * (`userInput`) has none, since it is noise there. Secrets are masked later, on the whole message, by the run output.
  */
 export function describeError(error: unknown): DescribedError {
-  const stackTrace = stackChain(error);
+  const stackTrace = ConnectorError.isInstance(error) && error.userInput === true ? undefined : stackChain(error);
   if (ConnectorError.isInstance(error)) {
     const internal = error.internalMessage ?? (error.message !== error.userMessage ? error.message : undefined);
     return {

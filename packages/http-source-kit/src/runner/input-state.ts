@@ -14,6 +14,7 @@ function invalid(detail: string): ConnectorError {
   return new ConnectorError({
     message: `The saved state is not understood: ${detail}. Reset the connection's streams to start again from scratch.`,
     failureType: 'config_error',
+    userInput: true,
   });
 }
 

@@ -28,7 +28,7 @@ export interface ReadPlan<Config> {
 export function planRead<Config>(catalog: unknown, streams: SourceStreams<Config>, logger: Logger): ReadPlan<Config> {
   const parsed = ConfiguredAirbyteCatalogSchema.safeParse(catalog);
   if (!parsed.success) {
-    throw new ConnectorError({ message: `The configured catalog is not valid: ${formatZodIssues(parsed.error.issues).join('; ')}`, failureType: 'config_error' });
+    throw new ConnectorError({ message: `The configured catalog is not valid: ${formatZodIssues(parsed.error.issues).join('; ')}`, failureType: 'config_error', userInput: true });
   }
   const plan: ReadPlan<Config> = { planned: [], rejected: [] };
   const seen = new Set<string>();
@@ -45,10 +45,10 @@ export function planRead<Config>(catalog: unknown, streams: SourceStreams<Config
     const stream = streams.named(name);
     const syncMode = configured.sync_mode;
     if (stream === undefined) {
-      const error = new ConnectorError({ message: `The catalog asks for stream "${name}", which this source does not have (it has: ${known}).`, failureType: 'config_error' });
+      const error = new ConnectorError({ message: `The catalog asks for stream "${name}", which this source does not have (it has: ${known}).`, failureType: 'config_error', userInput: true });
       plan.rejected.push({ descriptor, error });
     } else if (syncMode === 'incremental' && stream.cursorField === undefined) {
-      const error = new ConnectorError({ message: `Stream "${name}" does not support incremental sync; configure it as full_refresh.`, failureType: 'config_error' });
+      const error = new ConnectorError({ message: `Stream "${name}" does not support incremental sync; configure it as full_refresh.`, failureType: 'config_error', userInput: true });
       plan.rejected.push({ descriptor, error });
     } else {
       plan.planned.push({ descriptor, stream, syncMode });

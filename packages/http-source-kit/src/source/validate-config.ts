@@ -11,5 +11,6 @@ export function validateConfig<Config>(source: SourceDefinition<Config>, raw: un
     message: `The configuration is not valid: ${issues.join('; ')}`,
     internalMessage: `config validation failed (${parsed.error.issues.length} issues)`,
     failureType: 'config_error',
+    userInput: true,
   });
 }

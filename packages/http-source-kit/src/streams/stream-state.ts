@@ -38,6 +38,7 @@ export function savedCursor(stream: string, shape: CursorStateShape, state: unkn
         `The saved state of stream "${stream}" is not understood (expected ${expectedShape(shape)}, found ${found}). ` +
         'Reset the stream to start again from scratch, or use the connector version that wrote this state.',
       failureType: 'config_error',
+      userInput: true,
     });
   };
   if (!isObject(state)) return fail(Array.isArray(state) ? 'an array' : `a ${typeof state}`);
