@@ -32,9 +32,11 @@ describe.skipIf(skipReason !== '')(`pnpm gen:source${skipReason === '' ? '' : ` 
     copy = await mkdtemp(join(tmpdir(), 'mb-airbyte-gen-'));
     // Sources and the built dist folders of the packages (so the new package can build against them).
     await cp(root, copy, { recursive: true, filter: (source) => !skipped.has(basename(source)) || relative(root, source) === '' });
-    await pnpm(['install', '--offline', '--no-frozen-lockfile'], copy);
+    // --prefer-offline, not --offline: packages come from the local store when it has them, but pnpm's metadata
+    // cache may lack an entry (a fresh CI machine), and --offline then fails with ERR_PNPM_NO_OFFLINE_META.
+    await pnpm(['install', '--prefer-offline', '--no-frozen-lockfile'], copy);
     await pnpm(['gen:source', '--args', 'acme-crm', 'Acme CRM', 'https://api.acme.example/v1/'], copy);
-    await pnpm(['install', '--offline', '--no-frozen-lockfile'], copy);
+    await pnpm(['install', '--prefer-offline', '--no-frozen-lockfile'], copy);
   }, 240_000);
 
   afterAll(async () => {
