@@ -86,12 +86,15 @@ export async function startFigure({ cli, runs = 11 }) {
   };
 }
 
+/** The incremental comparison's streams: the bulk nine and the dashboards chain, where a saved cursor saves requests. */
+export const INCREMENTAL_STREAMS = [...BULK_STREAMS, 'dashboards'];
+
 /**
  * A second read of an unchanged instance with the first read's final state, against the first (full) read: the
  * streams that support incremental sync read incrementally, the others in full refresh, as the platform would.
  */
 export async function incrementalFigure({ sandbox, inputs, cli, runs, dir }) {
-  const catalog = inputs.catalog(BULK_STREAMS, 'incremental');
+  const catalog = inputs.catalog(INCREMENTAL_STREAMS, 'incremental');
   const read = [cli, 'read', '--config', inputs.config, '--catalog', catalog];
   const stateFile = join(dir, `scale-${sandbox.scale}-state.json`);
   writeFileSync(stateFile, JSON.stringify(await finalStates(read, join(dir, `scale-${sandbox.scale}-first-read.jsonl`))));
@@ -104,12 +107,17 @@ export async function incrementalFigure({ sandbox, inputs, cli, runs, dir }) {
     ]) {
       await sandbox.reset();
       const result = await measured(`incremental (scale ${sandbox.scale}) ${label} ${run}/${runs}`, args);
-      list.push({ ...result, requests: (await sandbox.stats()).requests });
+      const stats = await sandbox.stats();
+      list.push({ ...result, requests: stats.requests, requestsByRoute: stats.requestsByRoute });
     }
   }
-  const sum = (list) => ({ ...summarize(list), medianRequests: median(list.map((r) => r.requests)) });
+  const sum = (list) => ({
+    ...summarize(list),
+    medianRequests: median(list.map((r) => r.requests)),
+    requestsByRoute: list.at(-1)?.requestsByRoute,
+  });
   const result = { full: sum(full), incremental: sum(incremental) };
-  return { scale: sandbox.scale, streams: BULK_STREAMS, ...result, timeRatio: Number((result.incremental.medianSeconds / result.full.medianSeconds).toFixed(3)) };
+  return { scale: sandbox.scale, streams: INCREMENTAL_STREAMS, ...result, timeRatio: Number((result.incremental.medianSeconds / result.full.medianSeconds).toFixed(3)) };
 }
 
 /** Runs one read to a file (not measured) and returns the last STATE of each stream, as the platform saves them. */
