@@ -45,5 +45,7 @@ export default defineConfig(
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+    // Importing `process` or `Buffer` from node: modules explicitly is fine in scripts.
+    rules: { 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
 );

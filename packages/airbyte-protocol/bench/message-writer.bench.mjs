@@ -1,4 +1,3 @@
-/* global process */
 // Throughput of MessageWriter on the built package: `pnpm build && node bench/message-writer.bench.mjs [count] [stdout]`.
 // With "stdout" the lines go to this process's stdout (pipe it: `| wc -l`); otherwise to a Writable that discards.
 // Results go to stderr. Not part of the test suite (no timed assertions there).

@@ -16,7 +16,11 @@ describe('aborting requests', () => {
     const server = track(await startTestServer('trusted', () => undefined)); // never answers
     const controller = new AbortController();
     const pending = clientFor(server).send({ path: 'slow', signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Abort only once the server holds the request, so the test proves "waiting for headers" on a loaded machine too.
+    for (let waited = 0; server.requests.length === 0 && waited < 5_000; waited += 10) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(server.requests).toHaveLength(1);
     controller.abort(new Error('stop now'));
     await expect(pending).rejects.toThrow('stop now');
     expect(server.requests).toHaveLength(1);
