@@ -11,14 +11,23 @@ export interface Agents {
 
 /** Keep-alive agents with a bounded socket count; TLS verification on, optionally trusting one more CA. */
 export function createAgents(options: { caCertPem?: string; maxSockets: number }): Agents {
-  // Built once: passing `ca` instead would parse every root certificate again for each new connection.
-  const secureContext =
-    options.caCertPem === undefined ? undefined : tls.createSecureContext({ ca: [...tls.rootCertificates, checkedPem(options.caCertPem)] });
+  // Built once (passing `ca` would build a context per connection). Node's default store plus the extra CA: listing
+  // tls.rootCertificates as `ca` instead re-parsed all ~140 roots in JavaScript, about 20 ms of every run's start.
+  const secureContext = options.caCertPem === undefined ? undefined : withExtraCa(checkedPem(options.caCertPem));
   const common = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
   return {
     https: new https.Agent({ ...common, rejectUnauthorized: true, ...(secureContext ? { secureContext } : {}) }),
     http: new http.Agent(common),
   };
+}
+
+/** Node's default trust store (its roots, and NODE_EXTRA_CA_CERTS) with one more CA added to this context only. */
+function withExtraCa(pem: string): tls.SecureContext {
+  const context = tls.createSecureContext();
+  // `context.context` is the native context behind the public SecureContext (typed any); addCACert adds to its store.
+  const native = context.context as { addCACert(pem: string): void };
+  native.addCACert(pem);
+  return context;
 }
 
 function checkedPem(pem: string): string {
