@@ -23,4 +23,22 @@ describe('ServerClock', () => {
     clock.observe('Mon, 01 Jan 2024 12:00:30 GMT'); // a slow, stale answer does not move it back
     expect(mark()).toBe(Date.UTC(2024, 0, 1, 12, 0, 59, 800));
   });
+
+  it('reads a repeated Date header once: seen again later, it could only give a smaller offset', () => {
+    let local = Date.UTC(2024, 0, 1, 12, 0, 0, 100);
+    let reads = 0;
+    const clock = new ServerClock(() => {
+      reads++;
+      return local;
+    });
+    const mark = clock.mark();
+    clock.observe('Mon, 01 Jan 2024 12:00:00 GMT');
+    local += 500;
+    clock.observe('Mon, 01 Jan 2024 12:00:00 GMT');
+    expect(reads).toBe(2); // mark() and the first observe()
+    expect(mark()).toBe(Date.UTC(2024, 0, 1, 12, 0, 0, 0));
+    clock.observe('Mon, 01 Jan 2024 12:00:01 GMT'); // a new second is read again (offset +400 ms, closer)
+    expect(reads).toBe(3);
+    expect(mark()).toBe(Date.UTC(2024, 0, 1, 12, 0, 0, 500));
+  });
 });

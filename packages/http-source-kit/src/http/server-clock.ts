@@ -6,12 +6,15 @@
  */
 export class ServerClock {
   private offsetMs: number | undefined;
+  private lastHeader: string | undefined;
 
   constructor(private readonly localNow: () => number = Date.now) {}
 
   /** Notes the Date header of a response received just now (ignored when absent or unreadable). */
   observe(dateHeader: string | undefined): void {
-    if (dateHeader === undefined) return;
+    // The same header seen again (most responses within a second) gives a smaller offset than when first seen.
+    if (dateHeader === undefined || dateHeader === this.lastHeader) return;
+    this.lastHeader = dateHeader;
     const serverMs = Date.parse(dateHeader);
     if (!Number.isFinite(serverMs)) return;
     const offset = serverMs - this.localNow();

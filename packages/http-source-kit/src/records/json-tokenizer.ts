@@ -32,7 +32,9 @@ export class JsonTokenizer {
   sawNewline = false;
   private state = VALUE;
   private depth = 0;
-  private readonly kinds: Uint8Array;
+  /** Container kind per open depth; grown on demand (most bodies nest a few levels, the limit is hundreds). */
+  private kinds = new Uint8Array(16);
+  private readonly maxDepth: number;
   private inKey = false;
   private hadEscape = false;
   private hexLeft = 0;
@@ -47,7 +49,7 @@ export class JsonTokenizer {
     private readonly watchDepth: number,
     maxDepth = 512,
   ) {
-    this.kinds = new Uint8Array(maxDepth + 1);
+    this.maxDepth = maxDepth;
   }
 
   /** Bytes consumed so far (for error messages). */
@@ -182,7 +184,8 @@ export class JsonTokenizer {
     }
     if (this.depth <= this.watchDepth) this.handler.valueStart(chunk, i, this.depth, c);
     if (c === 0x7b || c === 0x5b) {
-      if (this.depth + 1 >= this.kinds.length) this.fail(chunk, i, 'JSON nested too deeply');
+      if (this.depth + 1 > this.maxDepth) this.fail(chunk, i, 'JSON nested too deeply');
+      if (this.depth + 1 >= this.kinds.length) this.grow();
       this.kinds[++this.depth] = c === 0x7b ? OBJ : ARR;
       return c === 0x7b ? OBJECT_FIRST : ARRAY_FIRST;
     }
@@ -223,6 +226,12 @@ export class JsonTokenizer {
   private endValue(chunk: Buffer, end: number): number {
     if (this.depth <= this.watchDepth) this.handler.valueEnd(chunk, end, this.depth);
     return this.depth === 0 ? DONE : AFTER;
+  }
+
+  private grow(): void {
+    const kinds = new Uint8Array(Math.min(this.kinds.length * 2, this.maxDepth + 1));
+    kinds.set(this.kinds);
+    this.kinds = kinds;
   }
 
   private fail(chunk: Buffer, i: number, what: string): never {

@@ -90,6 +90,16 @@ describe('recordSelector', () => {
     expect(scan('', [Buffer.from('\uFEFF[1, "two", [3]]')]).records).toEqual(['1', '"two"', '[3]']);
   });
 
+  it('reads records nested hundreds of levels deep, up to the depth limit and no deeper', () => {
+    const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
+    // The top-level array is depth 1, so each record of `[<record>]` sits one level deeper than its own nesting.
+    expect(scan('', [Buffer.from(`[${nested(511)}]`)]).records).toEqual([nested(511)]);
+    expect(scan('', splitRandomly(Buffer.from(`[${nested(300)},{"a":${nested(40)}}]`), seededRandom(5))).records).toEqual([nested(300), `{"a":${nested(40)}}`]);
+    const tooDeep = problemOf(() => scan('', [Buffer.from(`[${nested(512)}]`)]));
+    expect(tooDeep).toBe('invalid');
+    expect(() => scan('', [Buffer.from(`[${nested(512)}]`)])).toThrow(/nested too deeply/);
+  });
+
   it('leaves large values beside the path out of the envelope', () => {
     const big = 'x'.repeat(100_000);
     const body = Buffer.from(JSON.stringify({ big, data: [], total: 3 }));

@@ -24,7 +24,6 @@ export interface ReadPageOptions {
 export async function* readPage(options: ReadPageOptions): AsyncGenerator<string[]> {
   const { http, request, selector, stream, logger, result } = options;
   const method = request.method ?? 'GET';
-  const recordPath = formatPath(selector.path);
   const started = Date.now();
   let emitted = 0;
   let lastEmitted: string | undefined;
@@ -66,7 +65,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       return;
     } catch (caught) {
       if (final.has(caught as object)) throw caught;
-      const error = bodyError(caught, { stream, method, url: url(), recordPath });
+      const error = bodyError(caught, { stream, method, url: url(), recordPath: formatPath(selector.path) });
       // A body that broke after the headers is retried here, within the same budget rules as the client.
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);

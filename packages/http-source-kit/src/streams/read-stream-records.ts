@@ -5,7 +5,7 @@
 import { ConnectorError } from '../errors/index.js';
 import { noPagination, type PageResult } from '../pagination/index.js';
 import { orderedConcurrentFlatMap, type Partition, type PartitionContext } from '../partitions/index.js';
-import { recordSelector, SelectedRecord } from '../records/index.js';
+import { recordSelector, SelectedRecord, type RecordSelector } from '../records/index.js';
 import { finishRecords } from './finish-records.js';
 import { readPage } from './read-page.js';
 import { resolveRequest } from './resolve-request.js';
@@ -70,7 +70,7 @@ async function* readPartition<Config>(
   partition: Partition | undefined,
   context: StreamReadContext<Config>,
 ): AsyncGenerator<SelectedRecord[]> {
-  const selector = recordSelector(stream.records ?? '');
+  const selector = selectorOf(stream);
   const pages = (stream.paginator ?? noPagination()).start();
   const requestContext = { config: context.config, partition };
   for (;;) {
@@ -83,6 +83,18 @@ async function* readPartition<Config>(
     }
     if (!pages.advance(result)) return;
   }
+}
+
+/** One record selector per stream definition, not one per partition (a fan-out reads thousands of partitions). */
+const selectors = new WeakMap<object, RecordSelector>();
+
+function selectorOf<Config>(stream: StreamDefinition<Config>): RecordSelector {
+  let selector = selectors.get(stream);
+  if (selector === undefined) {
+    selector = recordSelector(stream.records ?? '');
+    selectors.set(stream, selector);
+  }
+  return selector;
 }
 
 async function* readCustom<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
