@@ -1,7 +1,8 @@
 // `pnpm bench`: the connector against a plain floor on the Metabase sandbox, at scales 1, 100, 1000 and 5000.
 // Writes bench-results/bench.json, bench.md and bench-by-scale.svg at the repository root, and the figures table
 // between the bench markers of the root README. Options: --runs N (default 3), --max-scale N (default 5000),
-// --out DIR (instead of bench-results), --no-readme (a run with --max-scale below 5000 never touches the README).
+// --out DIR (instead of bench-results), --no-readme (a run with --max-scale below 5000 never touches the README),
+// --only fan-out (that figure alone, printed as JSON; no report files are written).
 // Every program measured runs in a process of its own (see measure-process.mjs).
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,8 +43,13 @@ const METHOD = [
   'The by-scale points are the bulk figure\'s medians at 1000 and single runs at 5000.',
 ];
 
+/** Figures that can be measured alone with --only, each against a sandbox of its own. */
+const ALONE = { 'fan-out': () => withSandbox(100, 0, fanOutFigure) };
+
 async function main() {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (pnpm bench does)`);
+  const onlyIndex = args.indexOf('--only');
+  if (onlyIndex >= 0) return measureAlone(args[onlyIndex + 1]);
   const results = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { runs, maxScale, latencyMs: LATENCY_MS }, figures: {}, byScale: [], method: METHOD };
   process.stderr.write(`bench on ${machineLine(results)}\n`);
   try {
@@ -65,6 +71,17 @@ async function main() {
     rmSync(scratchDir, { recursive: true, force: true });
   }
   writeReports(results);
+}
+
+async function measureAlone(name) {
+  const figure = ALONE[name];
+  if (figure === undefined) throw new Error(`--only takes one of: ${Object.keys(ALONE).join(', ')}`);
+  process.stderr.write(`bench (${name} only) on ${machineLine({ machine: machineInfo() })}\n`);
+  try {
+    process.stdout.write(`${JSON.stringify(await figure(), null, 2)}\n`);
+  } finally {
+    rmSync(scratchDir, { recursive: true, force: true });
+  }
 }
 
 /** Runs `work` against a sandbox of its own, started for it and stopped after it. */
