@@ -2,6 +2,7 @@ import http, { type ClientRequest, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import { TLSSocket } from 'node:tls';
+import { IdleWatchdog } from './idle-watchdog.js';
 
 export interface TimedTransportOptions {
   connectTimeoutMs: number;
@@ -18,11 +19,17 @@ export interface TimedTransport {
 
 export function createTimedTransport(options: TimedTransportOptions): TimedTransport {
   const timedOut = new WeakMap<object, string>();
+  const watchdog = new IdleWatchdog(options.responseTimeoutMs);
   return {
     request(requestOptions, onResponse) {
+      let response: IncomingMessage | undefined;
+      const withResponse = (res: IncomingMessage): void => {
+        response = res;
+        onResponse(res);
+      };
       const req =
-        requestOptions.protocol === 'https:' ? https.request(requestOptions, onResponse) : http.request(requestOptions, onResponse);
-      watch(req, options, (message) => timedOut.set(req, message));
+        requestOptions.protocol === 'https:' ? https.request(requestOptions, withResponse) : http.request(requestOptions, withResponse);
+      watch(req, () => response, options, watchdog, (message) => timedOut.set(req, message));
       return req;
     },
     timeoutOf(request) {
@@ -31,52 +38,55 @@ export function createTimedTransport(options: TimedTransportOptions): TimedTrans
   };
 }
 
-function watch(req: ClientRequest, options: TimedTransportOptions, record: (message: string) => void): void {
-  // One timer per phase, refreshed on each chunk rather than replaced: a chunk costs a refresh, not a new timer.
+function watch(
+  req: ClientRequest,
+  responseOf: () => IncomingMessage | undefined,
+  options: TimedTransportOptions,
+  watchdog: IdleWatchdog,
+  record: (message: string) => void,
+): void {
+  // A timer for the connect phase only (new connections, rare with keep-alive); the server's silence after it is
+  // watched by the shared watchdog.
   let connectTimer: NodeJS.Timeout | undefined;
-  let idleTimer: NodeJS.Timeout | undefined;
-  let socket: Socket | undefined;
-  let response: IncomingMessage | undefined;
+  let unwatch: (() => void) | undefined;
   const fail = (message: string): void => {
     record(message);
     req.destroy(Object.assign(new Error(message), { code: 'ETIMEDOUT' }));
   };
-  const onIdle = (): void => {
-    // A body we are not reading (back-pressure downstream) is not the server's silence.
-    if (response && (response.isPaused() || response.readableLength > 0)) idleTimer?.refresh();
-    else fail(`no data received for ${options.responseTimeoutMs} ms`);
-  };
-  const armIdle = (): void => {
-    idleTimer?.refresh();
-  };
   const stop = (): void => {
     clearTimeout(connectTimer);
-    clearTimeout(idleTimer);
-    socket?.off('data', armIdle);
+    unwatch?.();
   };
-  const startIdle = (): void => {
+  const startIdle = (socket: Socket): void => {
     clearTimeout(connectTimer);
-    idleTimer = setTimeout(onIdle, options.responseTimeoutMs);
-    idleTimer.unref();
-    socket?.on('data', armIdle);
+    unwatch = watchdog.watch({
+      socket,
+      excused: () => {
+        // A body we are not reading (back-pressure downstream) is not the server's silence.
+        const response = responseOf();
+        return response !== undefined && (response.isPaused() || response.readableLength > 0);
+      },
+      onSilent: () => {
+        fail(`no data received for ${options.responseTimeoutMs} ms`);
+      },
+    });
   };
   req.once('socket', (s: Socket) => {
-    socket = s;
     if (!s.connecting) {
-      startIdle();
+      startIdle(s);
       return;
     }
     connectTimer = setTimeout(() => {
       fail(`could not connect within ${options.connectTimeoutMs} ms`);
     }, options.connectTimeoutMs);
     connectTimer.unref();
-    s.once(s instanceof TLSSocket ? 'secureConnect' : 'connect', startIdle);
-  });
-  req.once('response', (res: IncomingMessage) => {
-    response = res;
-    res.once('close', stop);
+    s.once(s instanceof TLSSocket ? 'secureConnect' : 'connect', () => {
+      startIdle(s);
+    });
   });
   req.once('close', () => {
-    if (!response) stop();
+    const response = responseOf();
+    if (response === undefined || response.closed) stop();
+    else response.once('close', stop);
   });
 }
