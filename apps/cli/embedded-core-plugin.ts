@@ -8,13 +8,10 @@
 // The core also carries V8's code cache for itself, made here after that `spec` ran (so it holds the functions start-up
 // compiles): `read` then skips ~18 ms of compiling. V8 checks the cache against its version and flags and refuses a
 // foreign one (`cachedDataRejected`); the source is then compiled as before, so a cache can cost time, never behaviour.
-// It is made under the flags `read` sets (src/read-v8-flags.ts), so it serves `read`; check and discover refuse it.
 import { Writable } from 'node:stream';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { createRequire } from 'node:module';
 import type { Options } from 'tsup';
-import { readV8Flags } from './src/read-v8-flags.ts';
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
 type PluginBuild = Parameters<EsbuildPlugin['setup']>[0];
@@ -88,8 +85,6 @@ function coreLoader(built: BuiltCore): string {
 
 /** Runs the core's `spec` once at build time, then takes the code cache (now holding what start-up compiled). */
 async function prepareCore(source: string): Promise<BuiltCore> {
-  // V8 keys a cache to the flags in force; this build process only bundles, so read's GC flag costs it nothing.
-  setFlagsFromString(readV8Flags);
   const script = new Script(`${wrapperStart}${source}\n})`, { filename: coreFilename });
   const line = await specLine(script.runInThisContext() as CoreWrapper);
   return { source, specLine: line, codeCache: script.createCachedData().toString('base64') };

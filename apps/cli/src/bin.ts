@@ -1,6 +1,5 @@
 // The `source-metabase` executable: the only place that touches process.argv, process.exit and the real stdio.
 import { main } from './main.js';
-import { readV8Flags } from './read-v8-flags.js';
 
 if (process.argv[2] === 'read') {
   // Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough: V8
@@ -8,7 +7,7 @@ if (process.argv[2] === 'read') {
   // reads this flag each time it would grow the young generation, so setting it at run time takes effect. Loaded
   // only for `read`, so that `spec` does not pay for node:v8.
   const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString(readV8Flags);
+  setFlagsFromString('--semi-space-growth-factor=1');
 }
 
 const fatalHandlers = new Set<(error: unknown) => Promise<void>>();
