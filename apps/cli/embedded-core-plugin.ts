@@ -5,11 +5,8 @@
 // small launcher (argument parsing, help, version, spec) that carries the rest of the CLI, the "core"
 // (src/run-command.ts and everything it imports, bundled as CommonJS), as a string, compiled with `vm` only by
 // commands that need it. The SPEC line is computed once here, from the built core, so `spec` needs no core at all.
-// The core also carries V8's code cache for itself, made here after that `spec` ran (so it holds the functions start-up
-// compiles): `read` then skips ~18 ms of compiling. V8 checks the cache against its version and flags and refuses a
-// foreign one (`cachedDataRejected`); the source is then compiled as before, so a cache can cost time, never behaviour.
 import { Writable } from 'node:stream';
-import { Script } from 'node:vm';
+import { runInThisContext } from 'node:vm';
 import { createRequire } from 'node:module';
 import type { Options } from 'tsup';
 
@@ -24,18 +21,18 @@ export function embeddedCorePlugin(options: { coreEntry: string; target: string 
   return {
     name: 'embedded-core',
     setup(build) {
-      let core: Promise<BuiltCore> | undefined;
-      const builtCore = (): Promise<BuiltCore> => (core ??= bundleCore(build, options).then(prepareCore));
+      let core: Promise<string> | undefined;
+      const coreSource = (): Promise<string> => (core ??= bundleCore(build, options));
       build.onResolve({ filter: /^\.\/(run-command|precomputed-spec)\.js$/ }, (args) => ({
         path: args.path.slice(2, -3),
         namespace: 'embedded-core',
       }));
       build.onLoad({ filter: /.*/, namespace: 'embedded-core' }, async (args) => {
-        const built = await builtCore();
+        const source = await coreSource();
         if (args.path === 'precomputed-spec') {
-          return { contents: `export const precomputedSpecLine = ${JSON.stringify(built.specLine)};`, loader: 'js' };
+          return { contents: `export const precomputedSpecLine = ${JSON.stringify(await specLine(source))};`, loader: 'js' };
         }
-        return { contents: coreLoader(built), loader: 'js' };
+        return { contents: coreLoader(source), loader: 'js' };
       });
     },
   };
@@ -60,39 +57,22 @@ async function bundleCore(build: PluginBuild, options: { coreEntry: string; targ
   return file.text;
 }
 
-interface BuiltCore {
-  source: string;
-  specLine: string;
-  /** V8's code cache of the wrapped source, base64. */
-  codeCache: string;
-}
-
-type CoreWrapper = (e: unknown, r: NodeJS.Require, m: unknown) => void;
-
-/** The module that replaces `./run-command.js` in the launcher: compiles the core on first use, with its code cache. */
-function coreLoader(built: BuiltCore): string {
+/** The module that replaces `./run-command.js` in the launcher: compiles the core on first use. */
+function coreLoader(source: string): string {
   return [
     "import { createRequire } from 'node:module';",
-    "import { Script } from 'node:vm';",
-    `const coreSource = ${JSON.stringify(built.source)};`,
-    `const coreCodeCache = ${JSON.stringify(built.codeCache)};`,
+    "import { runInThisContext } from 'node:vm';",
+    `const coreSource = ${JSON.stringify(source)};`,
     'const coreModule = { exports: {} };',
-    `const coreScript = new Script(${JSON.stringify(wrapperStart)} + coreSource + '\\n})', { filename: ${JSON.stringify(coreFilename)}, cachedData: Buffer.from(coreCodeCache, 'base64') });`,
-    'coreScript.runInThisContext()(coreModule.exports, createRequire(import.meta.url), coreModule);',
+    `runInThisContext(${JSON.stringify(wrapperStart)} + coreSource + '\\n})', { filename: ${JSON.stringify(coreFilename)} })(coreModule.exports, createRequire(import.meta.url), coreModule);`,
     'export const runCommand = coreModule.exports.runCommand;',
   ].join('\n');
 }
 
-/** Runs the core's `spec` once at build time, then takes the code cache (now holding what start-up compiled). */
-async function prepareCore(source: string): Promise<BuiltCore> {
-  const script = new Script(`${wrapperStart}${source}\n})`, { filename: coreFilename });
-  const line = await specLine(script.runInThisContext() as CoreWrapper);
-  return { source, specLine: line, codeCache: script.createCachedData().toString('base64') };
-}
-
-/** Runs the core's `spec` and returns the one line it printed. */
-async function specLine(wrapper: CoreWrapper): Promise<string> {
+/** Runs the core's `spec` once, at build time, and returns the one line it printed. */
+async function specLine(source: string): Promise<string> {
   const module = { exports: {} as CoreModule };
+  const wrapper = runInThisContext(`${wrapperStart}${source}\n})`, { filename: coreFilename }) as (e: unknown, r: NodeJS.Require, m: unknown) => void;
   wrapper(module.exports, createRequire(import.meta.url), module);
   let stdout = '';
   let stderr = '';
