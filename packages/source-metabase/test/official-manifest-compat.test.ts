@@ -1,12 +1,15 @@
-// Proves backward compatibility with Airbyte's official connector (fixtures/official-manifest.yaml): every official
-// stream, primary key and declared property exists here with a type at least as wide, and every config the
-// official spec accepts is accepted by ours.
+// Proves backward compatibility with Airbyte's official connector: every official stream, primary key and declared
+// property exists here with a type at least as wide, and every config the official spec accepts is accepted by ours.
+// The official manifest is ELv2-licensed, so it is never copied into this repository: it is read from the shared
+// reference set beside the checkout (see ./support/official-manifest-path.ts), and these suites are skipped, saying
+// so, where that file is absent.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverSource } from '@mb-airbyte/http-source-kit/testing';
 import { parse } from 'yaml';
 import { metabaseConnectionSpecification, metabaseSource, streamCatalog, streamSchemas, type StreamName } from '../src/index.js';
 import { nodeAt, typeCovers, typesOf, walkSchema, type SchemaNode } from './support/schema-walk.js';
+import { OFFICIAL_MANIFEST_HINT, officialManifestPath } from './support/official-manifest-path.js';
 
 interface OfficialStream {
   name: string;
@@ -24,14 +27,18 @@ interface OfficialManifest {
   spec: { connection_specification: { required: string[]; properties: Record<string, OfficialSpecProperty> } };
 }
 
-const manifest = parse(readFileSync(new URL('fixtures/official-manifest.yaml', import.meta.url), 'utf8')) as OfficialManifest;
+const manifestPath = officialManifestPath();
+const manifest = (manifestPath === undefined ? { streams: [], spec: { connection_specification: { required: [], properties: {} } } } :
+  parse(readFileSync(manifestPath, 'utf8'))) as OfficialManifest;
 const officialStreams = manifest.streams;
+const describeWithManifest = manifestPath === undefined ? describe.skip : describe;
+if (manifestPath === undefined) console.warn(`official manifest not found (${OFFICIAL_MANIFEST_HINT}): compatibility suites skipped`);
 
 function isStreamName(name: string): name is StreamName {
   return Object.hasOwn(streamSchemas, name);
 }
 
-describe('official manifest fixture', () => {
+describeWithManifest('official manifest', () => {
   it('holds the seven official streams', () => {
     expect(officialStreams.map((stream) => stream.name).sort()).toEqual(
       ['cards', 'collections', 'collections_items_dashboards', 'dashboards', 'databases', 'native_query_snippets', 'users'],
@@ -39,7 +46,7 @@ describe('official manifest fixture', () => {
   });
 });
 
-describe.each(officialStreams.map((stream) => [stream.name, stream] as const))('official stream %s', (name, official) => {
+describeWithManifest.each(officialStreams.map((stream) => [stream.name, stream] as const))('official stream %s', (name, official) => {
   it('exists here with the same primary key (or one where the official has none)', () => {
     expect(isStreamName(name)).toBe(true);
     if (!isStreamName(name)) return;
@@ -72,7 +79,7 @@ describe.each(officialStreams.map((stream) => [stream.name, stream] as const))('
 });
 
 // The same promises, checked on what `discover` really emits (no network: discover reads only the config).
-describe('the discovered catalog against the official manifest', async () => {
+describeWithManifest('the discovered catalog against the official manifest', async () => {
   const output = await discoverSource(metabaseSource, { instance_api_url: 'https://metabase.example.com', api_key: 'mb_x' });
   const discovered = new Map((output.catalog?.streams ?? []).map((stream) => [stream.name, stream]));
 
@@ -92,7 +99,7 @@ describe('the discovered catalog against the official manifest', async () => {
   });
 });
 
-describe('config spec against the official spec', () => {
+describeWithManifest('config spec against the official spec', () => {
   const official = manifest.spec.connection_specification;
   const ours = metabaseConnectionSpecification() as { required: string[]; properties: Record<string, OfficialSpecProperty> };
 
