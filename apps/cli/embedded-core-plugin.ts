@@ -1,6 +1,6 @@
 // Build-time plugin for the bin (dist/source-metabase.js), so that `spec` starts in about the time of bare `node`.
 //
-// Measured here: Node spends ~40-60 ms parsing and compiling a 1.3 MB bundle (zod, axios, the kit) even when the
+// Measured here: Node spends ~40-60 ms parsing and compiling a 1.3 MB bundle (zod, the kit) even when the
 // code is behind a lazy `import()`, but only ~1 ms scanning the same text inside a string literal. So the bin is a
 // small launcher (argument parsing, help, version, spec) that carries the rest of the CLI, the "core"
 // (src/run-command.ts and everything it imports, bundled as CommonJS), as a string, compiled with `vm` only by

@@ -1,7 +1,7 @@
 import { defineConfig, type Options } from 'tsup';
 import { embeddedCorePlugin } from './embedded-core-plugin.ts';
 
-// Node's ESM has no `require`; bundled CommonJS (axios and its helpers) calls it for built-ins.
+// Node's ESM has no `require`; bundled CommonJS modules call it for built-ins.
 const requireShim = ["import { createRequire as __createRequire } from 'node:module';", 'const require = __createRequire(import.meta.url);'].join('\n');
 const target = 'node20';
 

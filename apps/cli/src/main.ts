@@ -36,7 +36,7 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
         await writeText(io.stderr, `source-metabase: ${request.message}\n\n${usageText(request.command)}`);
         return 2;
       default: {
-        // Loaded lazily so help, version, usage errors and spec never pay for zod, the kit or axios (in the bin,
+        // Loaded lazily so help, version, usage errors and spec never pay for zod or the kit (in the bin,
         // run-command is the embedded core: see tsup.config.ts).
         if (request.kind === 'spec' && options.loadSource === undefined) {
           const { runBuiltInSpec } = await import('./spec-command.js');

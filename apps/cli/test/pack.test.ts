@@ -28,7 +28,7 @@ describe.skipIf(missingBuild.length > 0)(`pnpm pack of every public package${mis
     const project = join(work, 'project');
     await run('mkdir', ['-p', project]);
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'pack-probe', private: true, type: 'module' }));
-    // The tarballs satisfy each other's dependencies; zod and axios come from the npm cache or registry.
+    // The tarballs satisfy each other's dependencies; zod comes from the npm cache or registry.
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...files], { cwd: project, timeout: 90_000 });
   }, 120_000);
 

@@ -1,6 +1,6 @@
 import type { StreamName } from './schemas/index.js';
 
-/** What every stream reads and how it is keyed: the plan phase 2's stream descriptions implement. */
+/** What every stream reads and how it is keyed. */
 export interface StreamCatalogEntry {
   /** The Metabase endpoint(s), for docs and logs. */
   readonly endpoint: string;

@@ -10,7 +10,7 @@ import { configSecrets, startStage, type Stage } from './support/stage.js';
 import { createStressCli, type StressCli } from './support/stress-cli.js';
 
 // The bad-input catalogue: one row per input a person or a platform can get wrong, or a server can answer wrongly.
-// Each row says, per command, the outcome the protocol asks for (notes §4-§5): a config problem is a FAILED
+// Each row says, per command, the outcome the protocol asks for (the Airbyte protocol's rules for check, discover and read): a config problem is a FAILED
 // CONNECTION_STATUS with exit 0 for check, and an ERROR trace (config_error) with exit 1 for discover and read; a
 // stream the server answers badly fails alone (INCOMPLETE + its ERROR trace) while the others complete, exit 1.
 // Every run also passes stress-cli.ts: protocol lines only on stdout, no stack trace on stderr, no secret printed.

@@ -19,7 +19,7 @@ export interface HttpErrorOptions {
   retryAfterMs?: number;
 }
 
-/** A failed HTTP exchange. Carries no request headers and no axios objects, so it is safe to serialise. */
+/** A failed HTTP exchange. Carries no request headers and no transport objects, so it is safe to serialise. */
 export class HttpError extends ConnectorError {
   readonly [marker] = true;
   readonly status?: number;

@@ -32,7 +32,8 @@ export interface ExchangeResult {
 
 /**
  * One attempt: a request plus its manually followed redirects, on Node's http(s) with a streamed body. (Plain
- * `https.request` rather than axios: axios cost about 0.5 ms of CPU per request, more than all the rest of a request.)
+ * `https.request` directly: a general-purpose client library cost about 0.5 ms of CPU per request, more than all the
+ * rest of a request.)
  */
 export class HttpExchange {
   requests = 0;
