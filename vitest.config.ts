@@ -30,7 +30,6 @@ export function packageTestConfig(name: string, extra: { timeoutMs?: number } = 
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
-      passWithNoTests: true,
       testTimeout: extra.timeoutMs ?? 20_000,
       hookTimeout: extra.timeoutMs ?? 20_000,
       reporters: ['default', 'json'],

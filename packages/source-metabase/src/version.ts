@@ -1,2 +1,7 @@
-/** The connector version reported in the user agent; a test keeps it equal to package.json's. */
-export const sourceVersion = '2.1.3';
+import packageJson from '../package.json' with { type: 'json' };
+
+/**
+ * The connector version (user agent, the CLI and the image tag), read from package.json so `changeset version` moves
+ * it: Node loads the JSON beside dist/ at run time, and bundlers inline it.
+ */
+export const sourceVersion: string = packageJson.version;

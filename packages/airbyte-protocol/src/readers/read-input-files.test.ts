@@ -34,6 +34,21 @@ async function failure(read: () => Promise<unknown>): Promise<InputFileError> {
   return error;
 }
 
+/**
+ * Root reads any file whatever its mode, and CI runs as root: there, `action` runs with the effective uid of
+ * `nobody` (the saved uid stays root, so it is restored after). Test files run in forked processes, one at a time.
+ */
+async function withoutRootPrivileges<T>(action: () => Promise<T>): Promise<T> {
+  if (process.geteuid?.() !== 0 || process.seteuid === undefined) return action();
+  await chmod(dir, 0o755); // nobody must reach the file to be refused by its own mode
+  process.seteuid(65534);
+  try {
+    return await action();
+  } finally {
+    process.seteuid(0);
+  }
+}
+
 const stream = { name: 'users', json_schema: {}, supported_sync_modes: ['full_refresh'] };
 
 describe('readJsonFile failures name the file and the kind', () => {
@@ -51,10 +66,10 @@ describe('readJsonFile failures name the file and the kind', () => {
     expect(error.message).toBe(`catalog file "${dir}": cannot be read: it is a directory`);
   });
 
-  test.runIf(process.getuid?.() !== 0)('unreadable (no permission)', async () => {
+  test('unreadable (no permission)', async () => {
     const path = await file('locked.json', '{}');
     await chmod(path, 0o000);
-    const error = await failure(() => readConfigFile(path));
+    const error = await withoutRootPrivileges(() => failure(() => readConfigFile(path)));
     expect(error.reason).toBe('unreadable');
     expect(error.message).toContain('permission denied');
   });
