@@ -111,8 +111,11 @@ export {
 export { InputFileError, type InputFileErrorReason, type InputFileErrorOptions } from './readers/input-file-error.js';
 export { formatZodIssues, formatZodIssueMessage, formatJsonPath } from './readers/format-zod-issues.js';
 export { readJsonFile, type ReadJsonFileOptions } from './readers/read-json-file.js';
+export { INPUT_FILE_LIMITS, DEFAULT_INPUT_FILE_LIMIT, inputFileLimit } from './readers/input-file-limits.js';
 export { readConfigFile } from './readers/read-config-file.js';
 export { readCatalogFile } from './readers/read-catalog-file.js';
 export { readStateFile } from './readers/read-state-file.js';
+
+export { capInput, quoteInput, MAX_QUOTED_CHARS } from './text/quote-input.js';
 
 export { MessageWriter, type MessageWriterOptions } from './writer/message-writer.js';

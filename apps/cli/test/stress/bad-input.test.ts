@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
@@ -36,8 +38,11 @@ interface Outcome {
   streams?: Record<string, string>;
 }
 
-/** A file argument: a JSON value, text written as is, or a path where no file exists. */
-type Input = { json: unknown } | { text: string } | { missing: true };
+/**
+ * A file argument: a JSON value, text written as is, a path where no file exists, a named pipe nobody writes to,
+ * or an existing path that is not a file of ours (a device, a directory).
+ */
+type Input = { json: unknown } | { text: string } | { missing: true } | { fifo: true } | { path: string };
 
 interface Row {
   input: string;
@@ -66,6 +71,18 @@ let bigCard: Record<string, unknown> | undefined;
 
 const rows: Row[] = [
   { input: 'config file missing', files: () => ({ config: { missing: true } }), outcomes: configProblem(/config file .*no-such-config\.json.*not found/i) },
+  // Input files that are not files: refused at once (a FIFO without a writer would block for ever, /dev/zero be read
+  // without end), and so is a file too large to be what it claims.
+  { input: 'config is a named pipe nobody writes to', files: () => ({ config: { fifo: true } }), outcomes: configProblem(/config file .*named pipe \(FIFO\).*regular file/) },
+  { input: 'config is /dev/zero', files: () => ({ config: { path: '/dev/zero' } }), outcomes: configProblem(/config file "\/dev\/zero": not a regular file: it is a character device/) },
+  { input: 'config is a directory', files: () => ({ config: { path: tmpdir() } }), outcomes: configProblem(/config file .*it is a directory/) },
+  {
+    input: 'config of 11 MB',
+    files: (s) => ({ config: { json: { ...goodKey(s), padding: 'x'.repeat(11 * 1024 * 1024) } } }),
+    outcomes: configProblem(/config file .*is 11\.\d MiB, larger than the 10 MiB limit for config files/),
+  },
+  { input: 'catalog is a named pipe nobody writes to', files: (s) => ({ config: { json: goodKey(s) }, catalog: { fifo: true } }), outcomes: { read: { exitCode: 1, error: { failureType: 'config_error', message: /catalog file .*named pipe/ } } } },
+  { input: 'state is /dev/zero', files: (s) => ({ config: { json: goodKey(s) }, catalog: twoStreams, state: { path: '/dev/zero' } }), outcomes: { read: { exitCode: 1, error: { failureType: 'config_error', message: /state file .*character device/ } } } },
   { input: 'config not JSON', files: () => ({ config: { text: '{"instance_api_url": "https://metabase.example.com",\n  "api_key": }' } }), outcomes: configProblem(/not valid JSON.*line 2/i) },
   { input: 'config not an object', files: () => ({ config: { json: ['https://metabase.example.com', 'mb_key'] } }), outcomes: configProblem(/JSON object/) },
   { input: 'required field missing (instance_api_url)', files: (s) => ({ config: { json: { api_key: s.sandbox.credentials.adminApiKey } } }), outcomes: configProblem(/instance_api_url/) },
@@ -152,8 +169,7 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
   const args: string[] = [command];
   const add = async (flag: string, name: string, input: Input | undefined): Promise<void> => {
     if (input === undefined) return;
-    const path = 'missing' in input ? join(tmpdir(), `no-such-${name}`) : await cli.file(name, 'json' in input ? input.json : input.text);
-    args.push(flag, path);
+    args.push(flag, await inputPath(name, input));
   };
   await add('--config', 'config.json', files.config ?? { json: goodKey(stage) });
   if (command === 'read') {
@@ -161,7 +177,8 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
     await add('--state', 'state.json', files.state);
   }
   const config = files.config !== undefined && 'json' in files.config ? files.config.json : undefined;
-  const run = await cli.run(args, { secrets: configSecrets(config), issuedTokens: () => stage.front.issuedTokens });
+  // A run that hangs (a blocked open) is killed before the test's own timeout, so no process outlives it.
+  const run = await cli.run(args, { secrets: configSecrets(config), issuedTokens: () => stage.front.issuedTokens, timeoutMs: 25_000 });
 
   expect(run.exitCode).toBe(outcome.exitCode);
   const statuses = run.messages.flatMap((m) => (m.type === 'CONNECTION_STATUS' ? [m.connectionStatus] : []));
@@ -193,6 +210,18 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
     expect(run.lines.some((line) => Buffer.byteLength(line) > bigRecordBytes)).toBe(true);
     expect(card?.data).toEqual(bigCard);
   }
+}
+
+async function inputPath(name: string, input: Input): Promise<string> {
+  if ('missing' in input) return join(tmpdir(), `no-such-${name}`);
+  if ('path' in input) return input.path;
+  if ('fifo' in input) {
+    const path = await cli.file(name, '');
+    await unlink(path);
+    execFileSync('mkfifo', [path]);
+    return path;
+  }
+  return cli.file(name, 'json' in input ? input.json : input.text);
 }
 
 /** A message a person can act on: specific (not the generic fallback), one paragraph, no stack frames. */

@@ -1,6 +1,8 @@
+import { quoteInput } from '../text/quote-input.js';
+
 const MARKER = Symbol.for('@mb-airbyte/airbyte-protocol.InputFileError');
 
-export type InputFileErrorReason = 'missing' | 'unreadable' | 'not_json' | 'invalid';
+export type InputFileErrorReason = 'missing' | 'unreadable' | 'not_a_file' | 'too_large' | 'not_json' | 'invalid';
 
 export interface InputFileErrorOptions {
   /** The path as the user gave it. */
@@ -27,7 +29,7 @@ export class InputFileError extends Error {
   readonly jsonPath?: string;
 
   constructor(options: InputFileErrorOptions) {
-    super(`${options.what} file ${JSON.stringify(options.file)}: ${options.detail}`, { cause: options.cause });
+    super(`${options.what} file ${quoteInput(options.file)}: ${options.detail}`, { cause: options.cause });
     this.file = options.file;
     this.reason = options.reason;
     if (options.jsonPath !== undefined) this.jsonPath = options.jsonPath;

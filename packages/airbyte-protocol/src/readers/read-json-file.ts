@@ -1,22 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import { describeJsonSyntaxError } from './locate-json-syntax-error.js';
 import { InputFileError } from './input-file-error.js';
+import { inputFileLimit } from './input-file-limits.js';
+import { readInputBytes } from './read-input-bytes.js';
 
 export interface ReadJsonFileOptions {
   /** Returned for a file holding only whitespace; without it such a file is a 'not_json' error. */
   emptyValue?: unknown;
+  /** Largest file accepted, in bytes (default: the limit for `what` in `INPUT_FILE_LIMITS`). */
+  maxBytes?: number;
 }
 
-/** Reads and parses a JSON file; errors are `InputFileError`s ('missing', 'unreadable' or 'not_json'). */
+/**
+ * Reads and parses a JSON file, which must be a regular file within the size limit; errors are `InputFileError`s
+ * ('missing', 'unreadable', 'not_a_file', 'too_large' or 'not_json').
+ */
 export async function readJsonFile(file: string, what: string, options: ReadJsonFileOptions = {}): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'ENOENT') throw new InputFileError({ file, what, reason: 'missing', detail: 'file not found', cause });
-    throw new InputFileError({ file, what, reason: 'unreadable', detail: unreadableDetail(code), cause });
-  }
+  let text = (await readInputBytes(file, what, options.maxBytes ?? inputFileLimit(what))).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') {
     if ('emptyValue' in options) return options.emptyValue;
@@ -28,10 +27,4 @@ export async function readJsonFile(file: string, what: string, options: ReadJson
     const detail = `not valid JSON: ${describeJsonSyntaxError(text)}`;
     throw new InputFileError({ file, what, reason: 'not_json', detail, cause });
   }
-}
-
-function unreadableDetail(code: string | undefined): string {
-  if (code === 'EISDIR') return 'cannot be read: it is a directory';
-  if (code === 'EACCES' || code === 'EPERM') return `cannot be read: permission denied (${code})`;
-  return `cannot be read (${code ?? 'unknown error'})`;
 }
