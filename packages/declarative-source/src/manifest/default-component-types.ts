@@ -1,0 +1,56 @@
+/**
+ * The type a component gets when the manifest leaves it out, by "ParentType.field" (the CDK fills the same ones).
+ * A stream's retriever is a SimpleRetriever, a retriever's requester an HttpRequester, and so on.
+ */
+export const defaultComponentTypes: Readonly<Record<string, string>> = {
+  'CompositeErrorHandler.error_handlers': 'DefaultErrorHandler',
+  'CursorPagination.decoder': 'JsonDecoder',
+  'DatetimeBasedCursor.end_datetime': 'MinMaxDatetime',
+  'DatetimeBasedCursor.end_time_option': 'RequestOption',
+  'DatetimeBasedCursor.start_datetime': 'MinMaxDatetime',
+  'DatetimeBasedCursor.start_time_option': 'RequestOption',
+  'DeclarativeSource.check': 'CheckStream',
+  'DeclarativeSource.spec': 'Spec',
+  'DeclarativeSource.streams': 'DeclarativeStream',
+  'DeclarativeStream.retriever': 'SimpleRetriever',
+  'DeclarativeStream.schema_loader': 'JsonFileSchemaLoader',
+  'DynamicDeclarativeStream.stream_template': 'DeclarativeStream',
+  'DynamicDeclarativeStream.components_resolver': 'ConfigComponentResolver',
+  'HttpComponentsResolver.retriever': 'SimpleRetriever',
+  'HttpComponentsResolver.components_mapping': 'ComponentMappingDefinition',
+  'ConfigComponentsResolver.stream_config': 'StreamConfig',
+  'ConfigComponentsResolver.components_mapping': 'ComponentMappingDefinition',
+  'DefaultErrorHandler.response_filters': 'HttpResponseFilter',
+  'DefaultPaginator.decoder': 'JsonDecoder',
+  'DefaultPaginator.page_size_option': 'RequestOption',
+  'DpathExtractor.decoder': 'JsonDecoder',
+  'DpathExtractor.record_expander': 'RecordExpander',
+  'HttpRequester.error_handler': 'DefaultErrorHandler',
+  'ListPartitionRouter.request_option': 'RequestOption',
+  'ParentStreamConfig.request_option': 'RequestOption',
+  'ParentStreamConfig.stream': 'DeclarativeStream',
+  'RecordSelector.extractor': 'DpathExtractor',
+  'RecordSelector.record_filter': 'RecordFilter',
+  'SimpleRetriever.paginator': 'NoPagination',
+  'SimpleRetriever.record_selector': 'RecordSelector',
+  'SimpleRetriever.requester': 'HttpRequester',
+  'SubstreamPartitionRouter.parent_stream_configs': 'ParentStreamConfig',
+  'AddFields.fields': 'AddedFieldDefinition',
+  'CustomPartitionRouter.parent_stream_configs': 'ParentStreamConfig',
+  'DynamicSchemaLoader.retriever': 'SimpleRetriever',
+  'SchemaTypeIdentifier.types_map': 'TypesMap',
+  'StreamGroup.streams': 'DeclarativeStream',
+};
+
+/** A component with `class_name` and no type is a custom (Python) component of the kind its place implies. */
+export const customComponentTypes: Readonly<Record<string, string>> = {
+  'CompositeErrorHandler.backoff_strategies': 'CustomBackoffStrategy',
+  'DeclarativeStream.retriever': 'CustomRetriever',
+  'DeclarativeStream.transformations': 'CustomTransformation',
+  'DefaultErrorHandler.backoff_strategies': 'CustomBackoffStrategy',
+  'DefaultPaginator.pagination_strategy': 'CustomPaginationStrategy',
+  'HttpRequester.authenticator': 'CustomAuthenticator',
+  'HttpRequester.error_handler': 'CustomErrorHandler',
+  'RecordSelector.extractor': 'CustomRecordExtractor',
+  'SimpleRetriever.partition_router': 'CustomPartitionRouter',
+};
