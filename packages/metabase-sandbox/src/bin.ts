@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox(options);
   const { credentials: c } = sandbox;
   process.stdout.write([
-    `Metabase sandbox (0.50 API) seed=${options.seed ?? 1} scale=${options.scale ?? 1} faults=${options.faults ?? 'none'}`,
+    `Metabase sandbox (0.50 API) seed=${options.seed ?? 1} scale=${options.scale ?? 1} shape=${options.shape ?? 'realistic'} faults=${options.faults ?? 'none'}`,
     `URL:       ${sandbox.url}`,
     `CA file:   ${sandbox.caFile}`,
     `Admin:     ${c.username} / ${c.password}`,

@@ -2,5 +2,5 @@
 export { startSandbox, startSandbox as start } from './start-sandbox.js';
 export { createUntrustedCa, sandboxCerts, untrustedCaFile, type CertPair } from './certs.js';
 export type {
-  ExpectedData, FaultProfile, JsonRecord, Sandbox, SandboxCredentials, SandboxLogin, SandboxMutations, SandboxOptions, SandboxStats,
+  ExpectedData, FaultProfile, JsonRecord, Sandbox, SandboxCredentials, SandboxLogin, SandboxMutations, SandboxOptions, SandboxShape, SandboxStats,
 } from './types.js';

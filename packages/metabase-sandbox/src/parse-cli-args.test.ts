@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import { parseCliArgs } from './parse-cli-args.js';
 
 test('parses every flag', () => {
-  expect(parseCliArgs(['--seed', '3', '--scale', '1000', '--faults', 'flaky', '--port', '8443', '--host', '::1', '--fault-rate', '0.5']))
-    .toEqual({ seed: 3, scale: 1000, faults: 'flaky', port: 8443, host: '::1', faultRate: 0.5 });
+  expect(parseCliArgs(['--seed', '3', '--scale', '1000', '--faults', 'flaky', '--port', '8443', '--host', '::1', '--fault-rate', '0.5', '--shape', 'even']))
+    .toEqual({ seed: 3, scale: 1000, faults: 'flaky', port: 8443, host: '::1', faultRate: 0.5, shape: 'even' });
   expect(parseCliArgs([])).toEqual({});
   expect(parseCliArgs(['--', '--scale', '5'])).toEqual({ scale: 5 });
 });
@@ -11,6 +11,7 @@ test('parses every flag', () => {
 test('rejects unknown flags, bad profiles, bad numbers and missing values', () => {
   expect(() => parseCliArgs(['--nope', '1'])).toThrow(/unknown option --nope/);
   expect(() => parseCliArgs(['--faults', 'chaos'])).toThrow(/--faults must be one of/);
+  expect(() => parseCliArgs(['--shape', 'flat'])).toThrow(/--shape must be one of realistic, even/);
   expect(() => parseCliArgs(['--scale', 'big'])).toThrow(/--scale needs a number/);
   expect(() => parseCliArgs(['--seed'])).toThrow(/missing value/);
 });

@@ -1,5 +1,6 @@
-// argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--faults P] [--port N] [--host H]`.
-import type { FaultProfile, SandboxOptions } from './types.js';
+// argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--shape S] [--faults P] [--port N] [--host H]`.
+import { SHAPE_NAMES } from './data/shape.js';
+import type { FaultProfile, SandboxOptions, SandboxShape } from './types.js';
 
 const PROFILES: readonly FaultProfile[] = ['none', 'flaky', 'slow', 'down', 'truncated'];
 
@@ -19,13 +20,17 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions {
       case '--port': options.port = num; break;
       case '--host': options.host = value; break;
       case '--fault-rate': options.faultRate = num; break;
+      case '--shape':
+        if (!SHAPE_NAMES.includes(value as SandboxShape)) throw new Error(`--shape must be one of ${SHAPE_NAMES.join(', ')}`);
+        options.shape = value as SandboxShape;
+        break;
       case '--faults':
         if (!PROFILES.includes(value as FaultProfile)) throw new Error(`--faults must be one of ${PROFILES.join(', ')}`);
         options.faults = value as FaultProfile;
         break;
       default: throw new Error(`unknown option ${String(flag)}`);
     }
-    if (flag !== '--host' && flag !== '--faults' && !Number.isFinite(num)) throw new Error(`${flag} needs a number`);
+    if (flag !== '--host' && flag !== '--faults' && flag !== '--shape' && !Number.isFinite(num)) throw new Error(`${flag} needs a number`);
   }
   return options;
 }

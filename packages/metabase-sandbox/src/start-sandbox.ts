@@ -27,7 +27,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new RangeError(`scale must be positive, got ${scale}`);
   const now = options.now ?? Date.now;
-  const world = createWorld(seed, scale, options.users ?? []);
+  const world = createWorld(seed, scale, options.users ?? [], options.shape);
   const routes = createRouteTable([
     ...userRoutes(world), ...cardRoutes(world), ...collectionRoutes(world), ...dashboardRoutes(world),
     ...databaseRoutes(world), ...miscRoutes(world),

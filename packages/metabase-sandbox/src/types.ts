@@ -2,6 +2,13 @@
 
 export type FaultProfile = 'none' | 'flaky' | 'slow' | 'down' | 'truncated';
 
+/**
+ * How the instance is laid out. 'realistic': a dozen users per unit of scale, each with a personal collection
+ * (most of them empty, some holding collections of their own), shared collections nested under a few team
+ * collections, items gathered in a few places. 'even': few users, items spread evenly over many shared collections.
+ */
+export type SandboxShape = 'realistic' | 'even';
+
 export interface SandboxLogin {
   username: string;
   password: string;
@@ -12,6 +19,8 @@ export interface SandboxOptions {
   seed?: number;
   /** Size knob. 1 = a small team (tens of cards), 1000 ~ 40,000 cards. Default 1. */
   scale?: number;
+  /** Default 'realistic'. */
+  shape?: SandboxShape;
   /** Default 'none'. */
   faults?: FaultProfile;
   /** Share of data requests that fail under 'flaky'. Default 0.2. */

@@ -76,13 +76,39 @@ describe('generated data', () => {
     expect(natives).toBeGreaterThan(0);
   });
 
-  test('scale knob: ~40,000 cards, ~27,000 collections, ~8,000 dashboards at scale 1000 (counts only)', () => {
-    const world = createWorld(1, 1000, []);
+  test("scale knob, 'even' shape: ~40,000 cards, ~27,000 collections, ~8,000 dashboards at scale 1000 (counts only)", () => {
+    const world = createWorld(1, 1000, [], 'even');
     expect(world.cards.count).toBe(40_000);
     expect(world.dashboards.count()).toBe(8_000);
     expect(world.collections.trashId - 1).toBe(27_000);
-    const small = createWorld(1, 1, []);
+    expect(world.users.length).toBe(2_008);
+    const small = createWorld(1, 1, [], 'even');
     expect(small.cards.count).toBe(40);
     expect(small.collections.trashId - 1).toBe(27);
+  });
+
+  test("'realistic' shape at scale 100: a personal collection per user, most collections without dashboards, nesting at most 4 deep", () => {
+    const world = createWorld(1, 100, []);
+    const { collections, dashboards } = world;
+    expect(world.users.length).toBe(1_208);
+    expect(collections.personalCount).toBe(world.users.length);
+    expect(collections.trashId - 1).toBe(1_208 + 1_000 + 400);
+    const holding = new Set<number>();
+    for (let id = 1; id <= dashboards.count(); id++) holding.add(dashboards.collectionId(id) ?? 0);
+    let inside = 0;
+    let deepest = 0;
+    for (let id = 1; id < collections.trashId; id++) {
+      const owner = collections.ownerOf(id);
+      if (owner !== null && !collections.isPersonal(id)) inside++;
+      const ancestors = String(collections.record(id).location).split('/').length - 2;
+      // Levels counted from the top, or from the personal collection a collection sits in.
+      deepest = Math.max(deepest, 1 + (owner !== null && !collections.isPersonal(id) ? ancestors - 1 : ancestors));
+    }
+    expect(inside).toBeGreaterThan(300);
+    expect(deepest).toBe(4);
+    expect(holding.size / (collections.trashId - 1)).toBeLessThan(0.25);
+    let emptyPersonal = 0;
+    for (let id = 1; id <= collections.personalCount; id++) if (!holding.has(id)) emptyPersonal++;
+    expect(emptyPersonal / collections.personalCount).toBeGreaterThan(0.8);
   });
 });

@@ -68,9 +68,15 @@ describe('list routes', () => {
     const rows = asJson<JsonRecord[]>(await get('collection'));
     expect(rows[0]).toEqual({ name: 'Our analytics', id: 'root', namespace: null, is_personal: false, authority_level: null, can_write: true });
     expect(rows).toEqual(sandbox.expected.collections());
-    const personal = rows.filter((c) => c.is_personal === true);
+    const personal = rows.filter((c) => typeof c.personal_owner_id === 'number');
     expect(personal.length).toBe(sandbox.expected.users().length);
+    expect(personal.every((c) => c.is_personal === true && c.location === '/')).toBe(true);
     expect(personal.find((c) => c.personal_owner_id === 1)?.name).toBe("Sandbox Admin's Personal Collection");
+    // Collections inside a personal collection are personal too, with no owner of their own.
+    const personalIds = new Set(personal.map((c) => c.id));
+    const inside = rows.filter((c) => c.is_personal === true && c.personal_owner_id === null);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const c of inside) expect(personalIds.has(Number(String(c.location).split('/')[1]))).toBe(true);
     const mine = asJson<JsonRecord[]>(await get('collection', analyst)).filter((c) => c.is_personal === true);
     expect(mine.length).toBe(0);
     const archived = asJson<JsonRecord[]>(await get('collection?archived=true'));

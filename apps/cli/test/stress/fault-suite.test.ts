@@ -99,12 +99,13 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     ['password', 2],
     ['session_token_and_password', 1],
   ])('session expiry mid-read with a password (%s): exactly one more login, nothing lost', { timeout: 60_000 }, async ([kind, logins], test) => {
-    // A clean read from a sandbox of the same seed, then one whose sessions die after 60 requests (a read takes ~110).
-    const reference = await startStage(test);
+    // A clean read from a sandbox of the same seed, then one whose sessions die after 60 requests (a read of the
+    // 'even' shape takes ~110, so exactly one session ends).
+    const reference = await startStage(test, { sandbox: { shape: 'even' } });
     const clean = await reference.invoke(cli, { command: 'read', config: reference.config('password') });
     expect(clean.exitCode).toBe(0);
 
-    const stage = await startStage(test, { sandbox: { sessionMaxRequests: 60 } });
+    const stage = await startStage(test, { sandbox: { shape: 'even', sessionMaxRequests: 60 } });
     const run = await stage.invoke(cli, { command: 'read', config: stage.config(kind) });
     expect(errorTraces(run)).toEqual([]);
     expect(run.exitCode).toBe(0);

@@ -1,11 +1,13 @@
 // Collections: ids 1..P are the personal collections of personal users (id = user id), then the
-// regular collections, then the Trash (Metabase 0.50). Every record is computed from its id.
-import { between, nanoId, pick, unit } from '../prng.js';
+// regular collections (placed by a layout, see collection-layout.ts), then the Trash (Metabase 0.50).
+// Every record is computed from its id.
+import { nanoId, pick, unit } from '../prng.js';
 import type { JsonRecord } from '../types.js';
+import type { CollectionLayout } from './collection-layout.js';
 import { sortIdsByName } from './sort-ids-by-name.js';
 import { iso, momentAt } from './time.js';
 import { commonName, type UserModel } from './users.js';
-import { AREAS, DESCRIPTIONS, TEAMS } from './words.js';
+import { DESCRIPTIONS } from './words.js';
 
 const KIND = 41;
 
@@ -20,7 +22,10 @@ export interface CollectionSpace {
   trashId: number;
   exists: (id: number) => boolean;
   isArchived: (id: number) => boolean;
+  /** A user's personal collection itself (not one inside it). */
   isPersonal: (id: number) => boolean;
+  /** The user whose personal collection holds this one (or is this one); null for shared collections. */
+  ownerOf: (id: number) => number | null;
   name: (id: number) => string;
   /** The GET /api/collection row. */
   record: (id: number) => JsonRecord;
@@ -36,19 +41,11 @@ function slugify(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
-export function createCollectionSpace(seed: number, scale: number, users: readonly UserModel[]): CollectionSpace {
-  const personalCount = users.length;
-  const regularCount = Math.max(6, Math.round(27 * scale) - personalCount);
-  const trashId = personalCount + regularCount + 1;
+export function createCollectionSpace(seed: number, users: readonly UserModel[], layout: CollectionLayout): CollectionSpace {
+  const { personalCount, regularCount, trashId, parentOf, ownArchived } = layout;
   const r = (id: number, k: number): number => unit(seed, KIND, id, k);
   const isRegular = (id: number): boolean => id > personalCount && id < trashId;
 
-  const parentOf = (id: number): number | null => {
-    const k = id - personalCount - 1;
-    if (!isRegular(id) || k < TEAMS.length || r(id, 1) < 0.35) return null;
-    return personalCount + 1 + Math.floor(r(id, 2) * k);
-  };
-  const ownArchived = (id: number): boolean => isRegular(id) && id - personalCount > TEAMS.length && r(id, 3) < 0.03;
   const isArchived = (id: number): boolean => {
     for (let cur: number | null = id; cur !== null; cur = parentOf(cur)) if (ownArchived(cur)) return true;
     return false;
@@ -62,10 +59,7 @@ export function createCollectionSpace(seed: number, scale: number, users: readon
     if (id === trashId) return 'Trash';
     const owner = users[id - 1];
     if (!isRegular(id) && owner !== undefined) return `${commonName(owner)}'s Personal Collection`;
-    const k = id - personalCount - 1;
-    if (k < TEAMS.length) return TEAMS[k] ?? 'Team';
-    const base = `${pick(TEAMS, r(id, 4))} ${pick(AREAS, r(id, 5))}`;
-    return k < TEAMS.length * 4 ? base : `${base} ${between(r(id, 6), 2, 99)}`;
+    return layout.regularName(id);
   };
 
   const ref = (id: number): JsonRecord => {
@@ -104,18 +98,14 @@ export function createCollectionSpace(seed: number, scale: number, users: readon
     exists: (id) => Number.isInteger(id) && id >= 1 && id <= trashId,
     isArchived,
     isPersonal: (id) => id >= 1 && id <= personalCount,
+    ownerOf: layout.ownerOf,
     name,
     ref,
     record: (id) => {
       const base = ref(id);
-      return { ...base, is_personal: id !== trashId && !isRegular(id), can_write: true, can_delete: false, can_restore: base.archived === true && id !== trashId, parent_id: parentOf(id) };
+      return { ...base, is_personal: layout.ownerOf(id) !== null, can_write: true, can_delete: false, can_restore: base.archived === true && id !== trashId, parent_id: parentOf(id) };
     },
     order,
-    pickHolder: (u, personalId) => {
-      if (u < 0.25) return null;
-      if (u < 0.35 && personalId !== null) return personalId;
-      const f = u < 0.35 ? (u - 0.25) / 0.1 : (u - 0.35) / 0.65;
-      return personalCount + 1 + Math.floor(f * regularCount);
-    },
+    pickHolder: layout.pickHolder,
   };
 }

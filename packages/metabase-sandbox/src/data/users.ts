@@ -66,14 +66,13 @@ function generatedUser(seed: number, id: number, teamGroupIds: readonly number[]
   };
 }
 
-/** Personal users: 3 fixed logins, generated people, then the extra logins. */
-export function buildUsers(seed: number, scale: number, extra: readonly SandboxLogin[], teamGroupIds: readonly number[]): UserModel[] {
+/** Personal users: 3 fixed logins, `generated` people, then the extra logins. */
+export function buildUsers(seed: number, generated: number, extra: readonly SandboxLogin[], teamGroupIds: readonly number[]): UserModel[] {
   const users: UserModel[] = [
     fixedUser(1, 'Sandbox', 'Admin', DEFAULT_LOGINS.admin, true, true),
     fixedUser(2, 'Ana', 'Lyst', DEFAULT_LOGINS.user, false, true),
     fixedUser(3, 'Former', 'Employee', DEFAULT_LOGINS.deactivated, false, false),
   ];
-  const generated = 5 + Math.round(2 * scale);
   for (let i = 0; i < generated; i++) users.push(generatedUser(seed, users.length + 1, teamGroupIds));
   for (const login of extra) {
     const id = users.length + 1;

@@ -1,6 +1,6 @@
 // The whole imaginary instance: small things are built once, big things (cards, collections,
 // dashboards) are computed per id on demand. Same seed and options => identical data.
-import type { SandboxLogin } from '../types.js';
+import type { SandboxLogin, SandboxShape } from '../types.js';
 import { buildAlerts } from './alerts.js';
 import { buildCatalog, type Catalog } from './catalog.js';
 import { createCardSource, type CardSource } from './cards.js';
@@ -8,6 +8,7 @@ import { createCollectionSpace, type CollectionSpace } from './collections.js';
 import { createDashboardSource, type DashboardSource } from './dashboards.js';
 import { buildGroups, groupRecords, type GroupModel } from './groups.js';
 import { createOverlay, type Overlay } from './overlay.js';
+import { SHAPES } from './shape.js';
 import { buildSegments } from './segments.js';
 import { buildSnippets } from './snippets.js';
 import { ADMIN_GROUP_ID, ALL_USERS_GROUP_ID, apiKeyUser, buildUsers, type UserModel } from './users.js';
@@ -16,6 +17,7 @@ import type { JsonRecord } from '../types.js';
 export interface World {
   seed: number;
   scale: number;
+  shape: SandboxShape;
   /** Personal users ordered by id (id = index + 1). */
   users: UserModel[];
   /** Hidden users behind the two API keys. */
@@ -35,20 +37,21 @@ export interface World {
   userById(id: number): UserModel | undefined;
 }
 
-export function createWorld(seed: number, scale: number, extraLogins: readonly SandboxLogin[]): World {
+export function createWorld(seed: number, scale: number, extraLogins: readonly SandboxLogin[], shape: SandboxShape = 'realistic'): World {
+  const rules = SHAPES[shape];
   const groups = buildGroups(scale);
   const teamIds = groups.filter((g) => g.id > ADMIN_GROUP_ID).map((g) => g.id);
-  const users = buildUsers(seed, scale, extraLogins, teamIds);
+  const users = buildUsers(seed, rules.generatedUsers(scale), extraLogins, teamIds);
   const adminKey = apiKeyUser(seed, users.length + 1, 'Sync key (admin)', ADMIN_GROUP_ID);
   const userKey = apiKeyUser(seed, users.length + 2, 'Sync key (analyst)', teamIds[0] ?? ALL_USERS_GROUP_ID);
   const apiKeyUsers = [adminKey.user, userKey.user];
   const overlay = createOverlay();
   const catalog = buildCatalog(seed, scale);
-  const collections = createCollectionSpace(seed, scale, users);
+  const collections = createCollectionSpace(seed, users, rules.layout(seed, scale, users.length));
   const cards = createCardSource({ seed, scale, users, catalog, collections, overlay });
   const dashboards = createDashboardSource(seed, scale, users, collections, cards, overlay);
   return {
-    seed, scale, users, apiKeyUsers, apiKeys: { admin: adminKey.key, user: userKey.key }, groups,
+    seed, scale, shape, users, apiKeyUsers, apiKeys: { admin: adminKey.key, user: userKey.key }, groups,
     groupRecords: groupRecords(seed, groups, [...users, ...apiKeyUsers]),
     catalog, collections, cards, dashboards,
     snippets: buildSnippets(seed, scale, users),

@@ -29,13 +29,13 @@ export function collectionRoutes(world: World): Route[] {
       if (ctx.query.get('namespace') === 'snippets') return jsonReply([SNIPPET_ROOT]);
       const archived = boolParam(ctx, 'archived', false);
       const personalOnly = boolParam(ctx, 'personal-only', false);
-      // Admins see every personal collection unless they opt out; others only their own.
+      // Admins see every personal collection (and what is inside) unless they opt out; others only their own.
       const othersHidden = !ctx.isAdmin || boolParam(ctx, 'exclude-other-user-collections', false);
       const ids = Array.from(collections.order()).filter((id) => {
         if (collections.isArchived(id) !== archived) return false;
-        const personal = collections.isPersonal(id);
-        if (personalOnly && !personal) return false;
-        return !(personal && othersHidden && id !== ctx.user?.id);
+        if (personalOnly && !collections.isPersonal(id)) return false;
+        const owner = collections.ownerOf(id);
+        return !(owner !== null && othersHidden && owner !== ctx.user?.id);
       });
       // With archived=true the Trash comes along (0.50).
       if (archived) ids.push(collections.trashId);
