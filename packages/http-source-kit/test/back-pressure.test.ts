@@ -109,7 +109,7 @@ describe('back-pressure', () => {
     output.release();
     expect(await run).toBe(0);
     expect(progress.bytes).toBe(total);
-    // STARTED, RUNNING, records, STATE, COMPLETE plus two LOG lines.
-    expect(output.lines()).toBe(RECORDS + 6);
+    // STARTED, RUNNING, records, STATE, COMPLETE plus three LOG lines (the stream's two, the read's summary).
+    expect(output.lines()).toBe(RECORDS + 7);
   });
 });

@@ -21,6 +21,8 @@ export interface Authenticator {
   onUnauthorized?(client: AuthHttp, usedHeaders: Record<string, string>): Promise<boolean>;
   /** Ends sessions this run opened. Never throws. */
   close?(client: AuthHttp): Promise<void>;
+  /** Logins made so far this run, for the read's summary; absent for credentials that need none. */
+  logins?(): number;
   /** Credentials obtained at run time, for masking in output. */
   secrets(): string[];
   /** For logs, without secrets, e.g. "session login as alice@example.com". */

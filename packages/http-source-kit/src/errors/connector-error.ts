@@ -15,6 +15,11 @@ export interface ConnectorErrorOptions {
    * which would only point at the validation code. Errors from the server or from the code keep theirs.
    */
   userInput?: boolean;
+  /**
+   * The failure concerns the whole run, not one stream: a credential the server refused, a server that does not
+   * answer. `read` reports it once, as the run's one ERROR trace, and ends the other streams (see FatalCause).
+   */
+  endsRun?: boolean;
   cause?: unknown;
 }
 
@@ -26,6 +31,7 @@ export class ConnectorError extends Error {
   readonly internalMessage?: string;
   readonly retryable?: boolean;
   readonly userInput?: boolean;
+  readonly endsRun?: boolean;
 
   constructor(options: ConnectorErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -35,6 +41,7 @@ export class ConnectorError extends Error {
     if (options.internalMessage !== undefined) this.internalMessage = options.internalMessage;
     if (options.retryable !== undefined) this.retryable = options.retryable;
     if (options.userInput === true) this.userInput = true;
+    if (options.endsRun === true) this.endsRun = true;
   }
 
   static isInstance(error: unknown): error is ConnectorError {

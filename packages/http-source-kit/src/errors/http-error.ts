@@ -17,6 +17,7 @@ export interface HttpErrorOptions {
   body?: string;
   code?: string;
   retryAfterMs?: number;
+  endsRun?: boolean;
 }
 
 /** A failed HTTP exchange. Carries no request headers and no transport objects, so it is safe to serialise. */

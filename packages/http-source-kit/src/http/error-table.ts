@@ -16,6 +16,8 @@ export interface ErrorRule {
   failureType: FailureType;
   /** What the user reads; say what to do, not just the status text. */
   message?: string | ((context: ErrorMessageContext) => string);
+  /** This answer means no stream can succeed (e.g. a refused credential): the read reports it once and stops. */
+  endsRun?: boolean;
 }
 
 /**
@@ -28,9 +30,11 @@ const retryTransient: ErrorRule = { action: 'retry', failureType: 'transient_err
 
 export const defaultErrorTable: ErrorTable = {
   400: { action: 'fail', failureType: 'system_error' },
+  // Reached only after the authenticator has done what it could (a new session, if it has one).
   401: {
     action: 'fail',
     failureType: 'config_error',
+    endsRun: true,
     message: ({ method, url }) =>
       `The server rejected the credentials (HTTP 401) for ${method} ${url}. Check the credentials in the connector configuration.`,
   },

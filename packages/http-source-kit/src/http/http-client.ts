@@ -117,6 +117,8 @@ export class HttpClient {
     // Redacted only when a message needs it: most requests never fail.
     const shownUrl = (): string => redactUrl(url.toString());
     const table = this.tableFor(request.errorTable);
+    // A run that has ended (fatal cause, cancel) starts nothing new.
+    if (request.signal?.aborted) throw abortReason(request.signal);
     const started = Date.now();
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {

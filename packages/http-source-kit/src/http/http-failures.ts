@@ -22,6 +22,7 @@ export async function statusError(response: HttpResponse, rule: ErrorRule, metho
     url,
     status: response.status,
     retryable: rule.action === 'retry',
+    ...(rule.endsRun === true ? { endsRun: true } : {}),
     ...(snippet ? { body: snippet } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
@@ -51,5 +52,6 @@ function copyHttpError(error: HttpError, change: { message: string }): HttpError
     ...(error.bodySnippet !== undefined ? { body: error.bodySnippet } : {}),
     ...(error.code !== undefined ? { code: error.code } : {}),
     ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
+    ...(error.endsRun === true ? { endsRun: true } : {}),
   });
 }

@@ -1,6 +1,7 @@
 import type { Authenticator } from '../auth/index.js';
 import { HttpClient, type HttpClientOptions } from '../http/index.js';
 import { sourceStreams, type SourceDefinition, type SourceStreams } from '../source/index.js';
+import { FatalCause } from './fatal-cause.js';
 import type { RunOutput } from './run-output.js';
 
 /** What one command with a valid config works with: the streams, one HTTP client (one login) for the whole run. */
@@ -11,6 +12,8 @@ export interface Session<Config> {
   authenticator: Authenticator | undefined;
   /** The client's connection limit, shared by everything the run reads. */
   maxConcurrency: number;
+  /** Trips at the first failure that ends the whole run; see FatalCause. */
+  fatal: FatalCause;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export function openSession<Config>(
     http,
     authenticator,
     maxConcurrency: options.maxConcurrency ?? 8,
+    fatal: new FatalCause(),
     close: () => http.close(),
   };
 }

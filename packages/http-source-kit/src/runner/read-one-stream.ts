@@ -18,17 +18,25 @@ export interface StreamRunContext<Config> {
 
 const DEFAULT_CHECKPOINT_INTERVAL = 1000;
 
+/** How a stream ended: its record count, and its failure (the run's fatal cause itself when that stopped it). */
+export interface StreamOutcome {
+  records: number;
+  error?: ConnectorError;
+}
+
 /**
  * One stream, start to end: STARTED, RUNNING (at the first record, or before COMPLETE when there is none), RECORDs,
  * STATEs whose `sourceStats.recordCount` is the number of records since the previous one, a final STATE, COMPLETE.
  * On failure: INCOMPLETE and an ERROR trace naming the stream; the error is returned, not thrown, so the run goes on.
+ * A failure that ends the run (or follows from one) is reported once for the run instead: see `endStream`.
  */
-export async function readOneStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>): Promise<ConnectorError | undefined> {
+export async function readOneStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>): Promise<StreamOutcome> {
   const { descriptor, stream, syncMode } = planned;
   const { session, output } = context;
   const logger = output.logger;
   await output.status(descriptor, 'STARTED');
   let running = false;
+  let total = 0;
   try {
     const shape = syncMode === 'incremental' ? cursorStateShape(stream) : undefined;
     const saved = shape === undefined ? undefined : savedCursor(stream.name, shape, context.states.get(descriptor));
@@ -46,7 +54,6 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
           });
     const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
     logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${String(saved)}`}).`);
-    let total = 0;
     let sinceState = 0;
     const records = readStreamRecords(stream, {
       config: session.config,
@@ -79,13 +86,29 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
     await output.state(descriptor, tracker?.finalState() ?? { ...NO_CURSOR_STATE }, sinceState);
     await output.status(descriptor, 'COMPLETE');
     logger.info(`Stream "${stream.name}": ${total} records.`);
-    return undefined;
+    return { records: total };
   } catch (caught) {
-    const error = asConnectorError(caught, session);
-    await output.status(descriptor, 'INCOMPLETE');
+    return { records: total, error: await endStream(planned, context, asConnectorError(caught, session), caught) };
+  }
+}
+
+/**
+ * INCOMPLETE, then: for the stream's own failure, its ERROR trace; for a failure that ends the run, the run's one
+ * ERROR trace (no stream descriptor: it concerns them all) when this stream is the first to meet it, and a short
+ * pointer to it otherwise. Returns the failure to count, which is the fatal cause itself when that stopped the stream.
+ */
+export async function endStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>, error: ConnectorError, thrown: unknown = error): Promise<ConnectorError> {
+  const { descriptor, stream } = planned;
+  const { output, session: { fatal } } = context;
+  await output.status(descriptor, 'INCOMPLETE');
+  if (error.endsRun === true && fatal.trip(error)) {
+    await output.error(error);
+  } else if (!fatal.explains(thrown, context.signal)) {
     await output.error(error, descriptor);
     return error;
   }
+  output.logger.warn(fatal.pointer(stream.name));
+  return fatal.error ?? error;
 }
 
 /** Keeps the original as the cause (for the stack trace) and takes the failure type the retry policy gives it. */

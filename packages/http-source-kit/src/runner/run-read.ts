@@ -3,7 +3,8 @@ import { ConnectorError } from '../errors/index.js';
 import { parseInputState } from './input-state.js';
 import type { Session } from './open-session.js';
 import { planRead, type PlannedStream } from './plan-read.js';
-import { readOneStream } from './read-one-stream.js';
+import { endStream, readOneStream, type StreamRunContext } from './read-one-stream.js';
+import { readSummary } from './read-summary.js';
 import type { RunOutput } from './run-output.js';
 
 export interface ReadOptions {
@@ -15,7 +16,9 @@ export interface ReadOptions {
 
 /**
  * `read`: every configured stream in catalog order (up to `streamConcurrency` at a time), each one's failure reported
- * and the others still read. Exit code 1 if any stream failed, after a final ERROR trace naming them.
+ * and the others still read. Exit code 1 if any stream failed, after a final ERROR trace naming them. A failure that
+ * ends the run (see FatalCause) is its one ERROR trace instead: the streams it stopped, and those not started yet,
+ * end INCOMPLETE with a pointer to it.
  */
 export async function runRead<Config>(session: Session<Config>, output: RunOutput, options: ReadOptions): Promise<number> {
   const states = parseInputState(options.state);
@@ -29,14 +32,23 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   const concurrency = Math.max(1, Math.min(options.streamConcurrency, Math.floor(session.maxConcurrency / 2)));
   const connectionBudget = Math.max(1, Math.floor(session.maxConcurrency / concurrency));
   const queue: PlannedStream<Config>[] = [...plan.planned];
+  const { fatal } = session;
+  const context: StreamRunContext<Config> = { session, output, states, signal: AbortSignal.any([options.signal, fatal.signal]), connectionBudget };
+  let records = 0;
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const error = await readOneStream(next, { session, output, states, signal: options.signal, connectionBudget });
-      if (error !== undefined) failures.push({ name: next.descriptor.name, error });
+      const outcome = fatal.error === undefined ? await readOneStream(next, context) : { records: 0, error: await endStream(next, context, fatal.error) };
+      records += outcome.records;
+      if (outcome.error !== undefined) failures.push({ name: next.descriptor.name, error: outcome.error });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  const { requests, retries } = session.http.stats();
+  const streams = plan.planned.length + plan.rejected.length;
+  output.logger.info(readSummary({ streams, failed: failures.length, records, requests, retries, logins: session.authenticator?.logins?.() }));
   if (failures.length === 0) return 0;
+  // The fatal cause has said it all unless some stream also failed on its own.
+  if (failures.every((f) => f.error === fatal.error)) return 1;
   const names = failures.map((f) => f.name).join(', ');
   await output.error(
     new ConnectorError({
