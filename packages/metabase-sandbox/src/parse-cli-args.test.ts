@@ -4,6 +4,8 @@ import { parseCliArgs } from './parse-cli-args.js';
 test('parses every flag', () => {
   expect(parseCliArgs(['--seed', '3', '--scale', '1000', '--faults', 'flaky', '--port', '8443', '--host', '::1', '--fault-rate', '0.5', '--shape', 'even']))
     .toEqual({ seed: 3, scale: 1000, faults: 'flaky', port: 8443, host: '::1', faultRate: 0.5, shape: 'even' });
+  expect(parseCliArgs(['--max-session-age', '15', '--session-max-requests', '40', '--clock-step-ms', '60000']))
+    .toEqual({ sessionMaxAgeMs: 900_000, sessionMaxRequests: 40, clockStepMsPerRequest: 60_000 });
   expect(parseCliArgs([])).toEqual({});
   expect(parseCliArgs(['--', '--scale', '5'])).toEqual({ scale: 5 });
 });

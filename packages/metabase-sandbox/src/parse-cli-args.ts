@@ -1,4 +1,5 @@
-// argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--shape S] [--faults P] [--port N] [--host H]`.
+// argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--shape S] [--faults P] [--port N] [--host H]
+// [--max-session-age MINUTES] [--session-max-requests N] [--clock-step-ms N]`.
 import { SHAPE_NAMES } from './data/shape.js';
 import type { FaultProfile, SandboxOptions, SandboxShape } from './types.js';
 
@@ -20,6 +21,10 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions {
       case '--port': options.port = num; break;
       case '--host': options.host = value; break;
       case '--fault-rate': options.faultRate = num; break;
+      // Minutes, as Metabase's MAX_SESSION_AGE.
+      case '--max-session-age': options.sessionMaxAgeMs = num * 60_000; break;
+      case '--session-max-requests': options.sessionMaxRequests = num; break;
+      case '--clock-step-ms': options.clockStepMsPerRequest = num; break;
       case '--shape':
         if (!SHAPE_NAMES.includes(value as SandboxShape)) throw new Error(`--shape must be one of ${SHAPE_NAMES.join(', ')}`);
         options.shape = value as SandboxShape;

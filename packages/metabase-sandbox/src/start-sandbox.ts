@@ -26,17 +26,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? 1;
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new RangeError(`scale must be positive, got ${scale}`);
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  const step = options.clockStepMsPerRequest ?? 0;
+  let stepped = 0;
+  const now = (): number => clock() + stepped;
   const world = createWorld(seed, scale, options.users ?? [], options.shape);
   const routes = createRouteTable([
     ...userRoutes(world), ...cardRoutes(world), ...collectionRoutes(world), ...dashboardRoutes(world),
     ...databaseRoutes(world), ...miscRoutes(world),
   ]);
-  const sessions = createSessionStore({ maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS, maxRequests: options.sessionMaxRequests, now });
-  const faults = createFaultInjector({ seed, profile: options.faults ?? 'none', rate: options.faultRate ?? 0.2, slowLatencyMs: options.slowLatencyMs ?? 25 });
   let stats = createStats();
+  const sessions = createSessionStore({
+    maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS, maxRequests: options.sessionMaxRequests, now,
+    onExpired: (reason) => {
+      if (reason === 'age') stats.sessionsExpiredByAge++;
+      else stats.sessionsExpiredByRequests++;
+    },
+  });
+  const faults = createFaultInjector({ seed, profile: options.faults ?? 'none', rate: options.faultRate ?? 0.2, slowLatencyMs: options.slowLatencyMs ?? 25 });
+  const revokedApiKeys = new Set<string>();
   const deps: RequestDeps = {
-    world, routes, faults, sessions, retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    world, routes, faults, sessions, retryAfterSeconds: options.retryAfterSeconds ?? 1, revokedApiKeys,
+    tick: () => {
+      stepped += step;
+    },
     usernameThrottle: createLoginThrottle(10, now), ipThrottle: createLoginThrottle(50, now),
     get stats() {
       return stats;
@@ -80,6 +93,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireSession: (token) => void sessions.remove(token),
     expireAllSessions: () => {
       sessions.removeAll();
+    },
+    revokeApiKey: (key) => {
+      revokedApiKeys.add(key);
     },
     stats: () => copyStats(stats),
     resetStats: () => {

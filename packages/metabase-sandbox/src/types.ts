@@ -33,12 +33,17 @@ export interface SandboxOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** Session lifetime from creation (Metabase MAX_SESSION_AGE). Default 14 days. */
+  /** Session lifetime from creation (Metabase's MAX_SESSION_AGE, which is in minutes). Default 14 days. */
   sessionMaxAgeMs?: number;
   /** A session expires after this many authenticated requests (optional). */
   sessionMaxRequests?: number;
   /** Clock in epoch ms, for throttle and expiry tests. Default Date.now. */
   now?: () => number;
+  /**
+   * Every request moves the sandbox's clock forward by this many ms, as if each took that long: session age and the
+   * login throttle's hour play out in a quick test (e.g. 60_000 with a 15-minute session: it ends 15 requests later).
+   */
+  clockStepMsPerRequest?: number;
   /** Extra logins (active, non-admin users); the default users always exist. */
   users?: SandboxLogin[];
 }
@@ -67,6 +72,9 @@ export interface SandboxStats {
   /** Keyed by "METHOD /api/route/:param", e.g. "GET /api/dashboard/:id". */
   requestsByRoute: Record<string, number>;
   faultsInjected: number;
+  /** Sessions that ended because they grew older than the session lifetime, or used up their requests. */
+  sessionsExpiredByAge: number;
+  sessionsExpiredByRequests: number;
 }
 
 /** A JSON record as the API serves it. */
@@ -127,6 +135,8 @@ export interface Sandbox {
   createSession(username?: string): string;
   expireSession(token: string): void;
   expireAllSessions(): void;
+  /** As an admin deleting (or regenerating) the API key: every later request with it gets 401 Unauthenticated. */
+  revokeApiKey(key: string): void;
   stats(): SandboxStats;
   resetStats(): void;
   expected: ExpectedData;

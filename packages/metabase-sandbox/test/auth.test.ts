@@ -180,6 +180,38 @@ test('sessionMaxRequests: a session dies after N authenticated requests', async 
     expect(statuses).toEqual([200, 200, 200, 401, 401]);
     // A fresh login works again.
     expect((await call(sandbox, 'database', { headers: { 'X-Metabase-Session': await login(sandbox) } })).status).toBe(200);
+    expect([sandbox.stats().sessionsExpiredByRequests, sandbox.stats().sessionsExpiredByAge]).toEqual([1, 0]);
+  } finally {
+    await sandbox.stop();
+  }
+});
+
+test('clockStepMsPerRequest: each request ages sessions, so a 15-minute session ends 15 requests after login', async () => {
+  const frozen = Date.UTC(2024, 5, 1);
+  const sandbox = await startSandbox({ now: () => frozen, sessionMaxAgeMs: 15 * 60_000, clockStepMsPerRequest: 60_000 });
+  try {
+    const statuses: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const token = await login(sandbox); // the login request is one minute too
+      for (let i = 0; i < 16; i++) statuses.push((await call(sandbox, 'database', { headers: { 'X-Metabase-Session': token } })).status);
+    }
+    const round = [...Array<number>(15).fill(200), 401];
+    expect(statuses).toEqual([...round, ...round, ...round]);
+    expect([sandbox.stats().sessionsExpiredByAge, sandbox.stats().sessionsExpiredByRequests, sandbox.stats().logins]).toEqual([3, 0, 3]);
+  } finally {
+    await sandbox.stop();
+  }
+});
+
+test('revokeApiKey: later requests with the key get 401 Unauthenticated, the other key still works', async () => {
+  const sandbox = await startSandbox();
+  try {
+    const { adminApiKey, userApiKey } = sandbox.credentials;
+    expect((await call(sandbox, 'card', { headers: { 'X-API-Key': adminApiKey } })).status).toBe(200);
+    sandbox.revokeApiKey(adminApiKey);
+    const refused = await call(sandbox, 'card', { headers: { 'X-API-Key': adminApiKey } });
+    expect([refused.status, refused.body]).toEqual([401, 'Unauthenticated']);
+    expect((await call(sandbox, 'card', { headers: { 'X-API-Key': userApiKey } })).status).toBe(200);
   } finally {
     await sandbox.stop();
   }

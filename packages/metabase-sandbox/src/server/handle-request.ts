@@ -21,6 +21,10 @@ export interface RequestDeps extends SessionDeps {
   sessions: SessionStore;
   stats: SandboxStats;
   retryAfterSeconds: number;
+  /** API keys an admin deleted or regenerated. */
+  revokedApiKeys: Set<string>;
+  /** Moves the sandbox clock by its per-request step. */
+  tick(): void;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -40,7 +44,7 @@ function authenticate(deps: RequestDeps, req: IncomingMessage): UserModel | unde
   const fromSession = key === undefined ? undefined : deps.sessions.use(key);
   if (fromSession !== undefined) return deps.world.userById(fromSession);
   const apiKey = req.headers['x-api-key'];
-  if (typeof apiKey !== 'string') return undefined;
+  if (typeof apiKey !== 'string' || deps.revokedApiKeys.has(apiKey)) return undefined;
   if (apiKey === deps.world.apiKeys.admin) return deps.world.apiKeyUsers[0];
   if (apiKey === deps.world.apiKeys.user) return deps.world.apiKeyUsers[1];
   return undefined;
@@ -55,6 +59,7 @@ function faultReply(kind: FaultKind, retryAfterSeconds: number): Reply | undefin
 
 export async function handleRequest(deps: RequestDeps, world: World, req: IncomingMessage, res: ServerResponse): Promise<void> {
   deps.stats.requests++;
+  deps.tick();
   const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
   // List routes answer with or without a trailing slash.
   const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;

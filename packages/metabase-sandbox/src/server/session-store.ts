@@ -12,6 +12,8 @@ export interface SessionStoreOptions {
   maxAgeMs: number;
   maxRequests?: number;
   now: () => number;
+  /** Told when a session is found dead, once per session. */
+  onExpired?: (reason: 'age' | 'requests') => void;
 }
 
 export interface SessionStore {
@@ -37,6 +39,7 @@ export function createSessionStore(options: SessionStoreOptions): SessionStore {
       const tooUsed = options.maxRequests !== undefined && row.requests >= options.maxRequests;
       if (tooOld || tooUsed) {
         sessions.delete(token);
+        options.onExpired?.(tooOld ? 'age' : 'requests');
         return undefined;
       }
       row.requests++;
