@@ -3,3 +3,4 @@ export { formatPath, pathSegments, valueAtPath, type RecordPath } from './record
 export { RecordScanner, type RecordScannerOptions, type RecordsFound, type RecordsShape } from './record-scanner.js';
 export { recordSelector, type RecordSelector, type RecordsSpec, type SelectedBody } from './record-selector.js';
 export { SelectedRecord } from './selected-record.js';
+export { jsonArrayElements, jsonObjectMembers, withJsonMember, type JsonMember } from './json-text.js';

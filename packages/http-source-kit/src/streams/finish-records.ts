@@ -12,16 +12,27 @@ function notAnObject(stream: string, value: unknown): ConnectorError {
   return new ConnectorError({ message: `Stream "${stream}": a record is not a JSON object (found ${found}).`, failureType: 'system_error' });
 }
 
+/** The records `transformJson` derives from each record's text (nothing is parsed). */
+function derivedRecords<Config>(stream: StreamDefinition<Config>, records: SelectedRecord[], config: Config, partition: Partition | undefined): SelectedRecord[] {
+  const transformJson = stream.transformJson;
+  if (transformJson === undefined) return records;
+  const context = { config, partition, stream: stream.name };
+  const out: SelectedRecord[] = [];
+  for (const record of records) for (const json of transformJson(record.json, context)) out.push(SelectedRecord.fromJson(json));
+  return out;
+}
+
 /**
- * Applies the stream's transform to a batch (parsing records only when there is one) and checks every record is a
- * JSON object, as a RECORD's `data` must be.
+ * Applies the stream's transforms to a batch (`transformJson` on the exact text, then `transform`, which parses) and
+ * checks every record is a JSON object, as a RECORD's `data` must be.
  */
 export function finishRecords<Config>(
   stream: StreamDefinition<Config>,
-  records: SelectedRecord[],
+  selected: SelectedRecord[],
   config: Config,
   partition: Partition | undefined,
 ): SelectedRecord[] {
+  const records = derivedRecords(stream, selected, config, partition);
   const transform = stream.transform;
   if (transform === undefined) {
     for (const record of records) if (!record.isObject) throw notAnObject(stream.name, record.value);

@@ -90,7 +90,16 @@ export interface StreamDefinition<Config> {
   partitions?: PartitionRouter<Config>;
   /** Rows over the source's error table for this stream's requests (e.g. `{ 404: { action: 'ignore', … } }`). */
   errorTable?: ErrorTable;
-  /** Reshapes a record; return undefined to drop it. */
+  /**
+   * Derives records from a record's exact JSON text without parsing it, so every value stays byte for byte (use the
+   * helpers `jsonObjectMembers`, `jsonArrayElements` and `withJsonMember`). Returns the JSON texts of the records it
+   * becomes (none, one or several objects, each on one line). Runs before `transform`.
+   */
+  transformJson?: (json: string, context: TransformContext<Config>) => readonly string[];
+  /**
+   * Reshapes a parsed record; return undefined to drop it. The result is serialised again, which rounds numbers a
+   * double cannot hold (integers beyond 2^53, 1e400, long decimals): prefer `transformJson` to change records.
+   */
   transform?: (record: JsonRecord, context: TransformContext<Config>) => JsonRecord | undefined;
   /** The escape hatch: produce records yourself (retries still come from `context.http`). */
   read?: (context: StreamContext<Config>) => AsyncIterable<JsonRecord>;

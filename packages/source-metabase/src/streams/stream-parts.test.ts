@@ -19,7 +19,7 @@ describe('stream parts', () => {
     expect(declared).toEqual({
       cards: bare, collections: bare, native_query_snippets: bare, tables: bare, segments: bare, permission_groups: bare, alerts: bare,
       dashboard_list: bare, users: inData, databases: inData, collections_items_dashboards: inData,
-      dashboard_cards: { path: 'dashcards', expect: 'array' }, dashboards: { path: '', expect: 'object' },
+      dashboard_cards: { path: '', expect: 'object' }, dashboards: { path: '', expect: 'object' },
     });
   });
 
@@ -73,11 +73,16 @@ describe('stream parts', () => {
     expect(await partitionIds(undefined, list)).toEqual({ ids: [7, 8], read: ['collections_items_dashboards'] });
   });
 
-  it('fills a missing dashboard_id of a dashcard from its dashboard, and keeps a present one', () => {
-    const transform = dashboardCardsStream().transform;
+  it('cuts dashcards (or ordered_cards before 0.48) out of the detail text, filling a missing or null dashboard_id', () => {
+    const transformJson = dashboardCardsStream().transformJson;
     const context = { config, partition: { id: 9 }, stream: 'dashboard_cards' };
-    expect(transform?.({ id: 1, dashboard_id: null }, context)).toEqual({ id: 1, dashboard_id: 9 });
-    expect(transform?.({ id: 2, dashboard_id: 3 }, context)).toEqual({ id: 2, dashboard_id: 3 });
+    const big = '"visualization_settings":{"n":12345678901234567890123,"x":1e400,"d":0.1234567890123456789012345678901234}';
+    const cards = `[{"id":9007199254740993,${big}},{"id":2,"dashboard_id":null},{"id":3,"dashboard_id":3}]`;
+    const expected = [`{"dashboard_id":9,"id":9007199254740993,${big}}`, '{"id":2,"dashboard_id":9}', '{"id":3,"dashboard_id":3}'];
+    expect(transformJson?.(`{"id":9,"dashcards":${cards},"tabs":[]}`, context)).toEqual(expected);
+    expect(transformJson?.(`{"id":9,"ordered_cards":${cards}}`, context)).toEqual(expected);
+    expect(transformJson?.('{"id":9,"dashcards":null}', context)).toEqual([]);
+    expect(() => transformJson?.('{"id":9,"cards":[]}', context)).toThrow(/neither "dashcards".*nor "ordered_cards".*Top-level keys: id, cards/);
   });
 
   it('drops repeated partitions, per read', async () => {
