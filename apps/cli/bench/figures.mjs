@@ -12,26 +12,67 @@ const floorScript = fileURLToPath(new URL('./floor-read.mjs', import.meta.url));
 /** The nine streams that take one request each (users: one per 500 users). */
 export const BULK_STREAMS = ['cards', 'collections', 'users', 'databases', 'native_query_snippets', 'tables', 'segments', 'permission_groups', 'alerts'];
 
+/** The dashboards chain as users select it: both streams that read each dashboard's detail. */
+export const FAN_OUT_STREAMS = ['dashboards', 'dashboard_cards'];
+
 export const TARGETS = {
   bulk: { timeRatio: 0.75, peakRssMb: 100 },
   fanOut: { timeRatio: 0.7 },
+  fanOutLatency: { timeRatio: 0.25, peakInFlight: 8 },
   memory: { peakRssMb: 120 },
   start: { medianMs: 100 },
 };
 
 /** Floor and connector reading the same streams; `names` picks the connector's catalog, `figure` the floor's plan. */
-export function readComparison({ name, inputs, cli, runs, floorRuns }, names, figure) {
+export function readComparison({ name, inputs, cli, runs, floorRuns, sandbox }, names, figure) {
   return compareRuns({
     name,
     runs,
     ...(floorRuns === undefined ? {} : { floorRuns }),
     floor: [floorScript, inputs.plan(figure)],
     connector: [cli, 'read', '--config', inputs.config, '--catalog', inputs.catalog(names)],
+    sandbox,
   });
 }
 
+/** Which streams each sandbox route serves; the detail route serves every selected stream that reads details. */
+const ROUTE_STREAMS = {
+  'GET /api/card': ['cards'],
+  'GET /api/collection': ['collections'],
+  'GET /api/collection/root/items': ['collections_items_dashboards'],
+  'GET /api/collection/:id/items': ['collections_items_dashboards'],
+  'GET /api/dashboard': ['dashboards'],
+  'GET /api/dashboard/:id': FAN_OUT_STREAMS,
+  'GET /api/user': ['users'],
+  'GET /api/database': ['databases'],
+  'GET /api/native-query-snippet': ['native_query_snippets'],
+  'GET /api/table': ['tables'],
+  'GET /api/segment': ['segments'],
+  'GET /api/permissions/group': ['permission_groups'],
+  'GET /api/alert': ['alerts'],
+};
+
+/** Requests per stream (or per route, for routes no stream reads), from the sandbox's per-route counts. */
+export function requestsByStream(requestsByRoute, selected) {
+  const byStream = {};
+  for (const [route, n] of Object.entries(requestsByRoute ?? {})) {
+    const streams = ROUTE_STREAMS[route]?.filter((name) => selected.includes(name) || !FAN_OUT_STREAMS.includes(name));
+    const key = streams === undefined || streams.length === 0 ? route : streams.join(' + ');
+    byStream[key] = (byStream[key] ?? 0) + n;
+  }
+  return byStream;
+}
+
+/** The comparison with requests per stream on both sides. */
+function withStreams(result, streams) {
+  for (const side of [result.floor, result.connector]) {
+    if (side.requestsByRoute !== undefined) side.requestsByStream = requestsByStream(side.requestsByRoute, streams);
+  }
+  return result;
+}
+
 export async function bulkFigure(context) {
-  const result = await readComparison({ ...context, name: `bulk (scale ${context.scale})` }, BULK_STREAMS, 'bulk');
+  const result = withStreams(await readComparison({ ...context, name: `bulk (scale ${context.scale})` }, BULK_STREAMS, 'bulk'), BULK_STREAMS);
   return {
     scale: context.scale,
     streams: BULK_STREAMS,
@@ -42,15 +83,18 @@ export async function bulkFigure(context) {
 }
 
 export async function fanOutFigure(context) {
-  const result = await readComparison({ ...context, name: `fan-out (scale ${context.scale})` }, ['dashboards'], 'fan-out');
-  return { scale: context.scale, streams: ['dashboards'], ...result, target: TARGETS.fanOut, pass: result.timeRatio <= TARGETS.fanOut.timeRatio };
+  const name = `fan-out (scale ${context.scale})`;
+  const result = withStreams(await readComparison({ ...context, name }, FAN_OUT_STREAMS, 'fan-out'), FAN_OUT_STREAMS);
+  return { scale: context.scale, streams: FAN_OUT_STREAMS, ...result, target: TARGETS.fanOut, pass: result.timeRatio <= TARGETS.fanOut.timeRatio };
 }
 
-/** The same chain against a sandbox that takes a few milliseconds per request, as a remote server does (no target). */
+/** The same chain against a sandbox that takes tens of milliseconds per request, as a remote, busy server does. */
 export async function fanOutLatencyFigure(context) {
   const name = `fan-out, ${context.sandbox.latencyMs} ms per request (scale ${context.scale})`;
-  const result = await readComparison({ ...context, name }, ['dashboards'], 'fan-out');
-  return { scale: context.scale, latencyMs: context.sandbox.latencyMs, streams: ['dashboards'], ...result };
+  const result = withStreams(await readComparison({ ...context, name }, FAN_OUT_STREAMS, 'fan-out'), FAN_OUT_STREAMS);
+  const target = TARGETS.fanOutLatency;
+  const pass = result.timeRatio <= target.timeRatio && result.connector.maxPeakInFlight <= target.peakInFlight;
+  return { scale: context.scale, latencyMs: context.sandbox.latencyMs, streams: FAN_OUT_STREAMS, ...result, target, pass };
 }
 
 export async function memoryFigure(context) {

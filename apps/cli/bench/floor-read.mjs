@@ -63,7 +63,10 @@ async function readBulk(streams) {
   }
 }
 
-/** collections -> items of each (dashboards only) -> each dashboard's details; only dashboards are records. */
+/**
+ * collections -> items of each (dashboards only) -> each dashboard's detail, fetched once: the dashboard is a
+ * `dashboards` record and each entry of its `dashcards` a `dashboard_cards` record.
+ */
 async function readDashboards() {
   const seen = new Set();
   for (const collection of await getJson('collection')) {
@@ -71,7 +74,9 @@ async function readDashboards() {
     for (const item of items.data) {
       if (item.model !== 'dashboard' || seen.has(item.id)) continue;
       seen.add(item.id);
-      writeRecords('dashboards', [await getJson(`dashboard/${item.id}`)]);
+      const dashboard = await getJson(`dashboard/${item.id}`);
+      writeRecords('dashboards', [dashboard]);
+      writeRecords('dashboard_cards', dashboard.dashcards.map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id })));
     }
   }
 }

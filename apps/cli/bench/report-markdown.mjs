@@ -27,9 +27,12 @@ export function machineLine(results) {
   return `${m.cpuModel}, ${m.cores} cores, ${m.memoryGb} GB, Node ${m.node} (${m.platform}); load average at start ${load}`;
 }
 
-/** Time and peak RSS of both sides, and the time ratio: the row of a floor comparison. */
+const perRequest = (summary) =>
+  summary.medianRequests === undefined ? '' : `, ${count(summary.medianRequests)} requests, ${summary.medianCpuMsPerRequest.toFixed(2)} ms CPU per request`;
+
+/** Time, peak RSS and requests of both sides, and the time ratio: the row of a floor comparison. */
 function comparisonRow(label, figure, target, pass) {
-  const side = (summary) => `${s(summary.medianSeconds)}, ${mb(summary.medianPeakRssMb)}`;
+  const side = (summary) => `${s(summary.medianSeconds)}, ${mb(summary.medianPeakRssMb)}${perRequest(summary)}`;
   return [label, side(figure.connector), side(figure.floor), `${x(figure.timeRatio)} time`, target, verdict(pass)];
 }
 
@@ -42,12 +45,13 @@ function figureRows(results) {
     rows.push(comparisonRow(label, bulk, `≤ ${bulk.target.timeRatio}x, ≤ ${bulk.target.peakRssMb} MB`, bulk.pass));
   }
   if (fanOut) {
-    const label = `fan-out: dashboards chain, scale ${fanOut.scale} (${count(fanOut.connector.records)} dashboards)`;
+    const label = `fan-out: dashboards and dashboard_cards, scale ${fanOut.scale} (${count(fanOut.connector.records)} records)`;
     rows.push(comparisonRow(label, fanOut, `≤ ${fanOut.target.timeRatio}x`, fanOut.pass));
   }
   if (fanOutLatency) {
-    const label = `fan-out, the sandbox taking ${fanOutLatency.latencyMs} ms (±50%) per request, scale ${fanOutLatency.scale}`;
-    rows.push(comparisonRow(label, fanOutLatency, 'none (shows what the concurrency is for)', undefined));
+    const label = `fan-out, the sandbox taking ${fanOutLatency.latencyMs} ms (±50%) per request, scale ${fanOutLatency.scale} (connector: at most ${fanOutLatency.connector.maxPeakInFlight} requests in flight)`;
+    const { target } = fanOutLatency;
+    rows.push(comparisonRow(label, fanOutLatency, `≤ ${target.timeRatio}x, ≤ ${target.peakInFlight} in flight`, fanOutLatency.pass));
   }
   if (memory) {
     rows.push([
@@ -82,6 +86,20 @@ function figureRows(results) {
   return rows;
 }
 
+/** Requests per stream of the comparisons, connector against floor. */
+function requestRows(results) {
+  const rows = [];
+  for (const [name, figure] of Object.entries(results.figures)) {
+    const connector = figure?.connector?.requestsByStream;
+    const floor = figure?.floor?.requestsByStream;
+    if (connector === undefined || floor === undefined) continue;
+    for (const stream of new Set([...Object.keys(connector), ...Object.keys(floor)])) {
+      rows.push([name, stream, count(connector[stream] ?? 0), count(floor[stream] ?? 0)]);
+    }
+  }
+  return rows;
+}
+
 function table(header, rows) {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
@@ -108,6 +126,10 @@ export function benchMarkdown(results) {
     table(FIGURES_HEADER, figureRows(results)),
     '',
     loadLine(results),
+    '',
+    '## Requests per stream (last run of each side)',
+    '',
+    table(['figure', 'stream', 'connector', 'floor'], requestRows(results)),
     '',
     '## The nine bulk streams by scale',
     '',

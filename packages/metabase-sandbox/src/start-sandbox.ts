@@ -56,7 +56,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
   };
   const certs = sandboxCerts();
+  let inFlight = 0;
   const server = createServer({ cert: certs.cert, key: certs.key }, (req, res) => {
+    inFlight++;
+    if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
+    res.once('close', () => {
+      inFlight--;
+    });
     handleRequest(deps, world, req, res).catch(() => {
       // A failure after the headers went out can only end the connection.
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"Something went wrong"}');

@@ -75,6 +75,8 @@ export interface SandboxStats {
   /** Sessions that ended because they grew older than the session lifetime, or used up their requests. */
   sessionsExpiredByAge: number;
   sessionsExpiredByRequests: number;
+  /** The most requests the server held at once (arrived, response not finished) since the last reset. */
+  peakInFlight: number;
 }
 
 /** A JSON record as the API serves it. */

@@ -113,3 +113,18 @@ test('slow: still serves correct data (latency is per request, small)', async ()
     await sandbox.stop();
   }
 });
+
+test('stats: peakInFlight is the most requests held at once since the last reset', async () => {
+  // 'slow' holds each request 0.5-1.5 s, so five sent together overlap even on a loaded machine.
+  const sandbox = await startSandbox({ faults: 'slow', slowLatencyMs: 1000 });
+  try {
+    const headers = { 'X-API-Key': sandbox.credentials.adminApiKey };
+    await Promise.all([1, 2, 3, 4, 5].map((id) => call(sandbox, `dashboard/${id}`, { headers })));
+    expect(sandbox.stats().peakInFlight).toBe(5);
+    sandbox.resetStats();
+    await call(sandbox, 'dashboard/1', { headers });
+    expect(sandbox.stats().peakInFlight).toBe(1);
+  } finally {
+    await sandbox.stop();
+  }
+});
