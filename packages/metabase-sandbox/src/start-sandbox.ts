@@ -60,15 +60,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = createServer({ cert: certs.cert, key: certs.key }, (req, res) => {
     inFlight++;
     if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
-    res.once('close', () => {
-      inFlight--;
-    });
+    // Done when the handler has ended the response (before the client can see its end) or the connection closed.
+    let counted = true;
+    const done = (): void => {
+      if (counted) inFlight--;
+      counted = false;
+    };
+    res.once('close', done);
     handleRequest(deps, world, req, res).catch(() => {
       // A failure after the headers went out can only end the connection.
       if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"Something went wrong"}');
       else res.destroy();
-    });
+    }).finally(done);
   });
+
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
