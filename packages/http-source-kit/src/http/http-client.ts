@@ -127,7 +127,7 @@ export class HttpClient {
         const result = await this.attempt(request, call, method, url, table);
         const { status, body } = result.response;
         this.serverClock.observe(result.response.headers.date);
-        const authenticator = this.options.authenticator;
+        const authenticator = request.authenticator ?? this.options.authenticator;
         const sentCredentials = Object.keys(result.authHeaders).length > 0;
         if (status === 401 && sentCredentials && authenticator?.onUnauthorized && !refreshedAuth) {
           body.destroy();
@@ -166,7 +166,7 @@ export class HttpClient {
       headersFor: async (hopUrl) => {
         const trusted = hopUrl.origin === trustedOrigin;
         const base = { accept: 'application/json', 'user-agent': this.options.userAgent };
-        const authenticator = this.options.authenticator;
+        const authenticator = request.authenticator ?? this.options.authenticator;
         const authHeaders = trusted && request.auth !== false && authenticator ? await authenticator.headers(this.authHttp) : {};
         const own = trusted ? request.headers : withoutCredentials(request.headers);
         return { headers: { ...base, ...own, ...authHeaders }, authHeaders };

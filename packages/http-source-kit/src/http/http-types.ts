@@ -42,6 +42,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Default true. */
   auth?: boolean;
+  /** Authenticates this request instead of the client's authenticator (for sources whose streams differ). */
+  authenticator?: Authenticator;
 }
 
 export interface HttpResponse {

@@ -22,6 +22,12 @@ export interface PageRequest {
   params?: QueryParams;
   /** Replaces the request path (e.g. a next-page URL given by the server). */
   path?: string;
+  /** Merged over the stream's headers. */
+  headers?: Record<string, string>;
+  /** Merged over the stream's JSON body (an object). */
+  body?: Record<string, unknown>;
+  /** The paginator's own value for this page, given to the stream's request closures as `page`. */
+  token?: unknown;
 }
 
 export interface PageCursor {

@@ -3,6 +3,7 @@
  * like (JSON schema, primary key, cursor) and an optional transform. `read` is the escape hatch for anything else.
  */
 import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
+import type { Authenticator } from '../auth/index.js';
 import type { ErrorTable, HttpClient, HttpMethod, Logger, QueryParams } from '../http/index.js';
 import type { Paginator } from '../pagination/index.js';
 import type { Partition, PartitionRouter } from '../partitions/partition-router.js';
@@ -15,6 +16,8 @@ export interface RequestContext<Config> {
   config: Config;
   /** The partition being read (for example `{ id: 7 }` of a parent record), when the stream has partitions. */
   partition: Partition | undefined;
+  /** The paginator's token for the page being requested (`PageRequest.token`); undefined for the first page. */
+  page?: unknown;
 }
 
 /** A value, or a closure computing it per partition. */
@@ -28,6 +31,8 @@ export interface StreamRequest<Config> {
   headers?: PerPartition<Config, Record<string, string>>;
   /** Sent as JSON. */
   body?: PerPartition<Config, unknown>;
+  /** Authenticates this stream's requests instead of the source's authenticator. */
+  authenticator?: Authenticator;
 }
 
 export interface TransformContext<Config> extends RequestContext<Config> {
