@@ -57,7 +57,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const certs = sandboxCerts();
   let inFlight = 0;
+  const dateHeaderClock = options.dateHeaderClock;
   const server = createServer({ cert: certs.cert, key: certs.key }, (req, res) => {
+    if (dateHeaderClock !== undefined) res.setHeader('Date', new Date(dateHeaderClock()).toUTCString());
     inFlight++;
     if (inFlight > stats.peakInFlight) stats.peakInFlight = inFlight;
     // Done when the handler has ended the response (before the client can see its end) or the connection closed.

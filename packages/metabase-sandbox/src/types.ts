@@ -44,6 +44,8 @@ export interface SandboxOptions {
    * login throttle's hour play out in a quick test (e.g. 60_000 with a 15-minute session: it ends 15 requests later).
    */
   clockStepMsPerRequest?: number;
+  /** The time each response's Date header shows, in epoch ms (a Metabase host whose clock is off). Default: real time. */
+  dateHeaderClock?: () => number;
   /** Extra logins (active, non-admin users); the default users always exist. */
   users?: SandboxLogin[];
 }

@@ -155,3 +155,21 @@ describe('errors', () => {
     expect(asJson<{ errors: JsonRecord }>(bad).errors).toEqual({ id: 'value must be an integer greater than zero.' });
   });
 });
+
+describe('Date header', () => {
+  test('shows the real time by default, or the host clock given as dateHeaderClock (every route, errors too)', async () => {
+    const before = Date.now();
+    const now = Date.parse((await get('card')).headers.date ?? '');
+    expect(now).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    const behind = await startSandbox({ seed: 7, dateHeaderClock: () => Date.parse('2001-02-03T04:05:06Z') });
+    try {
+      const session = { 'X-Metabase-Session': behind.createSession() };
+      for (const path of ['card', 'nothing/here']) {
+        const res = await call(behind, path, { headers: session });
+        expect(res.headers.date).toBe('Sat, 03 Feb 2001 04:05:06 GMT');
+      }
+    } finally {
+      await behind.stop();
+    }
+  });
+});

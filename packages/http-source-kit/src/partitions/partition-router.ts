@@ -10,7 +10,10 @@ export type Partition = Readonly<Record<string, unknown>>;
 
 export interface PartitionContext<Config> {
   config: Config;
-  /** The child stream's saved cursor (incremental syncs), so a router can skip parents that did not change. */
+  /**
+   * The child stream's saved cursor (incremental syncs), so a router can skip parents that did not change. Read it
+   * when it is needed, not up front: the runner settles it against the server's clock at its first use.
+   */
   cursor: unknown;
   signal: AbortSignal;
   /** Every record of another stream of the source (after its transform), parsed, in order. */

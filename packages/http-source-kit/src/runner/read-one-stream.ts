@@ -2,6 +2,7 @@ import { ConnectorError } from '../errors/index.js';
 import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
 import { streamStartCeiling } from './cursor-ceiling.js';
 import { GENERIC_MESSAGE } from './describe-error.js';
+import { SavedCursor } from './saved-cursor.js';
 import type { InputStates } from './input-state.js';
 import type { Session } from './open-session.js';
 import type { PlannedStream } from './plan-read.js';
@@ -40,13 +41,14 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
   try {
     const shape = syncMode === 'incremental' ? cursorStateShape(stream) : undefined;
     const saved = shape === undefined ? undefined : savedCursor(stream.name, shape, context.states.get(descriptor));
+    const cursor = new SavedCursor({ stream: stream.name, cursorField: shape?.cursorField ?? '', saved, clock: session.http.serverClock, logger });
     const tracker =
       shape === undefined
         ? undefined
         : new CursorTracker({
             stream: stream.name,
             shape,
-            saved,
+            saved: () => cursor.get(),
             ascending: stream.cursorOrder === 'ascending' && stream.partitions === undefined,
             logger,
             cursorValue: stream.cursorValue,
@@ -61,7 +63,10 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
       logger,
       signal: context.signal,
       syncMode,
-      cursor: saved,
+      // Read when needed, so that it is checked against the server's clock (see SavedCursor).
+      get cursor() {
+        return cursor.get();
+      },
       streamNamed: session.streams.named,
       connectionBudget: context.connectionBudget,
     });
@@ -83,7 +88,8 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
       }
     }
     if (!running) await output.status(descriptor, 'RUNNING'); // CAT expects STARTED, RUNNING…, COMPLETE even when empty
-    await output.state(descriptor, tracker?.finalState() ?? { ...NO_CURSOR_STATE }, sinceState);
+    const finalState = tracker === undefined ? { ...NO_CURSOR_STATE } : cursor.trustworthy() ? tracker.finalState() : {};
+    await output.state(descriptor, finalState, sinceState);
     await output.status(descriptor, 'COMPLETE');
     logger.info(`Stream "${stream.name}": ${total} records.`);
     return { records: total };

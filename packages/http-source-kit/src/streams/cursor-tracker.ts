@@ -7,8 +7,8 @@ import type { JsonRecord } from './stream-definition.js';
 export interface CursorTrackerOptions {
   stream: string;
   shape: CursorStateShape;
-  /** The cursor of the previous sync, if any. */
-  saved: CursorValue | undefined;
+  /** The cursor of the previous sync, if any; a function is asked at each use (the runner's is checked against the server's clock). */
+  saved: CursorValue | undefined | (() => CursorValue | undefined);
   /** The API promises records in ascending cursor order (enables intermediate states). */
   ascending: boolean;
   logger: Logger;
@@ -38,14 +38,18 @@ export class CursorTracker {
   private belowMax: CursorValue | undefined;
   private lastSaved: CursorValue | undefined;
   private ordered: boolean;
+  private readonly savedCursor: () => CursorValue | undefined;
 
   constructor(private readonly options: CursorTrackerOptions) {
     this.ordered = options.ascending;
+    const saved = options.saved;
+    this.savedCursor = typeof saved === 'function' ? saved : () => saved;
   }
 
   /** Whether the record should be emitted; updates the maximum. Parses the record. */
   accept(record: SelectedRecord): boolean {
-    const { shape, saved, cursorValue } = this.options;
+    const { shape, cursorValue } = this.options;
+    const saved = this.savedCursor();
     const data = record.value as JsonRecord;
     const value = cursorValue === undefined ? data[shape.cursorField] : cursorValue(data);
     if (typeof value !== 'string' && typeof value !== 'number') return true;
@@ -72,7 +76,7 @@ export class CursorTracker {
   }
 
   finalState(): Record<string, unknown> {
-    const value = this.max ?? this.options.saved;
+    const value = this.max ?? this.savedCursor();
     return cursorState(this.options.shape, value === undefined ? undefined : this.capped(value));
   }
 
@@ -82,7 +86,7 @@ export class CursorTracker {
     if (ceiling === undefined || !Number.isFinite(ceiling) || !isDateTimeValue(value)) return value;
     const limit = new Date(ceiling).toISOString();
     if (compareCursorValues(value, limit) <= 0) return value;
-    const saved = this.options.saved;
+    const saved = this.savedCursor();
     return saved !== undefined && compareCursorValues(saved, limit) > 0 ? saved : limit;
   }
 }

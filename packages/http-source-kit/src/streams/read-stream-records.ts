@@ -18,17 +18,24 @@ const PARTITION_BUFFER_BATCHES = 16;
 export function readStreamRecords<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncIterable<SelectedRecord[]> {
   if (stream.read !== undefined) return readCustom(stream, context);
   const router = stream.partitions;
-  if (router === undefined) return readPartition(stream, undefined, context);
+  if (router === undefined) return readPartition(stream, undefined, context, context.signal);
   const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
   const parentNeeds = parent === undefined ? 0 : connectionsNeeded(parent, context);
   const concurrency = Math.max(1, Math.min(router.concurrency, context.connectionBudget - parentNeeds));
   const partitionContext: PartitionContext<Config> = {
     config: context.config,
-    cursor: context.cursor,
+    get cursor() {
+      return context.cursor;
+    },
     signal: context.signal,
+    // Built field by field: spreading `context` would read its cursor now, before the server's clock is known.
     readStream: (source) =>
       readParsed(resolveStream(source, context), {
-        ...context,
+        config: context.config,
+        http: context.http,
+        logger: context.logger,
+        signal: context.signal,
+        streamNamed: (name) => context.streamNamed(name),
         syncMode: 'full_refresh',
         cursor: undefined,
         connectionBudget: Math.max(1, context.connectionBudget - concurrency),
@@ -36,7 +43,7 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
   };
   return orderedConcurrentFlatMap(
     router.partitions(partitionContext),
-    (partition, signal) => readPartition(stream, partition, { ...context, signal }),
+    (partition, signal) => readPartition(stream, partition, context, signal),
     { concurrency, bufferSize: PARTITION_BUFFER_BATCHES, signal: context.signal },
   );
 }
@@ -69,12 +76,13 @@ async function* readPartition<Config>(
   stream: StreamDefinition<Config>,
   partition: Partition | undefined,
   context: StreamReadContext<Config>,
+  signal: AbortSignal,
 ): AsyncGenerator<SelectedRecord[]> {
   const selector = selectorOf(stream);
   const pages = (stream.paginator ?? noPagination()).start();
   const requestContext = { config: context.config, partition };
   for (;;) {
-    const request = resolveRequest(stream, requestContext, pages.current(), context.signal);
+    const request = resolveRequest(stream, requestContext, pages.current(), signal);
     const result: PageResult = { count: 0, envelope: {}, headers: {} };
     const page = readPage({ http: context.http, request, selector, stream: stream.name, logger: context.logger, result });
     for await (const texts of page) {
@@ -100,8 +108,19 @@ function selectorOf<Config>(stream: StreamDefinition<Config>): RecordSelector {
 async function* readCustom<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
   const read = stream.read;
   if (read === undefined) return;
-  const { config, http, logger, syncMode, cursor, signal } = context;
-  for await (const value of read({ config, http, logger, stream: stream.name, syncMode, cursor, signal })) {
+  const { config, http, logger, syncMode, signal } = context;
+  const streamContext = {
+    config,
+    http,
+    logger,
+    stream: stream.name,
+    syncMode,
+    get cursor() {
+      return context.cursor;
+    },
+    signal,
+  };
+  for await (const value of read(streamContext)) {
     const batch = finishRecords(stream, [SelectedRecord.fromValue(value)], config, undefined);
     if (batch.length > 0) yield batch;
   }

@@ -46,7 +46,10 @@ export interface StreamContext<Config> {
   logger: Logger;
   stream: string;
   syncMode: SyncMode;
-  /** The cursor value saved by the previous incremental sync, if any. Records are still filtered by the runner. */
+  /**
+   * The cursor value saved by the previous incremental sync, if any. Records are still filtered by the runner. Read it
+   * after a first request when possible: the runner settles it against the server's clock at its first use.
+   */
   cursor: unknown;
   signal: AbortSignal;
 }

@@ -9,7 +9,10 @@ export interface StreamReadContext<Config> {
   logger: Logger;
   signal: AbortSignal;
   syncMode: SyncMode;
-  /** The saved cursor of this stream (incremental), for partition routers and the escape hatch. */
+  /**
+   * The saved cursor of this stream (incremental), for partition routers and the escape hatch. Read it when it is
+   * needed, not up front: the runner settles it against the server's clock at its first use.
+   */
   cursor: unknown;
   /** A stream of the same source by name (parents given by name). */
   streamNamed(name: string): StreamDefinition<Config> | undefined;
