@@ -4,7 +4,7 @@ import type { World } from './data/world.js';
 import type { RouteTable } from './server/route-table.js';
 import type { ExpectedData, JsonRecord } from './types.js';
 
-export function createExpectedData(world: World, routes: RouteTable): ExpectedData {
+export function createExpectedData(world: World, routes: RouteTable, rewrite: ((text: string) => string) | undefined): ExpectedData {
   const admin = world.users[0];
   const call = (path: string, query = ''): unknown => {
     const found = routes.match('GET', path);
@@ -15,7 +15,8 @@ export function createExpectedData(world: World, routes: RouteTable): ExpectedDa
   };
   const list = (path: string, query = ''): JsonRecord[] => call(path, query) as JsonRecord[];
   const data = (path: string, query = ''): JsonRecord[] => (call(path, query) as { data: JsonRecord[] }).data;
-  const plain = (value: JsonRecord): JsonRecord => JSON.parse(JSON.stringify(value)) as JsonRecord;
+  const served = (json: string): JsonRecord => JSON.parse(rewrite === undefined ? json : rewrite(json)) as JsonRecord;
+  const dashboard = (id: number): JsonRecord => call(`/api/dashboard/${id}`) as JsonRecord;
   const liveDashboardIds = (): number[] => {
     const ids: number[] = [];
     for (let id = 1; id <= world.dashboards.count(); id++) if (!world.dashboards.isArchived(id)) ids.push(id);
@@ -25,13 +26,13 @@ export function createExpectedData(world: World, routes: RouteTable): ExpectedDa
     cards: () => list('/api/card'),
     cardCount: () => world.cards.order().filter((id) => !world.cards.isArchived(id)).length,
     *eachCard() {
-      for (const id of world.cards.order()) if (!world.cards.isArchived(id)) yield plain(world.cards.record(id));
+      for (const id of world.cards.order()) if (!world.cards.isArchived(id)) yield served(world.cards.json(id));
     },
     collections: () => list('/api/collection'),
     collectionCount: () => list('/api/collection').length,
-    dashboards: () => liveDashboardIds().map((id) => plain(world.dashboards.detail(id))),
+    dashboards: () => liveDashboardIds().map(dashboard),
     dashboardCount: () => liveDashboardIds().length,
-    dashboard: (id) => (world.dashboards.exists(id) ? plain(world.dashboards.detail(id)) : undefined),
+    dashboard: (id) => (world.dashboards.exists(id) ? dashboard(id) : undefined),
     users: () => data('/api/user', 'status=all'),
     databases: () => data('/api/database'),
     nativeQuerySnippets: () => list('/api/native-query-snippet'),

@@ -1,6 +1,8 @@
 // Public API of @mb-airbyte/metabase-sandbox.
 export { startSandbox, startSandbox as start } from './start-sandbox.js';
 export { createUntrustedCa, sandboxCerts, untrustedCaFile, type CertPair } from './certs.js';
+export { APP_DATABASES, METABASE_VERSIONS } from './data/versions.js';
+export { PRECISION_PROBE } from './server/precision-probe.js';
 export type {
-  ExpectedData, FaultProfile, JsonRecord, Sandbox, SandboxCredentials, SandboxLogin, SandboxMutations, SandboxOptions, SandboxShape, SandboxStats,
+  AppDatabase, MetabaseVersion, ExpectedData, FaultProfile, JsonRecord, Sandbox, SandboxCredentials, SandboxLogin, SandboxMutations, SandboxOptions, SandboxShape, SandboxStats,
 } from './types.js';

@@ -6,6 +6,8 @@ test('parses every flag', () => {
     .toEqual({ seed: 3, scale: 1000, faults: 'flaky', port: 8443, host: '::1', faultRate: 0.5, shape: 'even' });
   expect(parseCliArgs(['--max-session-age', '15', '--session-max-requests', '40', '--clock-step-ms', '60000']))
     .toEqual({ sessionMaxAgeMs: 900_000, sessionMaxRequests: 40, clockStepMsPerRequest: 60_000 });
+  expect(parseCliArgs(['--version', '0.47', '--app-db', 'mysql', '--sso-only', '--group-manager', '--precision-probe']))
+    .toEqual({ version: '0.47', appDb: 'mysql', passwordLogin: false, groupManager: true, precisionProbe: true });
   expect(parseCliArgs([])).toEqual({});
   expect(parseCliArgs(['--', '--scale', '5'])).toEqual({ scale: 5 });
 });
@@ -16,4 +18,6 @@ test('rejects unknown flags, bad profiles, bad numbers and missing values', () =
   expect(() => parseCliArgs(['--shape', 'flat'])).toThrow(/--shape must be one of realistic, even/);
   expect(() => parseCliArgs(['--scale', 'big'])).toThrow(/--scale needs a number/);
   expect(() => parseCliArgs(['--seed'])).toThrow(/missing value/);
+  expect(() => parseCliArgs(['--version', '0.45'])).toThrow(/--version must be one of 0.46, 0.47, 0.48, 0.49, 0.50, 0.51, 0.52, latest/);
+  expect(() => parseCliArgs(['--app-db', 'sqlite'])).toThrow(/--app-db must be one of postgres, h2, mysql/);
 });

@@ -1,41 +1,65 @@
 // argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--shape S] [--faults P] [--port N] [--host H]
-// [--max-session-age MINUTES] [--session-max-requests N] [--clock-step-ms N]`.
+// [--max-session-age MINUTES] [--session-max-requests N] [--clock-step-ms N] [--version V] [--app-db D] [--sso-only]
+// [--group-manager] [--precision-probe]`.
 import { SHAPE_NAMES } from './data/shape.js';
-import type { FaultProfile, SandboxOptions, SandboxShape } from './types.js';
+import { APP_DATABASES, METABASE_VERSIONS } from './data/versions.js';
+import type { SandboxOptions } from './types.js';
 
-const PROFILES: readonly FaultProfile[] = ['none', 'flaky', 'slow', 'down', 'truncated'];
+const PROFILES = ['none', 'flaky', 'slow', 'down', 'truncated'] as const;
+
+/** Flags that take no value. */
+const SWITCHES: Record<string, (options: SandboxOptions) => void> = {
+  '--sso-only': (options) => {
+    options.passwordLogin = false;
+  },
+  '--group-manager': (options) => {
+    options.groupManager = true;
+  },
+  '--precision-probe': (options) => {
+    options.precisionProbe = true;
+  },
+};
+
+function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new Error(`${flag} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
 
 export function parseCliArgs(argv: readonly string[]): SandboxOptions {
   const options: SandboxOptions = {};
   for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
+    const flag = argv[i] ?? '';
     // `pnpm sandbox -- --scale 5` passes the `--` through.
     if (flag === '--') continue;
+    const toggle = SWITCHES[flag];
+    if (toggle !== undefined) {
+      toggle(options);
+      continue;
+    }
     const value = argv[i + 1];
-    if (value === undefined) throw new Error(`missing value after ${String(flag)}`);
+    if (value === undefined) throw new Error(`missing value after ${flag}`);
     i++;
     const num = Number(value);
+    const numeric = (): number => {
+      if (!Number.isFinite(num)) throw new Error(`${flag} needs a number`);
+      return num;
+    };
     switch (flag) {
-      case '--seed': options.seed = num; break;
-      case '--scale': options.scale = num; break;
-      case '--port': options.port = num; break;
+      case '--seed': options.seed = numeric(); break;
+      case '--scale': options.scale = numeric(); break;
+      case '--port': options.port = numeric(); break;
       case '--host': options.host = value; break;
-      case '--fault-rate': options.faultRate = num; break;
+      case '--fault-rate': options.faultRate = numeric(); break;
       // Minutes, as Metabase's MAX_SESSION_AGE.
-      case '--max-session-age': options.sessionMaxAgeMs = num * 60_000; break;
-      case '--session-max-requests': options.sessionMaxRequests = num; break;
-      case '--clock-step-ms': options.clockStepMsPerRequest = num; break;
-      case '--shape':
-        if (!SHAPE_NAMES.includes(value as SandboxShape)) throw new Error(`--shape must be one of ${SHAPE_NAMES.join(', ')}`);
-        options.shape = value as SandboxShape;
-        break;
-      case '--faults':
-        if (!PROFILES.includes(value as FaultProfile)) throw new Error(`--faults must be one of ${PROFILES.join(', ')}`);
-        options.faults = value as FaultProfile;
-        break;
-      default: throw new Error(`unknown option ${String(flag)}`);
+      case '--max-session-age': options.sessionMaxAgeMs = numeric() * 60_000; break;
+      case '--session-max-requests': options.sessionMaxRequests = numeric(); break;
+      case '--clock-step-ms': options.clockStepMsPerRequest = numeric(); break;
+      case '--shape': options.shape = choice(flag, value, SHAPE_NAMES); break;
+      case '--faults': options.faults = choice(flag, value, PROFILES); break;
+      case '--version': options.version = choice(flag, value, METABASE_VERSIONS); break;
+      case '--app-db': options.appDb = choice(flag, value, APP_DATABASES); break;
+      default: throw new Error(`unknown option ${flag}`);
     }
-    if (flag !== '--host' && flag !== '--faults' && flag !== '--shape' && !Number.isFinite(num)) throw new Error(`${flag} needs a number`);
   }
   return options;
 }

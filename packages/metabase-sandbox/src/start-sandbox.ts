@@ -1,4 +1,4 @@
-// startSandbox(): an imitation of Metabase 0.50's REST API over HTTPS on loopback.
+// startSandbox(): an imitation of Metabase's REST API (0.50 unless another version is chosen) over HTTPS on loopback.
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sandboxCerts } from './certs.js';
@@ -14,6 +14,7 @@ import { userRoutes } from './routes/user-routes.js';
 import { createFaultInjector } from './server/fault-injector.js';
 import { handleRequest, type RequestDeps } from './server/handle-request.js';
 import { createLoginThrottle } from './server/login-throttle.js';
+import { bodyRewriter, rewriteRoutes } from './server/body-rewrite.js';
 import { createRouteTable } from './server/route-table.js';
 import { createSessionStore } from './server/session-store.js';
 import { copyStats, createStats } from './server/stats.js';
@@ -30,11 +31,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const step = options.clockStepMsPerRequest ?? 0;
   let stepped = 0;
   const now = (): number => clock() + stepped;
-  const world = createWorld(seed, scale, options.users ?? [], options.shape);
-  const routes = createRouteTable([
+  const world = createWorld(seed, scale, options.users ?? [], options.shape, {
+    version: options.version, groupManager: options.groupManager, passwordLogin: options.passwordLogin,
+  });
+  const rewrite = bodyRewriter({ appDb: options.appDb, legacyEntityIds: world.realData, precisionProbe: options.precisionProbe });
+  const routes = createRouteTable(rewriteRoutes([
     ...userRoutes(world), ...cardRoutes(world), ...collectionRoutes(world), ...dashboardRoutes(world),
     ...databaseRoutes(world), ...miscRoutes(world),
-  ]);
+  ], rewrite));
   let stats = createStats();
   const sessions = createSessionStore({
     maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS, maxRequests: options.sessionMaxRequests, now,
@@ -50,6 +54,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tick: () => {
       stepped += step;
     },
+    now,
     usernameThrottle: createLoginThrottle(10, now), ipThrottle: createLoginThrottle(50, now),
     get stats() {
       return stats;
@@ -92,11 +97,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     origin,
     caFile: certs.caFile,
     caPem: certs.caPem,
+    versionTag: world.rules.tag,
     credentials: {
       username: DEFAULT_LOGINS.admin.username, password: DEFAULT_LOGINS.admin.password,
       adminApiKey: world.apiKeys.admin, userApiKey: world.apiKeys.user,
       userUsername: DEFAULT_LOGINS.user.username, userPassword: DEFAULT_LOGINS.user.password,
       deactivatedUsername: DEFAULT_LOGINS.deactivated.username, deactivatedPassword: DEFAULT_LOGINS.deactivated.password,
+      ...(options.groupManager === true
+        ? { groupManagerUsername: DEFAULT_LOGINS.groupManager.username, groupManagerPassword: DEFAULT_LOGINS.groupManager.password }
+        : {}),
     },
     createSession(username = DEFAULT_LOGINS.admin.username) {
       const user = world.users.find((u) => u.email.toLowerCase() === username.toLowerCase());
@@ -114,7 +123,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     resetStats: () => {
       stats = createStats();
     },
-    expected: createExpectedData(world, routes),
+    expected: createExpectedData(world, routes, rewrite),
     mutate: createMutations(world, now),
     setFaults: (profile, rate) => {
       faults.set(profile, rate);

@@ -9,6 +9,12 @@ export type FaultProfile = 'none' | 'flaky' | 'slow' | 'down' | 'truncated';
  */
 export type SandboxShape = 'realistic' | 'even';
 
+/** The Metabase release whose API the sandbox imitates (see the README's "Versions" table). */
+export type MetabaseVersion = '0.46' | '0.47' | '0.48' | '0.49' | '0.50' | '0.51' | '0.52' | 'latest';
+
+/** The application database behind the imitated Metabase: it decides how timestamps look. */
+export type AppDatabase = 'postgres' | 'h2' | 'mysql';
+
 export interface SandboxLogin {
   username: string;
   password: string;
@@ -48,6 +54,20 @@ export interface SandboxOptions {
   dateHeaderClock?: () => number;
   /** Extra logins (active, non-admin users); the default users always exist. */
   users?: SandboxLogin[];
+  /**
+   * The Metabase version to imitate. Unset: 0.50 with the sandbox's long-standing tidy data. Set (0.50 included):
+   * that version's shapes, plus what real instances carry: null `parameters`, `parameter_mappings` and `entity_id`
+   * on some objects, and users who share a name.
+   */
+  version?: MetabaseVersion;
+  /** How timestamps look. Unset: milliseconds and `Z` (`…T10:11:12.123Z`). */
+  appDb?: AppDatabase;
+  /** false: an SSO-only instance, where every password login is refused. Default true. */
+  passwordLogin?: boolean;
+  /** Adds a non-admin login who manages one group (Enterprise): GET /api/user answers it with that group's users. */
+  groupManager?: boolean;
+  /** Puts `"precision_probe": {numbers no double can hold}` into every JSON object the routes send. */
+  precisionProbe?: boolean;
 }
 
 export interface SandboxCredentials {
@@ -64,6 +84,9 @@ export interface SandboxCredentials {
   /** A deactivated user: login answers "Your account is disabled." */
   deactivatedUsername: string;
   deactivatedPassword: string;
+  /** With `groupManager`: a user who manages one group, not an administrator. */
+  groupManagerUsername?: string;
+  groupManagerPassword?: string;
 }
 
 export interface SandboxStats {
@@ -135,6 +158,8 @@ export interface Sandbox {
   caFile: string;
   caPem: string;
   credentials: SandboxCredentials;
+  /** The imitated release, as GET /api/session/properties reports it in `version.tag` (e.g. "v0.50.36"). */
+  versionTag: string;
   /** A valid session token, as if the user (default: the admin) had logged in. */
   createSession(username?: string): string;
   expireSession(token: string): void;

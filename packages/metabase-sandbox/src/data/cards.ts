@@ -10,11 +10,11 @@ import { aggregatedMetadata, tableMetadata } from './result-metadata.js';
 import { sortIdsByName } from './sort-ids-by-name.js';
 import { iso, laterThan, momentAt } from './time.js';
 import { lastEditInfo, userInfo, type UserModel } from './users.js';
+import type { VersionRules } from './versions.js';
 import { DESCRIPTIONS, DISPLAYS, QUALIFIERS, TOPICS } from './words.js';
 
 const KIND = 51;
 const COLLECTION_CACHE_LIMIT = 50_000;
-export const METABASE_VERSION = 'v0.50.36';
 
 export interface CardFacts {
   id: number;
@@ -50,6 +50,10 @@ export interface CardContext {
   catalog: Catalog;
   collections: CollectionSpace;
   overlay: Overlay;
+  /** Which of `type` and `dataset` this version sends, and its version tag. */
+  rules: Pick<VersionRules, 'cardType' | 'cardDataset' | 'tag'>;
+  /** Real-instance nulls: some cards have null `parameters` and `parameter_mappings` (saved before those existed). */
+  realData: boolean;
 }
 
 const q = (value: unknown): string => JSON.stringify(value);
@@ -140,17 +144,20 @@ export function createCardSource(ctx: CardContext): CardSource {
     const metadata = f.native && r(id, 27) < 0.15 ? 'null' : metadataJson(f, aggregated);
     const viz = aggregated ? `{"graph.dimensions":[${q(f.dateField?.name ?? 'date')}],"graph.metrics":["count"]}` : '{}';
     const archivedDirectly = f.archived && (patch?.archived === true || r(id, 3) < 0.04);
-    // `dataset` is deprecated since 0.49 in favour of `type` but still served; the official connector schema declares it.
+    const noParameters = ctx.realData && r(id, 28) < 0.15 ? 'null' : '[]';
+    const typeField = ctx.rules.cardType ? `"type":"${f.type}",` : '';
+    const datasetField = ctx.rules.cardDataset ? `"dataset":${f.type === 'model'},` : '';
+    // `dataset` is deprecated since 0.49 in favour of `type`; versions send one or both (see versions.ts).
     return `{"description":${q(description)},"archived":${f.archived},"view_count":${between(r(id, 23), 0, 5000)},`
       + `"collection_position":${position},"source_card_id":null,"table_id":${f.native ? null : table.id},"result_metadata":${metadata},`
       + `"creator":${creatorJson[creator.id - 1] ?? 'null'},"initially_published_at":null,"can_write":true,"database_id":${table.dbId},`
       + `"enable_embedding":false,"collection_id":${f.collectionId},"query_type":"${f.native ? 'native' : 'query'}","name":${q(name(id))},`
-      + `"last_used_at":"${iso(laterThan(generatedUpdate, r(id, 26), 20))}","type":"${f.type}","creator_id":${creator.id},"moderation_reviews":[],`
+      + `"last_used_at":"${iso(laterThan(generatedUpdate, r(id, 26), 20))}",${typeField}"creator_id":${creator.id},"moderation_reviews":[],`
       + `"updated_at":"${iso(updated)}","made_public_by_id":null,"embedding_params":null,"cache_ttl":null,"dataset_query":${datasetQuery},`
-      + `"id":${id},"parameter_mappings":[],"display":"${display}","entity_id":${q(nanoId(seed, KIND, id))},"collection_preview":true,`
+      + `"id":${id},"parameter_mappings":${noParameters},"display":"${display}","entity_id":${q(nanoId(seed, KIND, id))},"collection_preview":true,`
       + `"last-edit-info":${editPrefix[editor - 1] ?? '{"timestamp":'}"${iso(updated)}"},"visualization_settings":${viz},`
-      + `"collection":${f.collectionId === null ? 'null' : collectionJson(f.collectionId)},"metabase_version":"${METABASE_VERSION}",`
-      + `"parameters":[],"dataset":${f.type === 'model'},"created_at":"${iso(created)}","public_uuid":null,"archived_directly":${archivedDirectly}}`;
+      + `"collection":${f.collectionId === null ? 'null' : collectionJson(f.collectionId)},"metabase_version":"${ctx.rules.tag}",`
+      + `"parameters":${noParameters},${datasetField}"created_at":"${iso(created)}","public_uuid":null,"archived_directly":${archivedDirectly}}`;
   };
 
   let sorted: Int32Array | undefined;

@@ -45,7 +45,8 @@ export function createCollectionItems(world: World): CollectionItems {
 
   const cardRow = (id: number): JsonRecord => {
     const c = world.cards.record(id);
-    const model = c.type === 'model' ? 'dataset' : c.type === 'metric' ? 'metric' : 'card';
+    const type = world.cards.facts(id).type;
+    const model = type === 'model' ? 'dataset' : type === 'metric' ? 'metric' : 'card';
     return {
       id, name: c.name, description: c.description, entity_id: c.entity_id, model, display: c.display,
       collection_position: c.collection_position, collection_preview: true, archived: c.archived, database_id: c.database_id,

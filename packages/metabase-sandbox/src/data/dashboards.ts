@@ -28,7 +28,13 @@ export interface DashboardSource {
   order: () => Int32Array;
 }
 
-export function createDashboardSource(seed: number, scale: number, users: readonly UserModel[], collections: CollectionSpace, cards: CardSource, overlay: Overlay): DashboardSource {
+/**
+ * `realData`: some dashboards have null `parameters` and some dashcards null `parameter_mappings`, as objects saved
+ * by older versions do.
+ */
+export function createDashboardSource(
+  seed: number, scale: number, users: readonly UserModel[], collections: CollectionSpace, cards: CardSource, overlay: Overlay, realData = false,
+): DashboardSource {
   const generated = Math.max(4, Math.round(8 * scale));
   const r = (id: number, k: number): number => unit(seed, KIND, id, k);
   const added = (id: number): AddedDashboard | undefined => overlay.dashboards[id - generated - 1];
@@ -49,8 +55,10 @@ export function createDashboardSource(seed: number, scale: number, users: readon
     const extra = added(id);
     const created = extra?.createdMs ?? momentAt(r(id, 7) * 0.95, r(id, 8));
     const edit = overlay.dashboardEdits.get(id);
-    const updated = edit?.updatedMs ?? (extra === undefined ? laterThan(created, r(id, 9), 45) : created);
-    return { created, updated, edited: edit?.editedMs ?? updated };
+    const written = edit?.updatedMs ?? (extra === undefined ? laterThan(created, r(id, 9), 45) : created);
+    const viewed = overlay.dashboardViews.get(id);
+    const updated = viewed === undefined ? written : Math.max(written, viewed);
+    return { created, updated, edited: edit?.editedMs ?? written };
   };
 
   const base = (id: number): JsonRecord => {
@@ -82,7 +90,7 @@ export function createDashboardSource(seed: number, scale: number, users: readon
       position: null,
       entity_id: nanoId(seed, KIND, id),
       'last-edit-info': lastEditInfo(creator, edited),
-      parameters,
+      parameters: realData && paramCount === 0 && r(id, 14) < 0.3 ? null : parameters,
       auto_apply_filters: true,
       created_at: iso(created),
       public_uuid: null,
@@ -108,7 +116,7 @@ export function createDashboardSource(seed: number, scale: number, users: readon
       return {
         size_x: virtual ? 24 : pick([6, 8, 12, 24], r(id, 50 + j)), dashboard_tab_id: tab?.id ?? null, series: [], action_id: null,
         collection_authority_level: null, card: virtual ? { query_average_duration: null } : { ...cards.record(cardId), query_average_duration: null },
-        updated_at: (row['last-edit-info'] as JsonRecord).timestamp, col: (j % 2) * 12, id: id * 10 + j, parameter_mappings: [], card_id: virtual ? null : cardId,
+        updated_at: (row['last-edit-info'] as JsonRecord).timestamp, col: (j % 2) * 12, id: id * 10 + j, parameter_mappings: realData && r(id, 60 + j) < 0.2 ? null : [], card_id: virtual ? null : cardId,
         entity_id: nanoId(seed, KIND + 2, id * 10 + j),
         visualization_settings: virtual ? { virtual_card: { name: null, display: 'text', visualization_settings: {}, dataset_query: {}, archived: false }, text: `## ${String(row.name)}` } : {},
         size_y: virtual ? 2 : 6, dashboard_id: id, created_at: row.created_at, row: Math.floor(j / 2) * 6,

@@ -25,10 +25,12 @@ export interface Overlay {
   cards: Map<number, CardPatch>;
   dashboardEdits: Map<number, DashboardEdit>;
   dashboards: AddedDashboard[];
+  /** When each dashboard was last viewed (GET /api/dashboard/:id), where a view moves its updated_at. */
+  dashboardViews: Map<number, number>;
   /** Bumped on every change, so cached indexes know to rebuild. */
   version: number;
 }
 
 export function createOverlay(): Overlay {
-  return { cards: new Map(), dashboardEdits: new Map(), dashboards: [], version: 0 };
+  return { cards: new Map(), dashboardEdits: new Map(), dashboards: [], dashboardViews: new Map(), version: 0 };
 }

@@ -20,6 +20,8 @@ export interface UserModel {
   lastLoginMs: number | null;
   updatedMs: number;
   qbnewb: boolean;
+  /** Groups this user manages (Enterprise group managers); absent for everyone else. */
+  managedGroupIds?: number[];
 }
 
 export const ALL_USERS_GROUP_ID = 1;
@@ -29,6 +31,7 @@ export const DEFAULT_LOGINS = {
   admin: { username: 'admin@example.com', password: 'Sandbox-Admin-Pass-1' },
   user: { username: 'analyst@example.com', password: 'Sandbox-User-Pass-1' },
   deactivated: { username: 'former.employee@example.com', password: 'Sandbox-Former-Pass-1' },
+  groupManager: { username: 'group.manager@example.com', password: 'Sandbox-Manager-Pass-1' },
 } as const;
 
 const KIND_USER = 11;
@@ -80,6 +83,25 @@ export function buildUsers(seed: number, generated: number, extra: readonly Sand
     users.push({ ...fixedUser(id, local, 'Extra', login, false, true), firstName: local });
   }
   return users;
+}
+
+/** A non-admin login who manages `groupId` (appended after every other user, so the others keep their ids). */
+export function groupManagerUser(id: number, groupId: number): UserModel {
+  const user = fixedUser(id, 'Grace', 'Manager', DEFAULT_LOGINS.groupManager, false, true);
+  return { ...user, groupIds: [ALL_USERS_GROUP_ID, groupId], managedGroupIds: [groupId] };
+}
+
+/**
+ * Real instances have people with the same name (and people without one): about a third of the generated users
+ * take the name of the user before them. Ids, e-mails and everything else stay as they were.
+ */
+export function withSharedNames(seed: number, users: readonly UserModel[]): UserModel[] {
+  return users.map((user, i) => {
+    const previous = users[i - 1];
+    const generated = user.password === null && user.type === 'personal';
+    if (!generated || previous?.password !== null || unit(seed, KIND_USER, user.id, 30) >= 0.35) return user;
+    return { ...user, firstName: previous.firstName, lastName: previous.lastName };
+  });
 }
 
 /** The hidden user behind an API key, plus the key itself (mb_ + base64 of 32 bytes, 47 chars). */

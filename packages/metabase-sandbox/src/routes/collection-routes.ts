@@ -38,7 +38,7 @@ export function collectionRoutes(world: World): Route[] {
         return !(owner !== null && othersHidden && owner !== ctx.user?.id);
       });
       // With archived=true the Trash comes along (0.50).
-      if (archived) ids.push(collections.trashId);
+      if (archived && world.rules.trash) ids.push(collections.trashId);
       const withRoot = !archived && !personalOnly;
       const reply = streamedArray(ids, (id) => JSON.stringify(collections.record(id)), withRoot ? `[${JSON.stringify(ROOT_COLLECTION)}${ids.length > 0 ? ',' : ''}` : '[');
       return reply;

@@ -1,4 +1,6 @@
-// GET /api/dashboard (legacy list, deprecated but present in 0.50) and GET /api/dashboard/:id.
+// GET /api/dashboard (legacy list, deprecated but present in 0.50) and GET /api/dashboard/:id (with its cards
+// and tabs under the keys of the imitated version; in 0.51-0.52 a view moves the dashboard's updated_at).
+import { versionedDashboard } from '../data/versions.js';
 import type { World } from '../data/world.js';
 import { jsonReply, NOT_FOUND, streamedArray } from '../server/reply.js';
 import { badParam, defineRoute, isReply, positiveId, type Route } from '../server/route.js';
@@ -18,7 +20,11 @@ export function dashboardRoutes(world: World): Route[] {
     defineRoute('GET', '/api/dashboard/:id', 'user', (ctx) => {
       const id = positiveId(ctx);
       if (isReply(id)) return id;
-      return dashboards.exists(id) ? jsonReply(dashboards.detail(id)) : NOT_FOUND();
+      if (!dashboards.exists(id)) return NOT_FOUND();
+      const reply = jsonReply(versionedDashboard(dashboards.detail(id), world.rules));
+      // The view is recorded after the answer was made: the next request sees the moved updated_at.
+      if (ctx.now !== undefined && world.rules.viewMovesUpdatedAt) world.overlay.dashboardViews.set(id, ctx.now());
+      return reply;
     }),
   ];
 }

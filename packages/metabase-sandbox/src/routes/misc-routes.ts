@@ -1,9 +1,8 @@
 // Snippets, segments, alerts, permission groups, API keys, health and the 0.50 leftovers.
-import { METABASE_VERSION } from '../data/cards.js';
 import { commonName } from '../data/users.js';
 import type { World } from '../data/world.js';
 import type { JsonRecord } from '../types.js';
-import { jsonReply, NO_ENDPOINT, NOT_FOUND } from '../server/reply.js';
+import { FORBIDDEN, jsonReply, NO_ENDPOINT, NOT_FOUND } from '../server/reply.js';
 import { boolParam, defineRoute, isReply, page, parsePaging, positiveId, type Route } from '../server/route.js';
 
 function byId(rows: readonly JsonRecord[], id: number): JsonRecord | undefined {
@@ -24,7 +23,8 @@ export function miscRoutes(world: World): Route[] {
     ...g,
     members: world.users.filter((u) => u.active && u.groupIds.includes(Number(g.id))).map((u) => ({
       membership_id: u.id * 100 + Number(g.id), group_id: g.id, user_id: u.id, email: u.email, first_name: u.firstName,
-      last_name: u.lastName, common_name: commonName(u), is_group_manager: false, is_superuser: u.superuser,
+      last_name: u.lastName, common_name: commonName(u), is_group_manager: u.managedGroupIds?.includes(Number(g.id)) === true,
+      is_superuser: u.superuser,
     })),
   }));
   const apiKeys = world.apiKeyUsers.map((u, i) => ({
@@ -36,9 +36,9 @@ export function miscRoutes(world: World): Route[] {
   return [
     defineRoute('GET', '/api/health', 'public', () => jsonReply({ status: 'ok' }), false),
     defineRoute('GET', '/api/session/properties', 'public', () => jsonReply({
-      version: { tag: METABASE_VERSION, date: '2024-10-01', branch: 'release-x.50.x', hash: 'c0ffee1' },
+      version: { tag: world.rules.tag, date: '2024-10-01', branch: `release-x.${world.rules.tag.split('.')[1] ?? ''}.x`, hash: 'c0ffee1' },
       'site-name': 'Sandbox Metabase', 'setup-token': null, 'has-user-setup': true, 'site-locale': 'en',
-      'token-features': {}, 'enable-password-login': true,
+      'token-features': {}, 'enable-password-login': world.passwordLogin,
     }), false),
     defineRoute('GET', '/api/native-query-snippet', 'user', (ctx) => {
       const archived = boolParam(ctx, 'archived', false);
@@ -53,10 +53,14 @@ export function miscRoutes(world: World): Route[] {
       return jsonReply(world.alerts.filter((a) => a.archived === archived && (userId === null || a.creator_id === Number(userId))));
     }),
     detailRoute('/api/alert/:id', world.alerts),
-    defineRoute('GET', '/api/permissions/group', 'admin', (ctx) => {
+    defineRoute('GET', '/api/permissions/group', 'user', (ctx) => {
+      // Group managers (Enterprise) get the groups they manage; other non-admins a 403.
+      const managed = ctx.user?.managedGroupIds ?? [];
+      if (!ctx.isAdmin && managed.length === 0) return FORBIDDEN();
+      const groups = ctx.isAdmin ? world.groupRecords : world.groupRecords.filter((g) => managed.includes(Number(g.id)));
       // limit/offset are applied, but the answer stays a bare array.
       const paging = parsePaging(ctx.query);
-      return isReply(paging) ? paging : jsonReply(page(world.groupRecords, paging));
+      return isReply(paging) ? paging : jsonReply(page(groups, paging));
     }),
     detailRoute('/api/permissions/group/:id', groupsWithMembers, 'admin'),
     defineRoute('GET', '/api/api-key', 'admin', () => jsonReply(apiKeys)),

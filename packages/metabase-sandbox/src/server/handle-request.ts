@@ -25,6 +25,8 @@ export interface RequestDeps extends SessionDeps {
   revokedApiKeys: Set<string>;
   /** Moves the sandbox clock by its per-request step. */
   tick(): void;
+  /** The sandbox clock (epoch ms). */
+  now: () => number;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -44,7 +46,8 @@ function authenticate(deps: RequestDeps, req: IncomingMessage): UserModel | unde
   const fromSession = key === undefined ? undefined : deps.sessions.use(key);
   if (fromSession !== undefined) return deps.world.userById(fromSession);
   const apiKey = req.headers['x-api-key'];
-  if (typeof apiKey !== 'string' || deps.revokedApiKeys.has(apiKey)) return undefined;
+  // Before 0.49 Metabase has no API keys: the header is ignored and the request is anonymous.
+  if (typeof apiKey !== 'string' || !deps.world.rules.apiKeys || deps.revokedApiKeys.has(apiKey)) return undefined;
   if (apiKey === deps.world.apiKeys.admin) return deps.world.apiKeyUsers[0];
   if (apiKey === deps.world.apiKeys.user) return deps.world.apiKeyUsers[1];
   return undefined;
@@ -108,6 +111,6 @@ export async function handleRequest(deps: RequestDeps, world: World, req: Incomi
     await writeReply(res, FORBIDDEN());
     return;
   }
-  const reply = route.handle({ world, user, isAdmin, query: url.searchParams, params });
+  const reply = route.handle({ world, user, isAdmin, query: url.searchParams, params, now: deps.now });
   await writeReply(res, reply, reply.status === 200 ? cut : undefined);
 }

@@ -13,6 +13,8 @@ export interface RouteContext {
   isAdmin: boolean;
   query: URLSearchParams;
   params: Record<string, string>;
+  /** The server's clock, on requests from clients; absent when `sandbox.expected` calls a route (no side effects). */
+  now?: () => number;
 }
 
 export interface Route {

@@ -58,6 +58,12 @@ export function login(deps: SessionDeps, req: IncomingMessage, rawBody: string):
     return jsonReply({ errors }, 401);
   };
   const refusal = deps.ipThrottle.check(ip) ?? deps.usernameThrottle.check(userKey);
+  if (refusal === undefined && !deps.world.passwordLogin) {
+    // An SSO-only instance (enable-password-login off): the refusal counts as a failed attempt, like every error.
+    deps.ipThrottle.recordFailure(ip);
+    deps.usernameThrottle.recordFailure(userKey);
+    return fail({ password: 'Password login is disabled for this instance.' });
+  }
   if (refusal !== undefined) {
     // A refusal counts as a failure under both keys, so a client retrying in a loop never gets out.
     deps.ipThrottle.recordFailure(ip);
