@@ -1,4 +1,4 @@
-// A stream may authenticate with its own authenticator, and a paginator may add headers, a body and a token that
+// A stream may authenticate with its own authenticator, send a url-encoded form, and a paginator may add headers, a body and a token that
 // the stream's request closures see as `page`.
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -36,6 +36,7 @@ function source(): ReturnType<typeof defineSource<Config>> {
     authenticator: () => bearerAuth({ token: 'source-token' }),
     streams: () => [
       defineStream<Config>({ name: 'plain', jsonSchema: schema, request: { path: 'plain' } }),
+      defineStream<Config>({ name: 'form', jsonSchema: schema, request: { method: 'POST', path: 'form', body: new URLSearchParams({ a: '1 2', b: 'x&y' }) } }),
       defineStream<Config>({
         name: 'own',
         jsonSchema: schema,
@@ -60,8 +61,11 @@ describe('request overrides', () => {
     const output = await readSource(source(), { config: { base_url: server.url } });
     expect(output.exitCode).toBe(0);
     const seen = server.requests.map((r) => [r.method, r.path, r.headers.authorization, r.headers['x-page'], r.body]);
+    expect(server.requests[1]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(server.requests[2]?.headers['content-type']).toBe('application/json');
     expect(seen).toEqual([
       ['GET', '/plain', 'Bearer source-token', undefined, ''],
+      ['POST', '/form', 'Bearer source-token', undefined, 'a=1+2&b=x%26y'],
       ['POST', '/own/first', 'Bearer stream-token', undefined, '{"fixed":true}'],
       ['POST', '/own/p2', 'Bearer stream-token', '2', '{"fixed":true,"page":2}'],
     ]);

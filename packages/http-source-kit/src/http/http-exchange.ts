@@ -81,7 +81,8 @@ export class HttpExchange {
 
   private once(method: string, url: URL, headers: Record<string, string>, body: unknown, request: ExchangeRequest) {
     this.requests++;
-    const data = body === undefined ? undefined : JSON.stringify(body);
+    const form = body instanceof URLSearchParams;
+    const data = body === undefined ? undefined : form ? body.toString() : JSON.stringify(body);
     const options: RequestOptions = {
       protocol: url.protocol,
       hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
@@ -91,7 +92,9 @@ export class HttpExchange {
       headers: {
         'accept-encoding': 'gzip, deflate, br',
         ...headers,
-        ...(data === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(data)) }),
+        ...(data === undefined
+          ? {}
+          : { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json', 'content-length': String(Buffer.byteLength(data)) }),
       },
       agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
       ...(url.username === '' ? {} : { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }),

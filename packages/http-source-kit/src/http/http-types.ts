@@ -35,7 +35,7 @@ export interface HttpRequest {
   path: string;
   params?: QueryParams;
   headers?: Record<string, string>;
-  /** Sent as JSON. */
+  /** Sent as JSON; a URLSearchParams is sent as a url-encoded form (a token endpoint, for example). */
   body?: unknown;
   /** Rows merged over the client's table for this request. */
   errorTable?: ErrorTable;
