@@ -1,7 +1,7 @@
 import type { SourceDefinition } from '@mb-airbyte/http-source-kit';
 import { parseCliArgs } from './cli-args.js';
 import { writeText, type CliIo } from './cli-io.js';
-import { usageText } from './usage.js';
+import { metabaseUsage, usageText, type UsageOptions } from './usage.js';
 import { cliVersion } from './version.js';
 
 /**
@@ -14,6 +14,10 @@ export type ConnectorSource = SourceDefinition<any>;
 export interface MainOptions {
   /** The source to run; loaded only by commands that need it. Defaults to the Metabase source. */
   loadSource?: () => Promise<ConnectorSource>;
+  /** The command's name and help text (default: source-metabase's). */
+  usage?: UsageOptions;
+  /** What --version prints (default: source-metabase's version). */
+  version?: string;
 }
 
 /**
@@ -24,16 +28,17 @@ export interface MainOptions {
  */
 export async function main(argv: readonly string[], io: CliIo, options: MainOptions = {}): Promise<number> {
   const request = parseCliArgs(argv);
+  const usage = options.usage ?? metabaseUsage;
   try {
     switch (request.kind) {
       case 'help':
-        await writeText(io.stdout, usageText(request.command));
+        await writeText(io.stdout, usageText(request.command, usage));
         return 0;
       case 'version':
-        await writeText(io.stdout, `${cliVersion}\n`);
+        await writeText(io.stdout, `${options.version ?? cliVersion}\n`);
         return 0;
       case 'usage_error':
-        await writeText(io.stderr, `source-metabase: ${request.message}\n\n${usageText(request.command)}`);
+        await writeText(io.stderr, `${usage.name}: ${request.message}\n\n${usageText(request.command, usage)}`);
         return 2;
       default: {
         // Loaded lazily so help, version, usage errors and spec never pay for zod or the kit (in the bin,
@@ -48,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo, options: MainOpti
     }
   } catch (error) {
     // Only reachable when stdout/stderr themselves fail (EPIPE): nothing useful can be written to stdout.
-    io.stderr.write(`source-metabase: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`${usage.name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

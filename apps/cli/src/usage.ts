@@ -1,22 +1,37 @@
 import type { CommandName } from './cli-args.js';
 
-const commandLines: Record<CommandName, string> = {
-  spec: 'spec                                          print the connector specification',
-  check: 'check --config FILE                           test the configuration against Metabase',
-  discover: 'discover --config FILE [--write-catalog OUT]  list the streams; OUT gets a catalog to edit',
-  read: 'read --config FILE [--catalog FILE] [--state FILE]  read records (no catalog: every stream, full refresh)',
-};
+/** What the help text says about the command: its name, what `check` tests, options beside the common ones. */
+export interface UsageOptions {
+  name: string;
+  /** Ends the check line, e.g. "against Metabase". */
+  checkTarget: string;
+  /** Extra lines for the options list, e.g. "--manifest FILE  the manifest to run". */
+  extraOptions?: readonly string[];
+}
+
+export const metabaseUsage: UsageOptions = { name: 'source-metabase', checkTarget: 'against Metabase' };
+
+function commandLines(usage: UsageOptions): Record<CommandName, string> {
+  return {
+    spec: 'spec                                          print the connector specification',
+    check: `check --config FILE                           test the configuration ${usage.checkTarget}`,
+    discover: 'discover --config FILE [--write-catalog OUT]  list the streams; OUT gets a catalog to edit',
+    read: 'read --config FILE [--catalog FILE] [--state FILE]  read records (no catalog: every stream, full refresh)',
+  };
+}
 
 /** The help text; `command` narrows it to one command. Ends with a newline. */
-export function usageText(command?: CommandName): string {
-  const lines = command === undefined ? Object.values(commandLines) : [commandLines[command]];
+export function usageText(command?: CommandName, usage: UsageOptions = metabaseUsage): string {
+  const all = commandLines(usage);
+  const lines = command === undefined ? Object.values(all) : [all[command]];
   return [
-    'Usage: source-metabase <command> [options]',
+    `Usage: ${usage.name} <command> [options]`,
     '',
     'Commands:',
     ...lines.map((line) => `  ${line}`),
     '',
     'Options:',
+    ...(usage.extraOptions ?? []).map((line) => `  ${line}`),
     '  --debug        also emit DEBUG log messages',
     '  -h, --help     show this help',
     '  -V, --version  print the version',
