@@ -1,4 +1,5 @@
 import { ConnectorError } from '../errors/index.js';
+import type { SelectedRecord } from '../records/index.js';
 import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
 import { streamStartCeiling } from './cursor-ceiling.js';
 import { GENERIC_MESSAGE } from './describe-error.js';
@@ -31,7 +32,12 @@ export interface StreamOutcome {
  * On failure: INCOMPLETE and an ERROR trace naming the stream; the error is returned, not thrown, so the run goes on.
  * A failure that ends the run (or follows from one) is reported once for the run instead: see `endStream`.
  */
-export async function readOneStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>): Promise<StreamOutcome> {
+export async function readOneStream<Config>(
+  planned: PlannedStream<Config>,
+  context: StreamRunContext<Config>,
+  /** The stream's records when they come from a read shared with other streams (see readTogether). */
+  shared?: AsyncIterable<SelectedRecord[]>,
+): Promise<StreamOutcome> {
   const { descriptor, stream, syncMode } = planned;
   const { session, output } = context;
   const logger = output.logger;
@@ -57,7 +63,7 @@ export async function readOneStream<Config>(planned: PlannedStream<Config>, cont
     const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
     logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${String(saved)}`}).`);
     let sinceState = 0;
-    const records = readStreamRecords(stream, {
+    const records = shared ?? readStreamRecords(stream, {
       config: session.config,
       http: session.http,
       logger,

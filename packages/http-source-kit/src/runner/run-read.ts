@@ -2,8 +2,9 @@ import type { FailureType } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import { parseInputState } from './input-state.js';
 import type { Session } from './open-session.js';
-import { planRead, type PlannedStream } from './plan-read.js';
-import { endStream, readOneStream, type StreamRunContext } from './read-one-stream.js';
+import { planRead } from './plan-read.js';
+import { endStream, type StreamOutcome, type StreamRunContext } from './read-one-stream.js';
+import { groupSharedReads, readTogether, type ReadGroup } from './read-together.js';
 import { readSummary } from './read-summary.js';
 import type { RunOutput } from './run-output.js';
 
@@ -31,15 +32,19 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   }
   const concurrency = Math.max(1, Math.min(options.streamConcurrency, Math.floor(session.maxConcurrency / 2)));
   const connectionBudget = Math.max(1, Math.floor(session.maxConcurrency / concurrency));
-  const queue: PlannedStream<Config>[] = [...plan.planned];
+  const queue: ReadGroup<Config>[] = groupSharedReads(plan.planned, states);
   const { fatal } = session;
   const context: StreamRunContext<Config> = { session, output, states, signal: AbortSignal.any([options.signal, fatal.signal]), connectionBudget };
   let records = 0;
   const worker = async (): Promise<void> => {
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const outcome = fatal.error === undefined ? await readOneStream(next, context) : { records: 0, error: await endStream(next, context, fatal.error) };
-      records += outcome.records;
-      if (outcome.error !== undefined) failures.push({ name: next.descriptor.name, error: outcome.error });
+      const cause = fatal.error;
+      const outcomes = cause === undefined ? await readTogether(next, context) : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
+      next.forEach((planned, i) => {
+        const outcome: StreamOutcome = outcomes[i] ?? { records: 0 };
+        records += outcome.records;
+        if (outcome.error !== undefined) failures.push({ name: planned.descriptor.name, error: outcome.error });
+      });
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

@@ -6,7 +6,7 @@ export interface SourceStreams<Config> {
   readonly named: (name: string) => StreamDefinition<Config> | undefined;
 }
 
-/** The source's streams for a config, checked: unique names, parents that exist, no parent cycles. */
+/** The source's streams for a config, checked: unique names, parents (and sources of derived streams) that exist, no cycles. */
 export function sourceStreams<Config>(source: SourceDefinition<Config>, config: Config): SourceStreams<Config> {
   const list = source.streams(config);
   const byName = new Map<string, StreamDefinition<Config>>();
@@ -14,11 +14,12 @@ export function sourceStreams<Config>(source: SourceDefinition<Config>, config: 
     if (byName.has(stream.name)) throw new TypeError(`source "${source.name}": two streams are named "${stream.name}"`);
     byName.set(stream.name, stream);
   }
+  /** The stream this one reads: its partitions' parent, or the stream it is derived from. */
   const parentOf = (stream: StreamDefinition<Config>): StreamDefinition<Config> | undefined => {
-    const parent = stream.partitions?.parent;
+    const parent = stream.derivedFrom ?? stream.partitions?.parent;
     if (typeof parent !== 'string') return parent;
     const found = byName.get(parent);
-    if (found === undefined) throw new TypeError(`stream "${stream.name}": its parent stream "${parent}" is not a stream of this source`);
+    if (found === undefined) throw new TypeError(`stream "${stream.name}": the stream "${parent}" it reads is not a stream of this source`);
     return found;
   };
   for (const stream of list) {

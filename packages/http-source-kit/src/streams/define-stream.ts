@@ -12,7 +12,7 @@ function hasPath(schema: JsonRecord, path: readonly string[]): boolean {
 
 /**
  * Checks a stream description once, when it is defined, so mistakes show at start-up rather than mid-sync:
- * a request or a `read`, and primary key and cursor fields that exist in the JSON schema (the acceptance tests check
+ * a request, a `read` or the stream it is derived from, and primary key and cursor fields that exist in the JSON schema (the acceptance tests check
  * the same in the catalog).
  */
 export function defineStream<Config>(definition: StreamDefinition<Config>): StreamDefinition<Config> {
@@ -20,10 +20,14 @@ export function defineStream<Config>(definition: StreamDefinition<Config>): Stre
     throw new TypeError(`defineStream("${definition.name}"): ${text}`);
   };
   if (!/^\S+$/.test(definition.name)) problem('the name must be a non-empty string without spaces');
-  if ((definition.request === undefined) === (definition.read === undefined)) problem('give exactly one of `request` and `read`');
-  if (definition.read !== undefined && (definition.paginator ?? definition.partitions ?? definition.records) !== undefined) {
-    problem('`paginator`, `partitions` and `records` apply to `request`, not to `read`');
+  const sources = [definition.request, definition.read, definition.derivedFrom].filter((source) => source !== undefined);
+  if (sources.length !== 1) problem('give exactly one of `request`, `read` and `derivedFrom`');
+  if (definition.request === undefined && (definition.paginator ?? definition.partitions ?? definition.records) !== undefined) {
+    problem('`paginator`, `partitions` and `records` apply to `request`, not to `read` or `derivedFrom`');
   }
+  if (definition.derivedFrom !== undefined && definition.errorTable !== undefined) problem('a derived stream makes no requests: give `errorTable` to the stream it is derived from');
+  const from = definition.derivedFrom;
+  if (from !== undefined && (from === definition.name || (typeof from === 'object' && from.name === definition.name))) problem('a stream cannot be derived from itself');
   for (const key of definition.primaryKey ?? []) {
     if (!hasPath(definition.jsonSchema, key)) problem(`primary key field ${key.join('.')} is not in the JSON schema`);
   }

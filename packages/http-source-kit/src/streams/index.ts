@@ -9,7 +9,7 @@ export type {
 } from './stream-definition.js';
 export type { StreamReadContext } from './stream-read-context.js';
 export { defineStream } from './define-stream.js';
-export { readStreamRecords, connectionsNeeded } from './read-stream-records.js';
+export { readStreamRecords, connectionsNeeded, derivedBatch, resolveStream } from './read-stream-records.js';
 export { compareCursorValues, isDateTimeValue } from './compare-cursor-values.js';
 export { CursorTracker, type CursorTrackerOptions } from './cursor-tracker.js';
 export { cursorStateShape } from './cursor-state-shape.js';

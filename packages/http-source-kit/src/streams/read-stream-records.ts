@@ -17,6 +17,7 @@ const PARTITION_BUFFER_BATCHES = 16;
 
 export function readStreamRecords<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncIterable<SelectedRecord[]> {
   if (stream.read !== undefined) return readCustom(stream, context);
+  if (stream.derivedFrom !== undefined) return readDerived(stream, resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (router === undefined) return readPartition(stream, undefined, context, context.signal);
   const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
@@ -50,20 +51,41 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
 
 /** Connections a read of `stream` may hold at once: one, plus its partitions' lanes and its parent's needs. */
 export function connectionsNeeded<Config>(stream: StreamDefinition<Config>, context: Pick<StreamReadContext<Config>, 'streamNamed'>): number {
+  if (stream.derivedFrom !== undefined) return connectionsNeeded(resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (stream.read !== undefined || router === undefined) return 1;
   const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
   return router.concurrency + (parent === undefined ? 0 : connectionsNeeded(parent, context));
 }
 
-function resolveStream<Config>(
+/** A stream given by name or definition (a partition router's parent, a derived stream's source). */
+export function resolveStream<Config>(
   stream: StreamDefinition<Config> | string,
   context: Pick<StreamReadContext<Config>, 'streamNamed'>,
 ): StreamDefinition<Config> {
   if (typeof stream !== 'string') return stream;
   const found = context.streamNamed(stream);
-  if (found === undefined) throw new ConnectorError({ message: `The parent stream "${stream}" is not a stream of this source.`, failureType: 'system_error' });
+  if (found === undefined) throw new ConnectorError({ message: `The stream "${stream}" that another stream reads is not a stream of this source.`, failureType: 'system_error' });
   return found;
+}
+
+/** A derived stream's records from one batch of the records of the stream it is derived from. */
+export function derivedBatch<Config>(stream: StreamDefinition<Config>, batch: SelectedRecord[], config: Config): SelectedRecord[] {
+  return finishRecords(stream, batch, config, undefined);
+}
+
+/** A derived stream read on its own: its source is read in full (no saved cursor), and nothing of it is emitted. */
+async function* readDerived<Config>(
+  stream: StreamDefinition<Config>,
+  from: StreamDefinition<Config>,
+  context: StreamReadContext<Config>,
+): AsyncGenerator<SelectedRecord[]> {
+  const { config, http, logger, signal, connectionBudget } = context;
+  const source = { config, http, logger, signal, connectionBudget, streamNamed: (name: string) => context.streamNamed(name), syncMode: 'full_refresh' as const, cursor: undefined };
+  for await (const batch of readStreamRecords(from, source)) {
+    const records = derivedBatch(stream, batch, config);
+    if (records.length > 0) yield records;
+  }
 }
 
 async function* readParsed<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<JsonRecord> {

@@ -88,6 +88,13 @@ export interface StreamDefinition<Config> {
   checkpointInterval?: number;
   request?: StreamRequest<Config>;
   /**
+   * Instead of a request: this stream's records are cut from another stream's records (each record that stream
+   * reads, before its incremental filter, goes through this stream's `transformJson` and `transform`). When both
+   * streams are in one read and the other stream's read does not start from a saved cursor, the runner reads it
+   * once for both: its requests are made once.
+   */
+  derivedFrom?: StreamDefinition<Config> | string;
+  /**
    * Where the records are in each response (default: the whole body), and optionally what must be there:
    * `{ path: '', expect: 'array' }` fails the stream (system_error, with the start of the body) when a list endpoint
    * answers an object, such as a 200 error body, instead of emitting it as a record. A bare path accepts an array or

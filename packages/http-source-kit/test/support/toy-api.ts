@@ -50,6 +50,8 @@ export interface ToyApi {
   faults: ToyFaults;
   /** Task requests in flight, and the most seen at once. */
   inFlight: { now: number; max: number };
+  /** Requests answered per route (any status). */
+  requests: Record<'users' | 'projects' | 'tasks', number>;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,9 @@ function cutAfterHalf(res: ServerResponse, value: unknown): void {
 export async function startToyApi(faults: ToyFaults = {}): Promise<ToyApi> {
   const cuts = { users: 0, projects: 0, tasks: 0 };
   const inFlight = { now: 0, max: 0 };
+  const requests = { users: 0, projects: 0, tasks: 0 };
   const answer = (route: 'users' | 'projects' | 'tasks', res: ServerResponse, value: unknown): void => {
+    requests[route]++;
     const status = faults.status?.[route];
     if (status !== undefined) {
       sendJson(res, status, { message: `forced ${status}` });
@@ -105,5 +109,5 @@ export async function startToyApi(faults: ToyFaults = {}): Promise<ToyApi> {
     sendJson(res, 404, { message: 'no such route' });
   };
   const server = await startTestServer('trusted', handler);
-  return { server, baseUrl: `${server.url}/api/`, faults, inFlight, close: () => server.close() };
+  return { server, baseUrl: `${server.url}/api/`, faults, inFlight, requests, close: () => server.close() };
 }

@@ -11,13 +11,15 @@ function cardsMember(members: readonly JsonMember[]): JsonMember | undefined {
 
 /**
  * The dashcards of one dashboard detail (`GET /api/dashboard/{id}`), as the JSON texts Metabase sent, each with
- * `dashboard_id` set to the dashboard's id when it is missing or null. Nothing is parsed, so every other byte, big
- * numbers included, stays as Metabase sent it.
+ * `dashboard_id` set to the dashboard's own `id` (its text, as sent) when it is missing or null. Nothing is parsed,
+ * so every other byte, big numbers included, stays as Metabase sent it.
  */
-export function dashcardRecords(dashboardJson: string, dashboardId: unknown): string[] {
+export function dashcardRecords(dashboardJson: string): string[] {
   const members = jsonObjectMembers(dashboardJson);
   const list = cardsMember(members);
-  const id = JSON.stringify(dashboardId ?? null);
+  let idMember: JsonMember | undefined;
+  for (const member of members) if (member.key === 'id') idMember = member;
+  const id = idMember === undefined ? 'null' : dashboardJson.slice(idMember.start, idMember.end);
   if (list === undefined) {
     const keys = members.slice(0, 20).map((member) => member.key).join(', ');
     throw new ConnectorError({
@@ -32,6 +34,6 @@ export function dashcardRecords(dashboardJson: string, dashboardId: unknown): st
     let own: JsonMember | undefined;
     for (const member of jsonObjectMembers(card)) if (member.key === 'dashboard_id') own = member;
     const missing = own === undefined || card.slice(own.start, own.end) === 'null';
-    return missing && dashboardId !== undefined ? withJsonMember(card, 'dashboard_id', id) : card;
+    return missing && idMember !== undefined ? withJsonMember(card, 'dashboard_id', id) : card;
   });
 }

@@ -38,6 +38,6 @@ export function metabaseStreams(options: MetabaseStreamOptions = {}): MetabaseSt
     segmentsStream(),
     permissionGroupsStream(),
     alertsStream(),
-    dashboardCardsStream(options.dashboardConcurrency),
+    dashboardCardsStream(),
   ];
 }

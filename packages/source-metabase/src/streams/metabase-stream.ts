@@ -47,6 +47,7 @@ export function metabaseStream(name: StreamName, access: StreamAccess, descripti
     jsonSchema: { ...streamSchemaBuilders[name]() } satisfies JsonRecord,
     ...(cursorField === undefined ? {} : { cursorField, stateVersion: metabaseStateVersion }),
     ...description,
-    errorTable: { 403: forbiddenRule(name, access), ...description.errorTable },
+    // A derived stream makes no requests: the stream it reads answers for them.
+    ...(description.derivedFrom === undefined ? { errorTable: { 403: forbiddenRule(name, access), ...description.errorTable } } : {}),
   });
 }

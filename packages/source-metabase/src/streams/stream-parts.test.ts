@@ -19,8 +19,9 @@ describe('stream parts', () => {
     expect(declared).toEqual({
       cards: bare, collections: bare, native_query_snippets: bare, tables: bare, segments: bare, permission_groups: bare, alerts: bare,
       dashboard_list: bare, users: inData, databases: inData, collections_items_dashboards: inData,
-      dashboard_cards: { path: '', expect: 'object' }, dashboards: { path: '', expect: 'object' },
+      dashboard_cards: undefined, dashboards: { path: '', expect: 'object' },
     });
+    expect(metabaseStreams().find((stream) => stream.name === 'dashboard_cards')?.derivedFrom).toBe('dashboards');
   });
 
   it('builds collection paths for numeric ids and the "root" pseudo-collection', () => {
@@ -73,16 +74,18 @@ describe('stream parts', () => {
     expect(await partitionIds(undefined, list)).toEqual({ ids: [7, 8], read: ['collections_items_dashboards'] });
   });
 
-  it('cuts dashcards (or ordered_cards before 0.48) out of the detail text, filling a missing or null dashboard_id', () => {
+  it('cuts dashcards (or ordered_cards before 0.48) out of the detail text, filling a missing or null dashboard_id with its id', () => {
     const transformJson = dashboardCardsStream().transformJson;
-    const context = { config, partition: { id: 9 }, stream: 'dashboard_cards' };
+    const context = { config, partition: undefined, stream: 'dashboard_cards' };
     const big = '"visualization_settings":{"n":12345678901234567890123,"x":1e400,"d":0.1234567890123456789012345678901234}';
     const cards = `[{"id":9007199254740993,${big}},{"id":2,"dashboard_id":null},{"id":3,"dashboard_id":3}]`;
     const expected = [`{"dashboard_id":9,"id":9007199254740993,${big}}`, '{"id":2,"dashboard_id":9}', '{"id":3,"dashboard_id":3}'];
     expect(transformJson?.(`{"id":9,"dashcards":${cards},"tabs":[]}`, context)).toEqual(expected);
     expect(transformJson?.(`{"id":9,"ordered_cards":${cards}}`, context)).toEqual(expected);
     expect(transformJson?.('{"id":9,"dashcards":null}', context)).toEqual([]);
-    expect(() => transformJson?.('{"id":9,"cards":[]}', context)).toThrow(/neither "dashcards".*nor "ordered_cards".*Top-level keys: id, cards/);
+    expect(() => transformJson?.('{"id":9,"cards":[]}', context)).toThrow(/Dashboard 9: .*neither "dashcards".*nor "ordered_cards".*Top-level keys: id, cards/);
+    // The dashboard's id is copied as sent, even beyond 2^53.
+    expect(transformJson?.('{"id":9007199254740993,"dashcards":[{"id":1}]}', context)).toEqual(['{"dashboard_id":9007199254740993,"id":1}']);
   });
 
   it('drops repeated partitions, per read', async () => {
