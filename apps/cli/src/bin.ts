@@ -1,5 +1,6 @@
 // The `source-metabase` executable: the only place that touches process.argv, process.exit and the real stdio.
 import { main } from './main.js';
+import { processIo } from './process-io.js';
 
 if (process.argv[2] === 'read') {
   // Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough: V8
@@ -25,17 +26,13 @@ async function onFatal(error: unknown): Promise<void> {
 process.on('uncaughtException', (error) => void onFatal(error));
 process.on('unhandledRejection', (reason) => void onFatal(reason));
 
-const exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  stderrIsTTY: process.stderr.isTTY,
-  ...(process.stderr.isTTY ? { stderrColumns: process.stderr.columns } : {}),
-  now: () => performance.now(),
-  onFatalError: (handler) => {
+const exitCode = await main(
+  process.argv.slice(2),
+  processIo((handler) => {
     fatalHandlers.add(handler);
     return () => fatalHandlers.delete(handler);
-  },
-});
+  }),
+);
 process.exitCode = exitCode;
 // stdout is flushed. Should anything still hold the event loop open (a socket nobody closed), do not hang the sync:
 // leave after a grace period that an orderly exit never reaches (the timer does not itself keep the process alive).
