@@ -5,3 +5,4 @@ export { createDeclarativeSource, type DeclarativeSourceOptions } from './build/
 export { INJECTED_MANIFEST_KEY } from './build/manifest-config.js';
 export { SUPPORTED_COMPONENTS, sourceFromManifest } from './source-from-manifest.js';
 export { Interpolator, type InterpolationContext } from './interpolation/interpolator.js';
+export { injectedManifestSource } from './injected-manifest-source.js';
