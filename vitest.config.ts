@@ -23,17 +23,25 @@ function workspaceAliases(): { find: string | RegExp; replacement: string }[] {
   return aliases;
 }
 
-export function packageTestConfig(name: string, extra: { timeoutMs?: number } = {}): ViteUserConfig {
+export interface PackageTestOptions {
+  timeoutMs?: number;
+  /** Test files (default src/ and test/). */
+  include?: string[];
+  /** The JSON report .ci/run sums (default test-results.json). */
+  reportFile?: string;
+}
+
+export function packageTestConfig(name: string, extra: PackageTestOptions = {}): ViteUserConfig {
   return {
     resolve: { alias: workspaceAliases() },
     test: {
       name,
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: extra.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
       testTimeout: extra.timeoutMs ?? 20_000,
       hookTimeout: extra.timeoutMs ?? 20_000,
       reporters: ['default', 'json'],
-      outputFile: { json: 'test-results.json' },
+      outputFile: { json: extra.reportFile ?? 'test-results.json' },
     },
   };
 }

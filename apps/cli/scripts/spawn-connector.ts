@@ -15,7 +15,9 @@ export interface ConnectorRun {
 
 export interface SpawnOptions {
   /** The built CLI to run with `node`. */
-  cliFile: string;
+  cliFile?: string;
+  /** Or a program and its first arguments that run the connector (for example `podman run ... <image>`). */
+  command?: readonly string[];
   /** Node options before the file (tests preload fault injectors with `--import`). */
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
@@ -30,7 +32,8 @@ export interface SpawnOptions {
 /** Runs the CLI as the platform does (a child process with files for inputs) and parses its stdout line by line. */
 export async function spawnConnector(args: string[], options: SpawnOptions): Promise<ConnectorRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), options.cliFile, ...args], {
+  const [program = process.execPath, ...leading] = options.command ?? [process.execPath, ...(options.execArgv ?? []), cliFileOf(options)];
+  const child = spawn(program, [...leading, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,6 +67,11 @@ export async function spawnConnector(args: string[], options: SpawnOptions): Pro
     clearTimeout(timer);
   });
   return { args, exitCode, elapsedMs: performance.now() - started, messages, badLines, stderr };
+}
+
+function cliFileOf(options: SpawnOptions): string {
+  if (options.cliFile === undefined) throw new Error('spawnConnector needs cliFile or command');
+  return options.cliFile;
 }
 
 function parseLine(line: string): AirbyteMessage | undefined {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readDockerfile, readKeyValues } from './dockerfile-instructions.js';
 
-// There is no Docker engine here: these tests hold the Dockerfile to Airbyte's image contract by reading it.
-// The bundle it copies is run alone from an empty folder in image-bundle.test.ts.
+// These hold the Dockerfile to Airbyte's image contract by reading it, so `pnpm test` needs no container engine.
+// `pnpm test:image` (test-image/) builds the image and checks the same contract, and the protocol, by running it.
 const here = new URL('../', import.meta.url);
 const dockerfile = readDockerfile(readFileSync(new URL('Dockerfile', here), 'utf8'));
 const packageJson = JSON.parse(readFileSync(new URL('package.json', here), 'utf8')) as { version: string; bin: Record<string, string> };
@@ -16,13 +16,24 @@ const labels = Object.assign({}, ...final.filter((i) => i.keyword === 'LABEL').m
 const env = Object.assign({}, ...final.filter((i) => i.keyword === 'ENV').map((i) => readKeyValues(i.args))) as Record<string, string>;
 
 describe('Dockerfile', () => {
-  it('builds in one stage and runs on a slim Node 20 image in another', () => {
+  it('builds on node:20-bookworm-slim and runs on debian:bookworm-slim, each replaceable by a build argument', () => {
+    const args = Object.assign({}, ...dockerfile.filter((i) => i.keyword === 'ARG' && i.stage < 0).map((i) => readKeyValues(i.args))) as Record<string, string>;
+    expect(args).toEqual({ NODE_IMAGE: 'node:20-bookworm-slim', DEBIAN_IMAGE: 'debian:bookworm-slim' });
     const froms = dockerfile.filter((i) => i.keyword === 'FROM').map((i) => i.args);
-    expect(froms.length).toBeGreaterThanOrEqual(2);
-    expect(froms.at(-1)).toMatch(/^node:20-(bookworm-)?slim(@sha256:[0-9a-f]+)?$/);
+    expect(froms).toEqual(['${NODE_IMAGE} AS build', '${DEBIAN_IMAGE}']);
     const build = dockerfile.filter((i) => i.stage < finalStage && i.keyword === 'RUN').map((i) => i.args);
-    expect(build).toContain('npm install -g pnpm@12.4.2');
-    expect(build).toContain('pnpm install --frozen-lockfile');
+    expect(build.join('\n')).toContain('npm install -g pnpm@12.4.2');
+    expect(build.join('\n')).toContain('pnpm install --frozen-lockfile');
+  });
+
+  it('gives the optional ca and npmrc secrets only to the steps that download, and none to the runtime image', () => {
+    const downloads = dockerfile.filter((i) => i.keyword === 'RUN' && /npm install -g|pnpm fetch/.test(i.args));
+    expect(downloads).toHaveLength(2);
+    for (const step of downloads) {
+      expect(step.args).toContain('--mount=type=secret,id=ca --mount=type=secret,id=npmrc');
+      expect(step.args).toContain('with-build-secrets ');
+    }
+    expect(final.map((i) => i.args).join('\n')).not.toMatch(/secret|npmrc|NODE_EXTRA_CA_CERTS/);
   });
 
   it('sets ENTRYPOINT with absolute paths and AIRBYTE_ENTRYPOINT to the same command', () => {
@@ -32,16 +43,19 @@ describe('Dockerfile', () => {
     expect(entrypoint[1]?.startsWith('/')).toBe(true);
   });
 
-  it('copies only the bundled CLI into the runtime image, where the entrypoint runs it', () => {
+  it('copies only the Node binary and the bundled CLI into the runtime image, where the entrypoint runs it', () => {
     const copies = final.filter((i) => i.keyword === 'COPY').map((i) => i.args);
-    expect(copies).toEqual([expect.stringMatching(/^--from=build --chown=airbyte:airbyte \S+\/apps\/cli\/dist\/source-metabase\.js \/airbyte\/source-metabase\.js$/)]);
+    expect(copies).toEqual([
+      '--from=build /usr/local/bin/node /usr/local/bin/node',
+      expect.stringMatching(/^--from=build --chown=airbyte:airbyte \S+\/apps\/cli\/dist\/source-metabase\.js \/airbyte\/source-metabase\.js$/),
+    ]);
     expect(packageJson.bin['source-metabase']).toBe('./dist/source-metabase.js');
   });
 
-  it('runs as the non-root user airbyte with /airbyte owned by it', () => {
+  it('runs as the non-root user airbyte (uid and gid 1000, as Airbyte job pods run) with /airbyte owned by it', () => {
     expect(last('USER')?.args).toBe('airbyte');
     const setup = final.filter((i) => i.keyword === 'RUN').map((i) => i.args).join(' && ');
-    expect(setup).toMatch(/useradd [^&]*airbyte/);
+    expect(setup).toMatch(/groupadd --gid 1000 airbyte .*useradd --uid 1000 --gid airbyte /);
     expect(setup).toContain('chown airbyte:airbyte /airbyte');
     expect(last('WORKDIR')?.args).toBe('/airbyte');
   });
