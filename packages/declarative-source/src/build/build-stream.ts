@@ -1,7 +1,8 @@
 /** A DeclarativeStream with a SimpleRetriever, as a kit stream definition. */
-import { defineStream, noPagination, type RequestContext, type StreamDefinition, type StreamRequest } from '@mb-airbyte/http-source-kit';
+import { defineStream, type RequestContext, type StreamDefinition, type StreamRequest } from '@mb-airbyte/http-source-kit';
 import { formatManifestPath, manifestError, type ManifestPath } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
+import { buildPaginator } from './build-paginator.js';
 import { buildPartitionRouter } from './build-partition-router.js';
 import { buildRecordSelector } from './build-record-selector.js';
 import { buildRequester, type BuiltRequester, type ResolvedRequest } from './build-requester.js';
@@ -25,7 +26,7 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
       jsonSchema: schemaOf(stream, primaryKey),
       request: streamRequest(requester),
       records: selector.records,
-      paginator: noPagination(),
+      paginator: buildPaginator(context, childComponent(retriever, 'paginator')),
       ...(partitions === undefined ? {} : { partitions }),
       ...(requester.errorTable === undefined ? {} : { errorTable: requester.errorTable }),
       ...(selector.filter === undefined ? {} : { transformJson: filterJson(selector.filter) }),
