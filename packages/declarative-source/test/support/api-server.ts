@@ -1,7 +1,7 @@
 // A small HTTPS API on 127.0.0.1 for the conformance tests (the sandbox's test certificates), recording every request.
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { sandboxCerts } from '@mb-airbyte/metabase-sandbox';
 import { readSource, type ReadSourceOptions, type SourceOutput } from '@mb-airbyte/http-source-kit/testing';
 import { sourceFromManifest } from '../../src/index.js';
@@ -32,7 +32,6 @@ export const certs = sandboxCerts();
 /** Answers each request with what `handler` returns (JSON unless the body is already a string). */
 export async function startApi(handler: (request: SeenRequest) => Reply | Promise<Reply>): Promise<ApiServer> {
   const requests: SeenRequest[] = [];
-  const sockets = new Set<Socket>();
   const server = https.createServer({ key: certs.key, cert: certs.cert }, (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -47,10 +46,6 @@ export async function startApi(handler: (request: SeenRequest) => Reply | Promis
       });
     });
   });
-  server.on('secureConnection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);
   });
@@ -60,10 +55,10 @@ export async function startApi(handler: (request: SeenRequest) => Reply | Promis
     requests,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
         server.close(() => {
           resolve();
         });
+        server.closeAllConnections();
       }),
   };
 }
