@@ -20,7 +20,8 @@ describe('Dockerfile', () => {
     const args = Object.assign({}, ...dockerfile.filter((i) => i.keyword === 'ARG' && i.stage < 0).map((i) => readKeyValues(i.args))) as Record<string, string>;
     expect(args).toEqual({ NODE_IMAGE: 'node:20-bookworm-slim', DEBIAN_IMAGE: 'debian:bookworm-slim' });
     const froms = dockerfile.filter((i) => i.keyword === 'FROM').map((i) => i.args);
-    expect(froms).toEqual(['${NODE_IMAGE} AS build', '${DEBIAN_IMAGE}']);
+    // The bundle is built on the builder's platform; the Node binary comes from the target platform's node image.
+    expect(froms).toEqual(['${NODE_IMAGE} AS node', '--platform=$BUILDPLATFORM ${NODE_IMAGE} AS build', '${DEBIAN_IMAGE}']);
     const build = dockerfile.filter((i) => i.stage < finalStage && i.keyword === 'RUN').map((i) => i.args);
     expect(build.join('\n')).toContain('npm install -g pnpm@12.4.2');
     expect(build.join('\n')).toContain('pnpm install --frozen-lockfile');
@@ -46,7 +47,7 @@ describe('Dockerfile', () => {
   it('copies only the Node binary and the bundled CLI into the runtime image, where the entrypoint runs it', () => {
     const copies = final.filter((i) => i.keyword === 'COPY').map((i) => i.args);
     expect(copies).toEqual([
-      '--from=build /usr/local/bin/node /usr/local/bin/node',
+      '--from=node /usr/local/bin/node /usr/local/bin/node',
       expect.stringMatching(/^--from=build --chown=airbyte:airbyte \S+\/apps\/cli\/dist\/source-metabase\.js \/airbyte\/source-metabase\.js$/),
     ]);
     expect(packageJson.bin['source-metabase']).toBe('./dist/source-metabase.js');
