@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { recordMessage } from '../builders/record-message.js';
 import { logMessage } from '../builders/log-message.js';
 import { AirbyteMessageSchema } from '../schemas/airbyte-message.js';
@@ -169,5 +169,84 @@ describe('MessageWriter', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('MessageWriter time-based flush', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const timers = (): number => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+  test('a chunk that does not fill is sent one second after its first line, without flush()', async () => {
+    vi.useFakeTimers();
+    const { sink, chunks, lines } = createSink();
+    const writer = new MessageWriter(sink);
+    await writer.write(logMessage('INFO', 'started'));
+    await vi.advanceTimersByTimeAsync(500);
+    await writer.write(logMessage('WARN', 'retrying'));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(chunks).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(chunks).toHaveLength(1);
+    expect(lines().map((l) => (JSON.parse(l) as { log: { message: string } }).log.message)).toEqual(['started', 'retrying']);
+    // Nothing waits: no further chunk, and the next line starts a new interval.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(chunks).toHaveLength(1);
+    await writer.write(logMessage('INFO', 'later'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(chunks).toHaveLength(2);
+  });
+
+  test('a steady trickle is sent at least once per interval', async () => {
+    vi.useFakeTimers();
+    const { sink, chunks, lines } = createSink();
+    const writer = new MessageWriter(sink, { flushIntervalMs: 100 });
+    for (let i = 0; i < 50; i++) {
+      await writer.writeRecordJson('s', `{"i":${i}}`, 1);
+      await vi.advanceTimersByTimeAsync(10);
+      // Every line written more than one interval ago has reached the output.
+      expect(lines().length).toBeGreaterThanOrEqual(Math.max(0, i + 1 - 10));
+    }
+    expect(chunks.length).toBeGreaterThanOrEqual(4);
+    await writer.flush();
+    expect(lines()).toHaveLength(50);
+  });
+
+  test('lines left after a drain are sent by the timer', async () => {
+    vi.useFakeTimers();
+    const { sink, chunks, lines } = createSink({ highWaterMark: 1, delayMs: 300 });
+    const writer = new MessageWriter(sink, { highWaterMark: 200, flushIntervalMs: 100 });
+    const full = writer.writeRecordJson('s', `{"pad":"${'x'.repeat(300)}"}`, 1); // fills a chunk: waits for drain
+    const tail = writer.writeRecordJson('s', '{"i":1}', 1); // a partial chunk behind it
+    expect(writer.bufferedChars).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all([full, tail]);
+    expect(chunks).toHaveLength(2);
+    expect(lines()).toHaveLength(2);
+  });
+
+  test('the timer does not keep the process alive, and flush() clears it', async () => {
+    const { sink } = createSink();
+    const before = timers();
+    const writer = new MessageWriter(sink, { flushIntervalMs: 60_000 });
+    await writer.write(logMessage('INFO', 'x'));
+    expect(timers()).toBe(before); // armed, but unref'd: not among what keeps the event loop busy
+    await writer.flush();
+    expect(writer.linesWritten).toBe(1);
+  });
+
+  test('a failed output stops the timer from sending', async () => {
+    vi.useFakeTimers();
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+    const { sink, chunks } = createSink({ fail: epipe });
+    const writer = new MessageWriter(sink, { flushIntervalMs: 100 });
+    await writer.write(logMessage('INFO', 'a'));
+    await vi.advanceTimersByTimeAsync(100); // sent, and the output fails
+    await writer.write(logMessage('INFO', 'b')).catch(() => undefined);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(chunks).toHaveLength(1);
+    await expect(writer.flush()).rejects.toBe(epipe);
   });
 });

@@ -4,6 +4,11 @@ import { RecordPrefixCache } from './record-prefix-cache.js';
 export interface MessageWriterOptions {
   /** Lines are gathered into chunks of about this many characters per `out.write` (default 64 KiB). */
   highWaterMark?: number;
+  /**
+   * Lines waiting in a chunk that is not full are handed to `out` at most this long after the first of them was
+   * written (default 1000 ms), so a slow read still shows its progress and logs as they happen.
+   */
+  flushIntervalMs?: number;
 }
 
 interface Waiter {
@@ -12,17 +17,22 @@ interface Waiter {
 }
 
 const DEFAULT_CHUNK_CHARS = 64 * 1024;
+const DEFAULT_FLUSH_INTERVAL_MS = 1000;
 const RESOLVED: Promise<void> = Promise.resolve();
 
 /**
  * Writes Airbyte messages as compact JSON lines. Whole lines are batched into one string and handed to `out` in
  * a single `write`, so a line is never split and never interleaves with another writer. When `out.write` returns
  * false, the promise returned by the write that filled the chunk waits for `drain`: await every write and memory
- * stays bounded by about two chunks. Call `flush()` before the process exits.
+ * stays bounded by about two chunks. A chunk that does not fill is sent after at most `flushIntervalMs` by one
+ * timer per writer, which does not keep the process alive. Call `flush()` before the process exits.
  */
 export class MessageWriter {
   private readonly out: NodeJS.WritableStream;
   private readonly chunkChars: number;
+  private readonly flushIntervalMs: number;
+  /** Armed while lines wait in a chunk that is not full. */
+  private flushTimer: NodeJS.Timeout | undefined;
   private readonly prefixes = new RecordPrefixCache();
   private buffer = '';
   private lines = 0;
@@ -35,6 +45,7 @@ export class MessageWriter {
   constructor(out: NodeJS.WritableStream = process.stdout, options: MessageWriterOptions = {}) {
     this.out = out;
     this.chunkChars = Math.max(1, Math.floor(options.highWaterMark ?? DEFAULT_CHUNK_CHARS));
+    this.flushIntervalMs = Math.max(1, options.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
     // Listening for 'error' also keeps an EPIPE from crashing the process: it rejects the next write instead.
     out.on('error', this.fail);
     out.on('drain', this.onDrain);
@@ -75,6 +86,8 @@ export class MessageWriter {
     while (this.pending !== undefined || this.buffer.length > 0) {
       await (this.pending ?? this.sendAll());
     }
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
     if (this.inFlight > 0) await this.waitFor(this.idleWaiters);
     if (this.failure !== undefined) throw this.failure;
   }
@@ -83,9 +96,24 @@ export class MessageWriter {
     if (this.failure !== undefined) return Promise.reject(this.failure);
     this.buffer += line + '\n';
     this.lines++;
-    if (this.buffer.length < this.chunkChars) return RESOLVED;
+    if (this.buffer.length < this.chunkChars) {
+      this.flushTimer ??= this.armFlushTimer();
+      return RESOLVED;
+    }
     return this.pending ?? this.sendAll();
   }
+
+  private armFlushTimer(): NodeJS.Timeout {
+    return setTimeout(this.onFlushTimer, this.flushIntervalMs).unref();
+  }
+
+  /** Sends what waits; while `out` is draining, looks again later (the drain loop only sends full chunks). */
+  private readonly onFlushTimer = (): void => {
+    this.flushTimer = undefined;
+    if (this.buffer.length === 0 || this.failure !== undefined) return;
+    if (this.pending !== undefined) this.flushTimer = this.armFlushTimer();
+    else this.sendAll().catch(() => undefined); // a failure is kept and rejects the next write or flush
+  };
 
   /** Sends the whole buffer; if `out` asks us to stop, returns the promise of waiting for it to drain. */
   private sendAll(): Promise<void> {
