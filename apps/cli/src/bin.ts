@@ -1,4 +1,5 @@
 // The `source-metabase` executable: the only place that touches process.argv, process.exit and the real stdio.
+import { CANCEL_SIGNALS, EXIT_WITHIN_MS, type CancelSignal } from './cancel-signals.js';
 import { main } from './main.js';
 import { processIo } from './process-io.js';
 
@@ -12,8 +13,36 @@ if (process.argv[2] === 'read') {
 }
 
 const fatalHandlers = new Set<(error: unknown) => Promise<void>>();
+const cancelHandlers = new Set<(signal: CancelSignal) => Promise<void>>();
+/** The exit code of the signal that cancelled the run, once one did. */
+let cancelledWith: number | undefined;
+
+async function onCancel(signal: CancelSignal): Promise<void> {
+  if (cancelledWith !== undefined) return; // already on the way out, within the bound
+  cancelledWith = CANCEL_SIGNALS[signal];
+  process.exitCode = cancelledWith;
+  // Whatever happens below (a reader that takes nothing, a handler that hangs), the process is gone in time.
+  setTimeout(() => process.exit(cancelledWith), EXIT_WITHIN_MS).unref();
+  try {
+    await Promise.all([...cancelHandlers].map((handler) => handler(signal)));
+    await drained(process.stdout);
+  } finally {
+    process.exit(cancelledWith);
+  }
+}
+for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) process.on(signal, (name: CancelSignal) => void onCancel(name));
+
+/** Resolves once everything handed to `out` so far has reached the pipe (an empty write completes after them). */
+function drained(out: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    out.write('', () => {
+      resolve();
+    });
+  });
+}
 
 async function onFatal(error: unknown): Promise<void> {
+  if (cancelledWith !== undefined) return; // a cancelled run may fail as it unwinds: the cancellation speaks for it
   process.exitCode = 1;
   try {
     if (fatalHandlers.size === 0) process.stderr.write(`source-metabase: ${error instanceof Error ? error.message : String(error)}\n`);
@@ -31,9 +60,14 @@ const exitCode = await main(
   processIo((handler) => {
     fatalHandlers.add(handler);
     return () => fatalHandlers.delete(handler);
+  }, (handler) => {
+    cancelHandlers.add(handler);
+    return () => cancelHandlers.delete(handler);
   }),
 );
-process.exitCode = exitCode;
-// stdout is flushed. Should anything still hold the event loop open (a socket nobody closed), do not hang the sync:
-// leave after a grace period that an orderly exit never reaches (the timer does not itself keep the process alive).
-setTimeout(() => process.exit(exitCode), 3_000).unref();
+if (cancelledWith === undefined) {
+  process.exitCode = exitCode;
+  // stdout is flushed. Should anything still hold the event loop open (a socket nobody closed), do not hang the
+  // sync: leave after a grace period that an orderly exit never reaches (the timer does not keep the process alive).
+  setTimeout(() => process.exit(exitCode), 3_000).unref();
+}

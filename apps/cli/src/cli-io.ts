@@ -1,3 +1,5 @@
+import type { CancelSignal } from './cancel-signals.js';
+
 /** Everything the CLI touches outside itself, injected so the whole CLI runs in-process in tests. */
 export interface CliIo {
   /** Protocol messages only, written by the MessageWriter. */
@@ -16,6 +18,11 @@ export interface CliIo {
    * Returns an unsubscribe function.
    */
   onFatalError?: (handler: (error: unknown) => Promise<void>) => () => void;
+  /**
+   * Subscribes to the signals that cancel the run (the bin wires SIGTERM and SIGINT). The handler ends the output
+   * and resolves once it is flushed (or given up on); the bin then exits. Returns an unsubscribe function.
+   */
+  onCancelSignal?: (handler: (signal: CancelSignal) => Promise<void>) => () => void;
 }
 
 /** Writes text and resolves once the stream took it (or rejects on a stream error such as EPIPE). */

@@ -23,6 +23,8 @@ export interface CommandContext {
   writer: ObservedWriter;
   /** Knows the config's secrets once it is read, for masking anything the CLI itself reports. */
   masker: SecretMasker;
+  /** Aborts when the run is cancelled (SIGTERM, SIGINT). */
+  signal?: AbortSignal;
 }
 
 /** Runs the kit's runner for one command; `writer` defaults to the context's stdout writer. */
@@ -31,7 +33,13 @@ type Run = (options: Omit<RunSourceOptions, 'writer' | 'logLevel'>, writer?: Run
 /** Reads the command's input files and hands them to the kit's runner; resolves with the exit code. */
 export async function executeCommand(request: CommandRequest, source: ConnectorSource, context: CommandContext): Promise<number> {
   const { writer } = context;
-  const run: Run = (options, out = writer) => runSource(source, { ...options, writer: out, ...(request.debug ? { logLevel: 'debug' as const } : {}) });
+  const run: Run = (options, out = writer) =>
+    runSource(source, {
+      ...options,
+      writer: out,
+      ...(request.debug ? { logLevel: 'debug' as const } : {}),
+      ...(context.signal === undefined ? {} : { signal: context.signal }),
+    });
   if (request.kind === 'spec') return run({ command: 'spec' });
 
   const config = await readInput(() => readConfigFile(request.config));

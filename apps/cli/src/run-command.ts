@@ -1,5 +1,6 @@
-import { errorTraceMessage, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
+import { errorTraceMessage, logMessage, streamStatusMessage, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { describeError, SecretMasker } from '@mb-airbyte/http-source-kit';
+import { FINAL_FLUSH_WITHIN_MS, type CancelSignal } from './cancel-signals.js';
 import type { CliRequest } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { executeCommand, type CommandContext } from './execute-command.js';
@@ -7,6 +8,7 @@ import type { ConnectorSource } from './main.js';
 import { ObservedWriter } from './observed-writer.js';
 import { progressObserver } from './progress/progress-observer.js';
 import { ReadProgress } from './progress/read-progress.js';
+import { StreamStatusTracker } from './stream-status-tracker.js';
 
 export type CommandRequest = Extract<CliRequest, { kind: 'spec' | 'check' | 'discover' | 'read' }>;
 
@@ -26,7 +28,10 @@ export async function runCommand(request: CommandRequest, io: CliIo, loadSource:
       ? new ReadProgress(io.stderr, { now, ...(io.stderrColumns === undefined ? {} : { columns: io.stderrColumns }) })
       : undefined;
   const writer = new ObservedWriter(io.stdout, progress === undefined ? {} : progressObserver(progress));
-  const context: CommandContext = { io, writer, masker: new SecretMasker() };
+  const streams = new StreamStatusTracker();
+  writer.observe(streams);
+  const cancel = new AbortController();
+  const context: CommandContext = { io, writer, masker: new SecretMasker(), signal: cancel.signal };
   let fatalReported = false;
   const reportFatal = async (error: unknown): Promise<number> => {
     if (!fatalReported) {
@@ -40,6 +45,10 @@ export async function runCommand(request: CommandRequest, io: CliIo, loadSource:
     progress?.finish();
     await reportFatal(error);
   });
+  const stopListening = io.onCancelSignal?.(async (signal) => {
+    progress?.finish();
+    await cancelRun(signal, writer, cancel, streams);
+  });
   let exitCode: number;
   try {
     exitCode = await executeCommand(request, await loadSource(), context);
@@ -47,10 +56,29 @@ export async function runCommand(request: CommandRequest, io: CliIo, loadSource:
     exitCode = await reportFatal(error).catch(() => 1);
   } finally {
     unsubscribe?.();
+    stopListening?.();
   }
   progress?.finish();
   await writer.flush();
   return exitCode;
+}
+
+/**
+ * Cancels the run: the output is closed first (whatever the runner still writes is dropped whole), then the runner's
+ * signal aborts its requests and stops it starting more, and the output ends with INCOMPLETE for every stream in
+ * progress, all within a bound even when stdout's reader is slow.
+ */
+async function cancelRun(signal: CancelSignal, writer: ObservedWriter, cancel: AbortController, streams: StreamStatusTracker): Promise<void> {
+  const open = streams.inProgress();
+  const closing = writer.closeWith(
+    [
+      logMessage('WARN', `Cancelled by ${signal}: stopped reading${open.length === 0 ? '' : `; streams in progress are INCOMPLETE: ${open.map((s) => s.name).join(', ')}`}.`),
+      ...open.map((descriptor) => streamStatusMessage(descriptor, 'INCOMPLETE')),
+    ],
+    FINAL_FLUSH_WITHIN_MS,
+  );
+  cancel.abort(new Error(`cancelled by ${signal}`));
+  await closing;
 }
 
 /** The ERROR trace for an error nobody handled: described as the kit's runner describes errors, secrets masked. */

@@ -1,7 +1,7 @@
 // The platform's contract for read and check: statuses, states, failure types, exit codes, catalog and state errors.
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineSource, defineStream } from '../src/index.js';
-import { checkSource, discoverSource, readSource } from '../src/testing/index.js';
+import { checkSource, discoverSource, readSource, runSourceInMemory } from '../src/testing/index.js';
 import { errorsOf, recordsOf, timeline } from './support/output-timeline.js';
 import { startToyApi, TOY_TOKEN, toyUsers, type ToyApi } from './support/toy-api.js';
 import { toyConfigSchema, toySource } from './support/toy-source.js';
@@ -148,6 +148,43 @@ describe('read contract', () => {
     expect(error?.internal_message).toBe('TypeError: boom in the connector');
     expect(error?.stack_trace).toMatch(/Caused by: TypeError: boom in the connector\n\s+at /);
     expect(output.exitCode).toBe(1);
+  });
+});
+
+describe('a cancelled read (its signal aborted)', () => {
+  it('starts no further stream', async () => {
+    const cancel = new AbortController();
+    const started: string[] = [];
+    const streamNamed = (name: string, body: () => Promise<void>) =>
+      defineStream({
+        name,
+        jsonSchema: { type: 'object', properties: {} },
+        read: async function* () {
+          started.push(name);
+          await body();
+          yield { name };
+        },
+      });
+    const source = defineSource({
+      ...toySource,
+      streams: () => [
+        streamNamed('first', () => {
+          cancel.abort(new Error('cancelled'));
+          return Promise.reject(new Error('cancelled'));
+        }),
+        streamNamed('second', () => Promise.resolve()),
+      ],
+    });
+    const catalog = { streams: [catalogEntry('first'), catalogEntry('second')] };
+    const output = await runSourceInMemory(source, {
+      command: 'read',
+      config: { base_url: 'https://unused.invalid/', api_token: 'x' },
+      catalog,
+      signal: cancel.signal,
+    });
+    expect(started).toEqual(['first']);
+    expect(timeline(output, 'first')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:system_error']);
+    expect(timeline(output, 'second')).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { AirbyteMessageSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import type { CliIo } from '../../src/index.js';
+import type { CancelSignal, CliIo } from '../../src/index.js';
 
 /** A stream that keeps what is written to it. */
 export class MemoryStream extends Writable {
@@ -18,13 +18,16 @@ export interface MemoryIo extends CliIo {
   messages(): AirbyteMessage[];
   /** The handler the CLI registered for uncaught errors, if any is registered right now. */
   fatal(): ((error: unknown) => Promise<void>) | undefined;
+  /** The handler the CLI registered for SIGTERM/SIGINT, if any is registered right now. */
+  cancel(): ((signal: CancelSignal) => Promise<void>) | undefined;
 }
 
 /** In-memory stdio for `main`, optionally posing as a terminal (with a clock that moves 10 ms per reading). */
-export function memoryIo(options: { tty?: boolean } = {}): MemoryIo {
+export function memoryIo(options: { tty?: boolean; stdout?: MemoryStream } = {}): MemoryIo {
   let clock = 0;
   let fatalHandler: ((error: unknown) => Promise<void>) | undefined;
-  const stdout = new MemoryStream();
+  let cancelHandler: ((signal: CancelSignal) => Promise<void>) | undefined;
+  const stdout = options.stdout ?? new MemoryStream();
   return {
     stdout,
     stderr: new MemoryStream(),
@@ -38,6 +41,13 @@ export function memoryIo(options: { tty?: boolean } = {}): MemoryIo {
       };
     },
     fatal: () => fatalHandler,
+    onCancelSignal: (handler) => {
+      cancelHandler = handler;
+      return () => {
+        cancelHandler = undefined;
+      };
+    },
+    cancel: () => cancelHandler,
     messages: () =>
       stdout.text
         .split('\n')

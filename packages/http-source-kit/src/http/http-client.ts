@@ -154,6 +154,7 @@ export class HttpClient {
 
   private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable): Promise<ExchangeResult> {
     if (this.closed) throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
+    if (request.signal?.aborted === true) throw abortReason(request.signal); // a cancelled run starts no request
     const release = call.limited ? await this.semaphore.acquire() : () => undefined;
     const trustedOrigin = this.trustedOrigin;
     return this.exchange.send({

@@ -37,7 +37,8 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   const context: StreamRunContext<Config> = { session, output, states, signal: AbortSignal.any([options.signal, fatal.signal]), connectionBudget };
   let records = 0;
   const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    // A cancelled run (its signal aborted) starts no further stream.
+    for (let next = queue.shift(); next !== undefined && !options.signal.aborted; next = queue.shift()) {
       const cause = fatal.error;
       const outcomes = cause === undefined ? await readTogether(next, context) : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
       next.forEach((planned, i) => {

@@ -13,6 +13,10 @@ export interface SlowReadOptions {
   pauseMs: number;
   onLine: (line: string) => void;
   timeoutMs: number;
+  /** Sends the child a signal once this many stdout bytes were read, or this long after it started. */
+  sendSignal?: { signal: NodeJS.Signals } & ({ afterBytes: number } | { afterMs: number });
+  /** Called at the spawn with a function that sends the child a signal (noted in `signalledAtMs`), for other triggers. */
+  onSpawn?: (sendSignal: (signal: NodeJS.Signals) => void) => void;
 }
 
 export interface SlowReadResult {
@@ -24,6 +28,9 @@ export interface SlowReadResult {
   /** stdout did not end with a newline: the last line was cut. */
   unterminatedTail: string;
   stderr: string;
+  /** With `sendSignal`: when it was sent and when the child was gone, in ms since the spawn. */
+  signalledAtMs?: number;
+  exitedAtMs: number;
 }
 
 /**
@@ -32,7 +39,17 @@ export interface SlowReadResult {
  * child, so this one case has its own spawn.
  */
 export async function readSlowly(args: string[], options: SlowReadOptions): Promise<SlowReadResult> {
+  const startedAt = performance.now();
   const child = spawn(process.execPath, [options.cliFile, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let signalledAtMs: number | undefined;
+  const sendSignal = (name: NodeJS.Signals): void => {
+    if (signalledAtMs !== undefined) return;
+    signalledAtMs = performance.now() - startedAt;
+    child.kill(name);
+  };
+  const planned = options.sendSignal;
+  const signalTimer = planned !== undefined && 'afterMs' in planned ? setTimeout(() => { sendSignal(planned.signal); }, planned.afterMs) : undefined;
+  options.onSpawn?.(sendSignal);
   const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
   let peakRssBytes = 0;
   let rssSamples = 0;
@@ -46,8 +63,12 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     if (stderr.length < 100_000) stderr += chunk;
   });
+  let exitedAtMs = 0;
   const exited = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
+    child.once('exit', () => {
+      exitedAtMs = performance.now() - startedAt;
+    });
     child.once('close', (code) => { resolve(code ?? 128); });
   });
   child.stdout.pause();
@@ -57,6 +78,7 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
   let tail = '';
   for await (const chunk of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
     stdoutBytes += Buffer.byteLength(chunk);
+    if (planned !== undefined && 'afterBytes' in planned && stdoutBytes >= planned.afterBytes) sendSignal(planned.signal);
     const parts = (tail + chunk).split('\n');
     tail = parts.pop() ?? '';
     for (const line of parts) options.onLine(line);
@@ -68,9 +90,10 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
   }
   const exitCode = await exited.finally(() => {
     clearTimeout(killer);
+    clearTimeout(signalTimer);
     clearInterval(sampler);
   });
-  return { exitCode, stdoutBytes, peakRssBytes, rssSamples, unterminatedTail: tail, stderr };
+  return { exitCode, stdoutBytes, peakRssBytes, rssSamples, unterminatedTail: tail, stderr, exitedAtMs, ...(signalledAtMs === undefined ? {} : { signalledAtMs }) };
 }
 
 function vmRssBytes(pid: number | undefined): number | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { spawnConnector, type ConnectorRun } from '../../../scripts/spawn-connector.js';
 import { configuredCatalog } from './messages.js';
 import { findLeaks, type NamedSecret } from './secret-leaks.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   /** Extra environment (the child gets PATH and this only). */
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
+  /** Each message as it arrives, with the time since the spawn. */
+  onMessage?: (message: AirbyteMessage, atMs: number) => void;
 }
 
 export interface Invocation extends RunOptions {
@@ -81,7 +84,10 @@ export async function createStressCli(): Promise<StressCli> {
         cwd: dir,
         env: { PATH: process.env.PATH ?? '', ...options.env },
         timeoutMs: options.timeoutMs ?? 120_000,
-        onMessage: (_message, line) => lines.push(line),
+        onMessage: (message, line, atMs) => {
+          lines.push(line);
+          options.onMessage?.(message, atMs);
+        },
       });
       const where = `source-metabase ${args.join(' ')}`;
       expect(run.badLines, `${where}: stdout lines that are not protocol messages`).toEqual([]);
