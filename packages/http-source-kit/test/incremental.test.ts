@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 /** A source with one escape-hatch stream yielding `rows`, with a cursor. */
-function cursorSource(rows: JsonRecord[], options: { order?: 'ascending' | 'unordered'; interval?: number } = {}) {
+function cursorSource(rows: JsonRecord[], options: { order?: 'ascending' | 'unordered'; interval?: number; filter?: 'client' | 'server' } = {}) {
   return defineSource({
     name: 'source-rows',
     version: '1.0.0',
@@ -25,6 +25,7 @@ function cursorSource(rows: JsonRecord[], options: { order?: 'ascending' | 'unor
         cursorField: 'at',
         ...(options.order === undefined ? {} : { cursorOrder: options.order }),
         ...(options.interval === undefined ? {} : { checkpointInterval: options.interval }),
+        ...(options.filter === undefined ? {} : { cursorFilter: options.filter }),
         jsonSchema: { type: 'object', properties: { id: { type: 'integer' }, at: { type: ['integer', 'null'] } } },
         read: async function* () {
           for (const row of rows) {
@@ -49,6 +50,16 @@ describe('incremental', () => {
     expect(recordsOf(second, 'tasks').map((t) => t.id)).toEqual(toyProjects.map((p) => `${p.id}-6`));
     expect(timeline(second, 'tasks')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);
     expect(second.states.at(-1)?.stream?.stream_state).toEqual({ updated_at: '2024-02-16T00:00:00Z' });
+  });
+
+  it("with cursorFilter 'server', emits every record the API returns and still saves the largest cursor", async () => {
+    const rows = [{ id: 1, at: 5 }, { id: 2, at: 20 }, { id: 3, at: 9 }];
+    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'rows' }, stream_state: { at: 10 } } }];
+    const server = await readSource(cursorSource(rows, { filter: 'server' }), { config: unused, syncMode: 'incremental', state });
+    expect(recordsOf(server, 'rows').map((r) => r.id)).toEqual([1, 2, 3]);
+    expect(server.states.at(-1)?.stream?.stream_state).toEqual({ at: 20 });
+    const client = await readSource(cursorSource(rows), { config: unused, syncMode: 'incremental', state });
+    expect(recordsOf(client, 'rows').map((r) => r.id)).toEqual([2]);
   });
 
   it('compares date-time cursors by instant, and keeps records without a cursor', async () => {

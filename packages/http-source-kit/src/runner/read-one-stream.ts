@@ -56,6 +56,7 @@ export async function readOneStream<Config>(
             shape,
             saved: () => cursor.get(),
             ascending: stream.cursorOrder === 'ascending' && stream.partitions === undefined,
+            filter: stream.cursorFilter !== 'server',
             logger,
             cursorValue: stream.cursorValue,
             ceiling: streamStartCeiling(session.http.serverClock),

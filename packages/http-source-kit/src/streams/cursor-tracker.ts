@@ -11,6 +11,8 @@ export interface CursorTrackerOptions {
   saved: CursorValue | undefined | (() => CursorValue | undefined);
   /** The API promises records in ascending cursor order (enables intermediate states). */
   ascending: boolean;
+  /** False when the API filters by the cursor the request carries: every record passes (default true). */
+  filter?: boolean;
   logger: Logger;
   /** A record's cursor value (default: its `shape.cursorField`). */
   cursorValue?: ((record: JsonRecord) => unknown) | undefined;
@@ -53,7 +55,7 @@ export class CursorTracker {
     const data = record.value as JsonRecord;
     const value = cursorValue === undefined ? data[shape.cursorField] : cursorValue(data);
     if (typeof value !== 'string' && typeof value !== 'number') return true;
-    if (saved !== undefined && compareCursorValues(value, saved) < 0) return false;
+    if (this.options.filter !== false && saved !== undefined && compareCursorValues(value, saved) < 0) return false;
     if (this.max === undefined || compareCursorValues(value, this.max) > 0) {
       this.belowMax = this.max;
       this.max = value;

@@ -84,6 +84,12 @@ export interface StreamDefinition<Config> {
    * unsorted API, any earlier save could skip records not yet seen on the next sync if this one fails.
    */
   cursorOrder?: 'ascending' | 'unordered';
+  /**
+   * 'client' (the default) emits a record only when its cursor is >= the saved one. 'server' is for an API that
+   * filters by a cursor the request carries (a start time in the query): every record it returns is emitted, as the
+   * Python CDK does (a lookback window re-reads records older than the saved cursor on purpose).
+   */
+  cursorFilter?: 'client' | 'server';
   /** Records between intermediate states of an 'ascending' stream (default 1000). */
   checkpointInterval?: number;
   request?: StreamRequest<Config>;
