@@ -32,6 +32,8 @@ export const SUPPORTED_COMPONENTS: ReadonlySet<string> = new Set([
   'SubstreamPartitionRouter',
   'ParentStreamConfig',
   'ListPartitionRouter',
+  'DatetimeBasedCursor',
+  'MinMaxDatetime',
 ]);
 
 /** A manifest (YAML/JSON text or parsed) as a kit source, ready for the kit's runner. */

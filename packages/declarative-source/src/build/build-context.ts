@@ -12,10 +12,12 @@ export interface BuildContext {
   readonly config: JsonRecord;
   /** One authenticator per distinct definition, shared by every stream that uses it (one login per run). */
   readonly authenticators: Map<string, Authenticator>;
+  /** The clock of now_utc() and of the incremental cursors' default end. */
+  readonly now: () => Date;
 }
 
-export function createBuildContext(config: JsonRecord, now?: () => Date): BuildContext {
-  return { interpolator: new Interpolator(now === undefined ? {} : { now }), config, authenticators: new Map() };
+export function createBuildContext(config: JsonRecord, now: () => Date = () => new Date()): BuildContext {
+  return { interpolator: new Interpolator({ now }), config, authenticators: new Map(), now };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { defineStream, type RequestContext, type StreamDefinition, type StreamRequest } from '@mb-airbyte/http-source-kit';
 import { formatManifestPath, manifestError, type ManifestPath } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
+import { buildDatetimeCursor } from './build-datetime-cursor.js';
 import { buildPaginator } from './build-paginator.js';
 import { buildPartitionRouter } from './build-partition-router.js';
 import { buildRecordSelector } from './build-record-selector.js';
@@ -16,18 +17,22 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
   const requester = buildRequester(context, childComponent(retriever, 'requester') ?? {});
   const selector = buildRecordSelector(context, childComponent(retriever, 'record_selector') ?? {});
   const primaryKey = primaryKeyOf(stream.primary_key);
-  const partitions = buildPartitionRouter(context, childComponents(retriever, 'partition_router'), (parent) =>
+  const router = buildPartitionRouter(context, childComponents(retriever, 'partition_router'), (parent) =>
     buildStream(context, parent, [...place, 'retriever', 'partition_router', 'parent_stream_configs', 'stream']),
   );
+  const incremental = childComponent(stream, 'incremental_sync');
+  const cursor = incremental === undefined ? undefined : buildDatetimeCursor(context, incremental, context.now);
+  const partitions = cursor === undefined ? router : cursor.router(router);
   try {
     return defineStream<JsonRecord>({
       name,
       primaryKey,
-      jsonSchema: schemaOf(stream, primaryKey),
+      jsonSchema: schemaOf(stream, primaryKey, cursor?.cursorField),
       request: streamRequest(requester),
       records: selector.records,
       paginator: buildPaginator(context, childComponent(retriever, 'paginator')),
       ...(partitions === undefined ? {} : { partitions }),
+      ...(cursor === undefined ? {} : { cursorField: cursor.cursorField, cursorValue: cursor.cursorValue, cursorFilter: cursor.cursorFilter }),
       ...(requester.errorTable === undefined ? {} : { errorTable: requester.errorTable }),
       ...(selector.filter === undefined ? {} : { transformJson: filterJson(selector.filter) }),
     });
@@ -67,12 +72,14 @@ export function primaryKeyOf(value: unknown): string[][] {
 }
 
 /** The InlineSchemaLoader's schema; other loaders give an open object schema. Key fields missing from it are added. */
-function schemaOf(stream: Component, primaryKey: string[][]): JsonRecord {
+function schemaOf(stream: Component, primaryKey: string[][], cursorField: string | undefined): JsonRecord {
   const loader = childComponent(stream, 'schema_loader');
   const inline = loader?.type === 'InlineSchemaLoader' ? childComponent(loader, 'schema') : undefined;
   const schema: JsonRecord = inline === undefined ? { type: 'object', additionalProperties: true, properties: {} } : { ...inline };
   const properties = { ...((schema.properties as JsonRecord | undefined) ?? {}) };
-  for (const key of primaryKey) if (key[0] !== undefined && key.length === 1 && !Object.hasOwn(properties, key[0])) properties[key[0]] = {};
+  for (const key of [...primaryKey, ...(cursorField === undefined ? [] : [[cursorField]])]) {
+    if (key[0] !== undefined && key.length === 1 && !Object.hasOwn(properties, key[0])) properties[key[0]] = {};
+  }
   schema.properties = properties;
   return schema;
 }
