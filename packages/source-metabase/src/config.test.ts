@@ -65,8 +65,9 @@ describe('metabaseConnectionSpecification', () => {
       'include_deactivated_users',
       'ca_certificate',
       'include_archived_cards',
+      'max_record_size_mb',
     ]);
-    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(8);
+    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(9);
   });
 
   it('flags exactly the secrets', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_RECORD_BYTES } from '@mb-airbyte/http-source-kit';
 import { httpsRequiredMessage, httpsUrlPattern } from './normalize-instance-url.js';
 
 // The one source of truth for the connector's configuration: the TypeScript type and the Airbyte
@@ -7,6 +8,10 @@ import { httpsRequiredMessage, httpsUrlPattern } from './normalize-instance-url.
 // official spec also required `username`, which an API-key config does not need; dropping a requirement can only
 // accept more configs). Which credential is used is decided by `chooseCredential`.
 const secret = { airbyte_secret: true } as const;
+
+const MIB = 1024 * 1024;
+/** A JavaScript string holds at most about 512 MiB. */
+const MAX_RECORD_SIZE_MB_CEILING = 512;
 
 export const metabaseConfigSchema = z
   .object({
@@ -72,6 +77,15 @@ export const metabaseConfigSchema = z
         'its updated_at, so incremental syncs pick it up. Turn it on before the first sync, or reset the cards ' +
         'stream after turning it on, to get the cards archived earlier.',
       order: 7,
+    }),
+    max_record_size_mb: z.number().int().min(1).max(MAX_RECORD_SIZE_MB_CEILING).optional().meta({
+      title: 'Largest Record (MiB)',
+      description:
+        `The largest single record the connector accepts, in MiB (default ${DEFAULT_MAX_RECORD_BYTES / MIB}). A stream ` +
+        'whose response holds a larger record fails with an error naming the stream, the request and this limit, ' +
+        'instead of exhausting memory. Raise it only for a Metabase whose cards or dashboards really are larger: ' +
+        'reading such a record takes about five times its size in memory.',
+      order: 8,
     }),
   })
   .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows

@@ -1,4 +1,4 @@
-import type { ErrorRule, SourceHttpOptions } from '@mb-airbyte/http-source-kit';
+import { DEFAULT_MAX_RECORD_BYTES, type ErrorRule, type SourceHttpOptions } from '@mb-airbyte/http-source-kit';
 import type { MetabaseCredential } from './choose-credential.js';
 import type { MetabaseConfig } from './config.js';
 import { normalizeInstanceUrl } from './normalize-instance-url.js';
@@ -17,12 +17,17 @@ function unauthenticatedRule(credential: MetabaseCredential): ErrorRule {
   };
 }
 
-/** The kit HTTP options for a config: the normalised base URL, the extra CA and Metabase's 401 wording. */
+/** The kit HTTP options for a config: the normalised base URL, the extra CA, the record limit and Metabase's 401 wording. */
 export function metabaseHttpOptions(config: MetabaseConfig, credential: MetabaseCredential): SourceHttpOptions {
   const ca = caCertificate(config);
+  const recordBytes = config.max_record_size_mb === undefined ? DEFAULT_MAX_RECORD_BYTES : config.max_record_size_mb * 1024 * 1024;
   return {
     baseUrl: normalizeInstanceUrl(config.instance_api_url),
     ...(ca === undefined ? {} : { caCertPem: ca }),
     errorTable: { 401: unauthenticatedRule(credential) },
+    bodyLimits: {
+      maxRecordBytes: recordBytes,
+      raiseAdvice: `If Metabase really holds records this large, raise max_record_size_mb in the source config (now ${recordBytes / 1024 / 1024}).`,
+    },
   };
 }

@@ -1,21 +1,26 @@
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { HttpError } from '../errors/index.js';
+import { HttpError, redactUrl } from '../errors/index.js';
+import { inflationError, type InflationCheck } from './body-limits.js';
 
 export interface BodyGuardContext {
   method: string;
+  /** Unredacted: messages redact it. */
   url: string;
   /** The raw message (before decompression), to know whether it arrived complete. */
   raw: IncomingMessage | undefined;
   /** Expected byte count, when the body is not decoded on the way. */
   expectedLength: number | undefined;
+  /** For a body decoded on the way: the ratio it may inflate to. */
+  inflation: InflationCheck | undefined;
   timeoutMessage: () => string | undefined;
   onClose: () => void;
 }
 
 /**
  * Passes the body through and turns every way it can break into a retryable HttpError: a stream error or
- * abort, a message Node did not see complete, or fewer bytes than Content-Length. Closing it frees the slot.
+ * abort, a message Node did not see complete, or fewer bytes than Content-Length. A compressed body that inflates
+ * like a decompression bomb ends with a final (not retryable) HttpError. Closing it frees the slot.
  */
 export function guardBody(source: Readable, context: BodyGuardContext): Readable {
   // A plain Readable fed by push(), not a PassThrough: a Transform's writable half costs ~15 µs per response, which
@@ -29,7 +34,7 @@ export function guardBody(source: Readable, context: BodyGuardContext): Readable
   let received = 0;
   const truncated = (detail: string, code: string): HttpError =>
     new HttpError({
-      message: `The response to ${context.method} ${context.url} ended early: ${context.timeoutMessage() ?? detail}`,
+      message: `The response to ${context.method} ${redactUrl(context.url)} ended early: ${context.timeoutMessage() ?? detail}`,
       internalMessage: `${code}: ${detail}, ${received} bytes received`,
       failureType: 'transient_error',
       method: context.method,
@@ -38,9 +43,13 @@ export function guardBody(source: Readable, context: BodyGuardContext): Readable
       code,
     });
 
+  const inflation = context.inflation;
   source.on('data', (chunk: Buffer) => {
+    if (guard.destroyed) return;
     received += chunk.length;
-    if (!guard.push(chunk)) source.pause();
+    const bomb = inflation === undefined ? undefined : inflationError(inflation, received, context.method, () => redactUrl(context.url));
+    if (bomb !== undefined) guard.destroy(bomb);
+    else if (!guard.push(chunk)) source.pause();
   });
   source.once('end', () => {
     if (context.raw && !context.raw.complete) guard.destroy(truncated('the connection closed mid-body', 'ERR_BODY_TRUNCATED'));

@@ -6,7 +6,6 @@ import { statusError, summary, withAttempts } from './http-failures.js';
 import { HttpExchange, type ExchangeResult } from './http-exchange.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
 import { silentLogger, type Logger } from './logger.js';
-import { readBodyText } from './read-body.js';
 import { withoutCredentials } from './redirects.js';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { Semaphore } from './semaphore.js';
@@ -14,7 +13,8 @@ import { ServerClock } from './server-clock.js';
 import { abortReason, sleep as realSleep } from './sleep.js';
 import { createTimedTransport } from './timed-transport.js';
 import { createAgents, type Agents } from './tls-agents.js';
-import { parseJsonBody } from './parse-json-body.js';
+import { parseJsonBody, readWholeBody } from './parse-json-body.js';
+import { resolveBodyLimits, type BodyLimits } from './body-limits.js';
 
 interface CallOptions {
   /** Authenticator traffic bypasses the limiter: requests waiting for a login must not block the login. */
@@ -26,6 +26,8 @@ export class HttpClient {
   readonly retryPolicy: RetryPolicy;
   /** The server's time, learned from the Date headers of its responses. */
   readonly serverClock = new ServerClock();
+  /** The limits on what one response may make the client hold (records, whole bodies, inflation). */
+  readonly bodyLimits: Required<BodyLimits>;
   /** Merged tables per request table: streams pass the same table object with every request. */
   private readonly mergedTables = new WeakMap<ErrorTable, ErrorTable>();
   private readonly trustedOrigin: string;
@@ -50,7 +52,8 @@ export class HttpClient {
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       responseTimeoutMs: options.responseTimeoutMs ?? 60_000,
     });
-    this.exchange = new HttpExchange(this.agents, transport);
+    this.bodyLimits = resolveBodyLimits(options.bodyLimits);
+    this.exchange = new HttpExchange(this.agents, transport, this.bodyLimits.maxInflationRatio);
     this.logger = options.logger ?? silentLogger();
     this.table = mergeErrorTables(defaultErrorTable, options.errorTable);
     this.retryPolicy = createRetryPolicy({
@@ -61,8 +64,8 @@ export class HttpClient {
     const internal = { limited: false };
     this.authHttp = {
       send: (request) => this.execute({ ...request, auth: false }, internal, (r) => Promise.resolve(r)),
-      json: <T>(request: HttpRequest) => this.execute({ ...request, auth: false }, internal, (r) => parseJsonBody<T>(r, request.method ?? 'GET')),
-      text: (request) => this.execute({ ...request, auth: false }, internal, readText),
+      json: <T>(request: HttpRequest) => this.execute({ ...request, auth: false }, internal, (r) => parseJsonBody<T>(r, request.method ?? 'GET', this.bodyLimits)),
+      text: (request) => this.execute({ ...request, auth: false }, internal, (r) => this.readText(r, request)),
     };
   }
 
@@ -73,12 +76,12 @@ export class HttpClient {
 
   /** The whole body parsed; a truncated or invalid body is retried too. An ignored status gives undefined. */
   json<T = unknown>(request: HttpRequest): Promise<T> {
-    return this.execute(request, { limited: true }, (response) => parseJsonBody<T>(response, request.method ?? 'GET'));
+    return this.execute(request, { limited: true }, (response) => parseJsonBody<T>(response, request.method ?? 'GET', this.bodyLimits));
   }
 
   /** The whole body as text, with the status (useful with ignored statuses). */
   text(request: HttpRequest): Promise<HttpTextResponse> {
-    return this.execute(request, { limited: true }, readText);
+    return this.execute(request, { limited: true }, (response) => this.readText(response, request));
   }
 
   stats(): { requests: number; retries: number } {
@@ -99,6 +102,11 @@ export class HttpClient {
       this.agents.https.destroy();
       this.agents.http.destroy();
     }
+  }
+
+  private async readText(response: HttpResponse, request: HttpRequest): Promise<HttpTextResponse> {
+    const body = await readWholeBody(response, request.method ?? 'GET', this.bodyLimits);
+    return { status: response.status, headers: response.headers, url: response.url, body };
   }
 
   private tableFor(requestTable: ErrorTable | undefined): ErrorTable {
@@ -174,8 +182,4 @@ export class HttpClient {
       },
     });
   }
-}
-
-async function readText(response: HttpResponse): Promise<HttpTextResponse> {
-  return { status: response.status, headers: response.headers, url: response.url, body: await readBodyText(response.body) };
 }

@@ -1,10 +1,9 @@
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { RequestOptions } from 'node:https';
-import type { Readable } from 'node:stream';
 import { redactUrl } from '../errors/index.js';
 import { AbortRegistry } from './abort-registry.js';
 import { guardBody } from './body-guard.js';
-import { decodedBody } from './decoded-body.js';
+import { decodedBody, type DecodedBody } from './decoded-body.js';
 import { ruleFor, type ErrorTable } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
 import { networkError } from './network-error.js';
@@ -42,6 +41,8 @@ export class HttpExchange {
   constructor(
     private readonly agents: Agents,
     private readonly transport: TimedTransport,
+    /** Decoded-to-received ratio past which a compressed body is stopped (see body-limits.ts). */
+    private readonly maxInflationRatio: number,
   ) {}
 
   async send(request: ExchangeRequest): Promise<ExchangeResult> {
@@ -50,7 +51,7 @@ export class HttpExchange {
     try {
       for (let hop = 0; ; hop++) {
         const { headers, authHeaders } = await request.headersFor(url);
-        const { status, raw, stream, responseHeaders, req } = await this.once(method, url, headers, body, request);
+        const { status, raw, decoded: { body: stream, compression }, responseHeaders, req } = await this.once(method, url, headers, body, request);
         if (isRedirect(status)) {
           stream.destroy();
           const next = nextRedirect(url, method, status, responseHeaders.location, hop, body !== undefined);
@@ -59,13 +60,13 @@ export class HttpExchange {
           continue;
         }
         // A compressed body is decoded on the way; then byte counts no longer match Content-Length.
-        const decoded = stream !== raw;
         const length = responseHeaders['content-length'];
         const guarded = guardBody(stream, {
           method,
           url: url.toString(),
           raw,
-          expectedLength: decoded || length === undefined || method === 'HEAD' ? undefined : Number(length),
+          expectedLength: compression !== undefined || length === undefined || method === 'HEAD' ? undefined : Number(length),
+          inflation: compression === undefined ? undefined : { encoding: compression.encoding, maxRatio: this.maxInflationRatio, compressedBytes: compression.receivedBytes },
           timeoutMessage: () => this.transport.timeoutOf(req),
           onClose: () => {
             request.onDone();
@@ -99,7 +100,7 @@ export class HttpExchange {
       agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
       ...(url.username === '' ? {} : { auth: `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` }),
     };
-    return new Promise<{ status: number; raw: IncomingMessage; stream: Readable; responseHeaders: Record<string, string>; req: ClientRequest }>(
+    return new Promise<{ status: number; raw: IncomingMessage; decoded: DecodedBody; responseHeaders: Record<string, string>; req: ClientRequest }>(
       (resolve, reject) => {
         const req = this.transport.request(options, (res) => {
           const responseHeaders: Record<string, string> = {};
@@ -107,7 +108,7 @@ export class HttpExchange {
             if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
           }
           const status = res.statusCode ?? 0;
-          resolve({ status, raw: res, stream: decodedBody(res, method, status), responseHeaders, req });
+          resolve({ status, raw: res, decoded: decodedBody(res, method, status), responseHeaders, req });
         });
         req.once('error', (error) => {
           // Only the code and message text survive (see networkError).

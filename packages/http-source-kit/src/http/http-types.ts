@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Authenticator } from '../auth/authenticator.js';
+import type { BodyLimits } from './body-limits.js';
 import type { QueryParams } from './build-url.js';
 import type { ErrorTable } from './error-table.js';
 import type { Logger } from './logger.js';
@@ -22,6 +23,8 @@ export interface HttpClientOptions {
   /** Rows merged over the default table. */
   errorTable?: ErrorTable;
   authenticator?: Authenticator;
+  /** How large one record, and how inflated a compressed body, may get (defaults in body-limits.ts). */
+  bodyLimits?: BodyLimits;
   /** Requests in flight (headers to end of body) for the whole client. Default 8. */
   maxConcurrency?: number;
   logger?: Logger;

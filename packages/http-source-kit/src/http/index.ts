@@ -14,5 +14,6 @@ export { parseRetryAfter } from './retry-after.js';
 export { buildUrl, type QueryParams } from './build-url.js';
 export { Semaphore } from './semaphore.js';
 export { ServerClock } from './server-clock.js';
+export { DEFAULT_MAX_INFLATION_RATIO, type BodyLimits } from './body-limits.js';
 export { silentLogger, type Logger } from './logger.js';
 export { sleep } from './sleep.js';

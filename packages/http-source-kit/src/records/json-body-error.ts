@@ -2,7 +2,7 @@
  * What went wrong while reading a JSON body. The record selector turns it into a ConnectorError that names the stream
  * and the record path: `truncated` is transient (the request is retried), the others are system errors.
  */
-export type JsonBodyProblem = 'invalid' | 'truncated' | 'empty' | 'shape';
+export type JsonBodyProblem = 'invalid' | 'truncated' | 'empty' | 'shape' | 'too-large';
 
 export class JsonBodyError extends Error {
   constructor(

@@ -5,6 +5,7 @@
  * record plus one chunk, whatever the body size.
  */
 import { bodySnippet } from '../errors/index.js';
+import { formatBytes } from '../errors/format-bytes.js';
 import { JsonBodyError } from './json-body-error.js';
 import { JsonTokenizer, type ShallowHandler } from './json-tokenizer.js';
 import { formatPath } from './record-path.js';
@@ -26,13 +27,23 @@ const HEAD_LENGTH = 400;
 export interface RecordScannerOptions {
   /** What the record path must hold (default 'array-or-object'). */
   expect?: RecordsShape;
+  /**
+   * Largest record accepted, in bytes of JSON text (default DEFAULT_MAX_RECORD_BYTES). A value beside the records or a
+   * key on the way to them is held to the same limit. A larger one fails the body (`too-large`) as soon as it passes
+   * the limit, before more of it is kept: memory stays bounded whatever the server sends.
+   */
+  maxRecordBytes?: number;
   /** Values beside the path larger than this are not kept in the envelope (default 64 KiB). */
   maxEnvelopeValueBytes?: number;
   /** Deepest nesting accepted (default 512). */
   maxDepth?: number;
 }
 
+/** The default limit on one record: room for big cards and dashboards, and far below what would exhaust memory. */
+export const DEFAULT_MAX_RECORD_BYTES = 24 * 1024 * 1024;
+
 const RECORD = 1, TARGET = 2, PATH = 3, SIBLING = 4, SKIP = 5, KEY = 6;
+const spanWords: Record<number, string> = { [RECORD]: 'a record', [SIBLING]: 'a value beside the records', [SKIP]: 'a value', [KEY]: 'a key' };
 const ROLE_PATH = 1, ROLE_RECORDS = 2;
 
 function describeStart(c: number): string {
@@ -50,6 +61,11 @@ export class RecordScanner implements ShallowHandler {
   private readonly tokenizer: JsonTokenizer;
   private readonly roles: Uint8Array;
   private readonly maxEnvelopeValueBytes: number;
+  private readonly maxRecordBytes: number;
+  /** Body offset where the key or value being read at the shallow level began (-1: none), and its kind. */
+  private spanStart = -1;
+  private spanKind = 0;
+  private records = 0;
   private out: string[] = [];
   private nextKind = PATH;
   private busyDepth = -1;
@@ -73,6 +89,7 @@ export class RecordScanner implements ShallowHandler {
     this.tokenizer = new JsonTokenizer(this, path.length + 1, options.maxDepth);
     this.roles = new Uint8Array(path.length + 2);
     this.maxEnvelopeValueBytes = options.maxEnvelopeValueBytes ?? 64 * 1024;
+    this.maxRecordBytes = options.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
     this.expect = options.expect ?? 'array-or-object';
   }
 
@@ -107,7 +124,7 @@ export class RecordScanner implements ShallowHandler {
         return;
       case TARGET:
         if (this.found !== undefined) {
-          this.shape(depth, `the key at ${formatPath(this.path)} appears twice`);
+          this.shape(depth, at, `the key at ${formatPath(this.path)} appears twice`);
         } else if (c === 0x5b && this.expect !== 'object') {
           this.found = 'array';
           this.roles[depth + 1] = ROLE_RECORDS;
@@ -117,10 +134,9 @@ export class RecordScanner implements ShallowHandler {
           this.begin(at, depth, RECORD, Infinity);
         } else if (c === 0x6e) {
           this.found = 'null';
-          this.busyDepth = depth;
-          this.busyKind = SKIP;
+          this.skip(depth, at);
         } else {
-          this.shape(depth, `expected ${shapeWords[this.expect]} at ${formatPath(this.path)}, found ${describeStart(c)}`);
+          this.shape(depth, at, `expected ${shapeWords[this.expect]} at ${formatPath(this.path)}, found ${describeStart(c)}`);
         }
         return;
       case PATH:
@@ -128,11 +144,10 @@ export class RecordScanner implements ShallowHandler {
           this.roles[depth + 1] = ROLE_PATH;
         } else if (c === 0x6e && depth > 0) {
           this.found = 'null';
-          this.busyDepth = depth;
-          this.busyKind = SKIP;
+          this.skip(depth, at);
         } else {
           const where = formatPath(this.path.slice(0, depth));
-          this.shape(depth, `expected an object at ${where} on the way to ${formatPath(this.path)}, found ${describeStart(c)}`);
+          this.shape(depth, at, `expected an object at ${where} on the way to ${formatPath(this.path)}, found ${describeStart(c)}`);
         }
         return;
       default:
@@ -143,10 +158,12 @@ export class RecordScanner implements ShallowHandler {
   valueEnd(chunk: Buffer, end: number, depth: number): void {
     if (this.busyDepth !== depth) return;
     this.busyDepth = -1;
+    this.endSpan(end);
     if (this.busyKind === SKIP) return;
     const kind = this.busyKind;
     const text = this.finish(chunk, end);
     if (kind === RECORD) {
+      this.records++;
       this.out.push(this.tokenizer.sawNewline ? text.replace(/[\r\n]/g, ' ') : text);
     } else {
       this.keep(depth, text);
@@ -158,11 +175,13 @@ export class RecordScanner implements ShallowHandler {
     this.capturing = true;
     this.capStart = at;
     this.busyKind = KEY;
-    this.capLimit = Infinity;
+    this.capLimit = this.maxEnvelopeValueBytes; // a longer key is not kept: it matches no path segment
+    this.startSpan(at, KEY);
   }
 
   keyEnd(chunk: Buffer, end: number, depth: number, hadEscape: boolean): void {
     if (!this.capturing || this.busyKind !== KEY) return;
+    this.endSpan(end);
     const raw = this.finish(chunk, end);
     const key = hadEscape ? (JSON.parse(`"${raw}"`) as string) : raw;
     this.key = key;
@@ -172,6 +191,8 @@ export class RecordScanner implements ShallowHandler {
   }
 
   chunkEnd(chunk: Buffer): void {
+    // The tokenizer has counted this chunk: its position is the body offset just after it.
+    if (this.spanStart >= 0) this.checkSize(this.tokenizer.position);
     if (!this.capturing) return;
     const size = chunk.length - this.capStart;
     this.capBytes += size;
@@ -186,6 +207,34 @@ export class RecordScanner implements ShallowHandler {
     this.capturing = true;
     this.capStart = at;
     this.capLimit = limit;
+    this.startSpan(at, kind);
+  }
+
+  /** Skips a value (counted against the size limit, not kept). */
+  private skip(depth: number, at: number): void {
+    this.busyDepth = depth;
+    this.busyKind = SKIP;
+    this.startSpan(at, SKIP);
+  }
+
+  /** `at` is an offset in the chunk being tokenized, whose start is the tokenizer's position. */
+  private startSpan(at: number, kind: number): void {
+    this.spanStart = this.tokenizer.position + at;
+    this.spanKind = kind;
+  }
+
+  private endSpan(end: number): void {
+    this.checkSize(this.tokenizer.position + end);
+    this.spanStart = -1;
+  }
+
+  private checkSize(offset: number): void {
+    if (offset - this.spanStart <= this.maxRecordBytes) return;
+    const what = this.spanKind === RECORD ? `record ${this.records + 1}` : spanWords[this.spanKind] ?? 'a value';
+    throw new JsonBodyError(
+      'too-large',
+      `${what} (from byte ${this.spanStart}) is larger than the limit of ${formatBytes(this.maxRecordBytes)} on one record`,
+    );
   }
 
   /** Ends a capture and returns its text; '' when it outgrew its limit (a JSON value is never empty). */
@@ -217,10 +266,9 @@ export class RecordScanner implements ShallowHandler {
    * Notes a wrong shape and skips the value. The error is raised at the end of the body, so that a body that is also
    * invalid or cut short is reported as such (a cut-short body is retried; a wrong shape is not).
    */
-  private shape(depth: number, message: string): void {
+  private shape(depth: number, at: number, message: string): void {
     this.shapeProblem ??= message;
     this.found ??= 'null';
-    this.busyDepth = depth;
-    this.busyKind = SKIP;
+    this.skip(depth, at);
   }
 }

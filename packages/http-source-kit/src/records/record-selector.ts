@@ -21,8 +21,11 @@ export interface SelectedBody {
 
 export interface RecordSelector {
   readonly path: readonly string[];
-  /** A fresh incremental reader for one body: `write(chunk)` returns completed records, `end()` checks the end. */
-  open(): RecordScanner;
+  /**
+   * A fresh incremental reader for one body: `write(chunk)` returns completed records, `end()` checks the end.
+   * `maxRecordBytes` overrides the selector's limit (the HTTP client's, for bodies it fetched).
+   */
+  open(limits?: Pick<RecordScannerOptions, 'maxRecordBytes'>): RecordScanner;
   /** Streams the records of a body; the envelope is filled in once the body has been read to its end. */
   records(body: AsyncIterable<Buffer | string>, envelope?: Record<string, unknown>): AsyncGenerator<SelectedRecord>;
   /** Reads a whole body held in memory. */
@@ -37,7 +40,8 @@ export function recordSelector(records: RecordPath | RecordsSpec = '', options: 
   const spec: Partial<RecordsSpec> = typeof records === 'object' && 'path' in records ? records : { path: records };
   const segments = [...pathSegments(spec.path ?? '')];
   const scannerOptions = spec.expect === undefined ? options : { ...options, expect: spec.expect };
-  const open = (): RecordScanner => new RecordScanner(segments, scannerOptions);
+  const open = (limits?: Pick<RecordScannerOptions, 'maxRecordBytes'>): RecordScanner =>
+    new RecordScanner(segments, limits?.maxRecordBytes === undefined ? scannerOptions : { ...scannerOptions, maxRecordBytes: limits.maxRecordBytes });
   return {
     path: segments,
     open,

@@ -39,7 +39,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       return;
     }
     try {
-      const scanner = selector.open();
+      const scanner = selector.open(http.bodyLimits);
       let seen = 0;
       for await (const chunk of bodyChunks(response.body)) {
         let batch = scanner.write(chunk);
@@ -65,7 +65,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       return;
     } catch (caught) {
       if (final.has(caught as object)) throw caught;
-      const error = bodyError(caught, { stream, method, url: url(), recordPath: formatPath(selector.path) });
+      const error = bodyError(caught, { stream, method, url: url(), recordPath: formatPath(selector.path), limitAdvice: http.bodyLimits.raiseAdvice });
       // A body that broke after the headers is retried here, within the same budget rules as the client.
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,12 @@ export const bundleFile = fileURLToPath(new URL('../../../dist/source-metabase.j
 export interface StressRun extends ConnectorRun {
   /** stdout exactly as written, line by line. */
   lines: string[];
+  /** The CLI's peak resident set size in MiB (the kernel's high-water mark), when `measureMemory` was set. */
+  peakRssMb?: number;
 }
+
+/** Preloaded to write the process's own peak RSS at exit (see report-peak-rss.mjs). */
+const peakRssReporter = fileURLToPath(new URL('./report-peak-rss.mjs', import.meta.url));
 
 export interface RunOptions {
   /** Secrets that must not appear on stdout or stderr in any form (checked on every run). */
@@ -24,6 +29,8 @@ export interface RunOptions {
   issuedTokens?: () => readonly string[];
   /** Extra environment (the child gets PATH and this only). */
   env?: NodeJS.ProcessEnv;
+  /** Measure the CLI's peak resident set size (`peakRssMb` in the result). */
+  measureMemory?: boolean;
   timeoutMs?: number;
   /** Each message as it arrives, with the time since the spawn. */
   onMessage?: (message: AirbyteMessage, atMs: number) => void;
@@ -79,10 +86,12 @@ export async function createStressCli(): Promise<StressCli> {
     },
     async run(args, options = {}) {
       const lines: string[] = [];
+      const rssFile = options.measureMemory === true ? join(dir, `${++files}-peak-rss.txt`) : undefined;
       const run = await spawnConnector(args, {
         cliFile: bundleFile,
         cwd: dir,
-        env: { PATH: process.env.PATH ?? '', ...options.env },
+        ...(rssFile === undefined ? {} : { execArgv: ['--import', peakRssReporter] }),
+        env: { PATH: process.env.PATH ?? '', ...options.env, ...(rssFile === undefined ? {} : { PEAK_RSS_FILE: rssFile }) },
         timeoutMs: options.timeoutMs ?? 120_000,
         onMessage: (message, line, atMs) => {
           lines.push(line);
@@ -94,7 +103,8 @@ export async function createStressCli(): Promise<StressCli> {
       expect(run.stderr, `${where}: stderr`).not.toMatch(/\n\s+at .+:\d+:\d+/);
       const secrets = [...(options.secrets ?? []), ...(options.issuedTokens?.() ?? []).map((value, i) => ({ name: `session id issued at run time #${i + 1}`, value }))];
       expect(findLeaks(`${lines.join('\n')}\n${run.stderr}`, secrets), `${where}: secrets on stdout/stderr`).toEqual([]);
-      return { ...run, lines };
+      const peakRssMb = rssFile === undefined ? undefined : Number(await readFile(rssFile, 'utf8')) / 1024;
+      return { ...run, lines, ...(peakRssMb === undefined ? {} : { peakRssMb }) };
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };
