@@ -21,3 +21,11 @@ test('rejects unknown flags, bad profiles, bad numbers and missing values', () =
   expect(() => parseCliArgs(['--version', '0.45'])).toThrow(/--version must be one of 0.46, 0.47, 0.48, 0.49, 0.50, 0.51, 0.52, latest/);
   expect(() => parseCliArgs(['--app-db', 'sqlite'])).toThrow(/--app-db must be one of postgres, h2, mysql/);
 });
+
+test('--gzip and --first-byte-delay (repeatable, never = no answer at all)', () => {
+  expect(parseCliArgs(['--gzip', '--first-byte-delay', 'GET /api/card=90000', '--first-byte-delay', 'GET /api/user/current=never'])).toEqual({
+    gzip: true,
+    firstByteDelayMs: { 'GET /api/card': 90000, 'GET /api/user/current': Infinity },
+  });
+  expect(() => parseCliArgs(['--first-byte-delay', 'card=5'])).toThrow(/METHOD \/api\/route=MS/);
+});

@@ -1,6 +1,6 @@
 // argv -> SandboxOptions for `node dist/bin.js [--seed N] [--scale N] [--shape S] [--faults P] [--port N] [--host H]
 // [--max-session-age MINUTES] [--session-max-requests N] [--clock-step-ms N] [--version V] [--app-db D] [--sso-only]
-// [--group-manager] [--precision-probe]`.
+// [--group-manager] [--precision-probe] [--gzip] [--first-byte-delay "GET /api/card=MS|never"]...`.
 import { SHAPE_NAMES } from './data/shape.js';
 import { APP_DATABASES, METABASE_VERSIONS } from './data/versions.js';
 import type { SandboxOptions } from './types.js';
@@ -18,7 +18,18 @@ const SWITCHES: Record<string, (options: SandboxOptions) => void> = {
   '--precision-probe': (options) => {
     options.precisionProbe = true;
   },
+  '--gzip': (options) => {
+    options.gzip = true;
+  },
 };
+
+/** "GET /api/card=90000" (or "=never") added to the options' first-byte delays. */
+function addFirstByteDelay(options: SandboxOptions, value: string): void {
+  const match = /^([A-Z]+ \/\S*)=(\d+|never)$/.exec(value.trim());
+  if (match === null) throw new Error('--first-byte-delay takes "METHOD /api/route=MS" or "METHOD /api/route=never"');
+  const [, route = '', ms = ''] = match;
+  options.firstByteDelayMs = { ...options.firstByteDelayMs, [route]: ms === 'never' ? Infinity : Number(ms) };
+}
 
 function choice<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
   if (!allowed.includes(value as T)) throw new Error(`${flag} must be one of ${allowed.join(', ')}`);
@@ -58,6 +69,7 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions {
       case '--faults': options.faults = choice(flag, value, PROFILES); break;
       case '--version': options.version = choice(flag, value, METABASE_VERSIONS); break;
       case '--app-db': options.appDb = choice(flag, value, APP_DATABASES); break;
+      case '--first-byte-delay': addFirstByteDelay(options, value); break;
       default: throw new Error(`unknown option ${flag}`);
     }
   }

@@ -55,6 +55,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       stepped += step;
     },
     now,
+    firstByteDelays: new Map(Object.entries(options.firstByteDelayMs ?? {})),
+    gzip: options.gzip === true,
     usernameThrottle: createLoginThrottle(10, now), ipThrottle: createLoginThrottle(50, now),
     get stats() {
       return stats;
@@ -127,6 +129,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     mutate: createMutations(world, now),
     setFaults: (profile, rate) => {
       faults.set(profile, rate);
+    },
+    setFirstByteDelay: (route, ms) => {
+      if (ms === undefined) deps.firstByteDelays.delete(route);
+      else deps.firstByteDelays.set(route, ms);
     },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => {

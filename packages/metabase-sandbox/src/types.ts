@@ -35,6 +35,17 @@ export interface SandboxOptions {
   slowLatencyMs?: number;
   /** Retry-After seconds sent with injected 429s. Default 1. */
   retryAfterSeconds?: number;
+  /**
+   * Milliseconds a route waits before the first byte of its answer, keyed like `requestsByRoute` ("GET /api/card"), as a
+   * very large Metabase takes minutes to start answering GET /api/card. `Infinity`: the route accepts the request and
+   * never answers (the connection stays open until the client gives up). Default: none.
+   */
+  firstByteDelayMs?: Readonly<Record<string, number>>;
+  /**
+   * Gzip answers for clients that accept it, as Metabase does: a 200 whose body is longer than 200 characters or
+   * streamed, sent chunked. Default false (plain bodies keep benchmarks comparable).
+   */
+  gzip?: boolean;
   /** Default 0 (random free port). */
   port?: number;
   /** Default '127.0.0.1'. */
@@ -97,6 +108,8 @@ export interface SandboxStats {
   /** Keyed by "METHOD /api/route/:param", e.g. "GET /api/dashboard/:id". */
   requestsByRoute: Record<string, number>;
   faultsInjected: number;
+  /** The faults injected, by kind: 'initializing-503', 'proxy-502', 'throttled-429', 'reset', 'cut', 'truncate'. */
+  faultsByKind: Record<string, number>;
   /** Sessions that ended because they grew older than the session lifetime, or used up their requests. */
   sessionsExpiredByAge: number;
   sessionsExpiredByRequests: number;
@@ -171,5 +184,7 @@ export interface Sandbox {
   expected: ExpectedData;
   mutate: SandboxMutations;
   setFaults(profile: FaultProfile, rate?: number): void;
+  /** Holds a route's answers back before their first byte ("GET /api/card", ms; Infinity: never; undefined: no delay). */
+  setFirstByteDelay(route: string, ms: number | undefined): void;
   stop(): Promise<void>;
 }

@@ -34,12 +34,12 @@ export function miscRoutes(world: World): Route[] {
     updated_by: { id: 1, common_name: world.users[0] === undefined ? null : commonName(world.users[0]) },
   }));
   return [
-    defineRoute('GET', '/api/health', 'public', () => jsonReply({ status: 'ok' }), false),
+    defineRoute('GET', '/api/health', 'public', () => jsonReply({ status: 'ok' })),
     defineRoute('GET', '/api/session/properties', 'public', () => jsonReply({
       version: { tag: world.rules.tag, date: '2024-10-01', branch: `release-x.${world.rules.tag.split('.')[1] ?? ''}.x`, hash: 'c0ffee1' },
       'site-name': 'Sandbox Metabase', 'setup-token': null, 'has-user-setup': true, 'site-locale': 'en',
       'token-features': {}, 'enable-password-login': world.passwordLogin,
-    }), false),
+    })),
     defineRoute('GET', '/api/native-query-snippet', 'user', (ctx) => {
       const archived = boolParam(ctx, 'archived', false);
       return jsonReply(world.snippets.filter((s) => s.archived === archived));
@@ -68,7 +68,7 @@ export function miscRoutes(world: World): Route[] {
     defineRoute('GET', '/api/legacy-metric', 'user', () => jsonReply([])),
     defineRoute('GET', '/api/pulse', 'user', () => jsonReply([])),
     // Removed endpoints answer like unknown ones: /api/activity (0.47), /api/metric (renamed in 0.50).
-    defineRoute('GET', '/api/activity', 'public', () => NO_ENDPOINT(), false),
-    defineRoute('GET', '/api/metric', 'public', () => NO_ENDPOINT(), false),
+    defineRoute('GET', '/api/activity', 'public', () => NO_ENDPOINT()),
+    defineRoute('GET', '/api/metric', 'public', () => NO_ENDPOINT()),
   ];
 }

@@ -48,7 +48,7 @@ export function userRoutes(world: World): Route[] {
     return (user) => hash32(world.seed, 97, request, user.id);
   };
   return [
-    defineRoute('GET', '/api/user/current', 'user', (ctx) => (ctx.user === undefined ? NOT_FOUND() : jsonReply(currentUserRecord(ctx.user, hasContent))), false),
+    defineRoute('GET', '/api/user/current', 'user', (ctx) => (ctx.user === undefined ? NOT_FOUND() : jsonReply(currentUserRecord(ctx.user, hasContent)))),
     defineRoute('GET', '/api/user', 'user', (ctx) => {
       const visible = visibleTo(world, ctx.user, ctx.isAdmin);
       if (visible === undefined) return FORBIDDEN();

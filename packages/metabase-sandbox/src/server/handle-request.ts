@@ -1,4 +1,4 @@
-// One request end to end: latency, session routes, routing, faults, auth, reply.
+// One request end to end: latency, routing, faults, a slow first byte, session routes or auth, the reply.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { UserModel } from '../data/users.js';
@@ -6,10 +6,10 @@ import type { World } from '../data/world.js';
 import type { SandboxStats } from '../types.js';
 import type { FaultInjector, FaultKind } from './fault-injector.js';
 import { FORBIDDEN, NO_ENDPOINT, STILL_INITIALIZING, textReply, UNAUTHENTICATED, type Reply } from './reply.js';
-import type { RouteTable } from './route-table.js';
+import type { RouteMatch, RouteTable } from './route-table.js';
 import { login, logout, sessionKeyOf, type SessionDeps } from './session-routes.js';
 import type { SessionStore } from './session-store.js';
-import { countRoute } from './stats.js';
+import { countFault, countRoute } from './stats.js';
 import { writeReply, type BodyCut } from './write-reply.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -27,6 +27,10 @@ export interface RequestDeps extends SessionDeps {
   tick(): void;
   /** The sandbox clock (epoch ms). */
   now: () => number;
+  /** Milliseconds a route ("GET /api/card") waits before its first byte; Infinity: it never answers. */
+  firstByteDelays: Map<string, number>;
+  /** Whether answers are gzipped for clients that accept it, as Metabase does. */
+  gzip: boolean;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -60,6 +64,15 @@ function faultReply(kind: FaultKind, retryAfterSeconds: number): Reply | undefin
   return undefined;
 }
 
+/** Holds the answer back as a slow Metabase does before its first byte; `Infinity`: never answers. False if the client left. */
+async function firstByteDelay(deps: RequestDeps, routeKey: string, req: IncomingMessage): Promise<boolean> {
+  const delay = deps.firstByteDelays.get(routeKey);
+  if (delay === undefined || delay <= 0) return true;
+  const closed = new Promise<void>((resolve) => req.socket.once('close', resolve));
+  await (Number.isFinite(delay) ? Promise.race([sleep(delay), closed]) : closed);
+  return !req.socket.destroyed;
+}
+
 export async function handleRequest(deps: RequestDeps, world: World, req: IncomingMessage, res: ServerResponse): Promise<void> {
   deps.stats.requests++;
   deps.tick();
@@ -70,47 +83,43 @@ export async function handleRequest(deps: RequestDeps, world: World, req: Incomi
   const latency = deps.faults.latencyMs();
   if (latency > 0) await sleep(latency);
 
-  if (path === '/api/session' && (method === 'POST' || method === 'DELETE')) {
-    countRoute(deps.stats, `${method} /api/session`);
-    const reply = method === 'POST' ? login(deps, req, await readBody(req)) : logout(deps, req);
-    await writeReply(res, reply);
-    return;
-  }
-  const found = deps.routes.match(method, path);
-  if (found === undefined) {
+  const session = path === '/api/session' && (method === 'POST' || method === 'DELETE');
+  const found = session ? undefined : deps.routes.match(method, path);
+  if (!session && found === undefined) {
     await writeReply(res, NO_ENDPOINT());
     return;
   }
+  const routeKey = found === undefined ? `${method} /api/session` : `${method} ${found.route.path}`;
+  countRoute(deps.stats, routeKey);
+
+  // Every route, logins and logouts included, can fail as a flaky network or proxy would make it fail.
+  const fault = deps.faults.decide(`${method} ${path}${url.search}`);
+  if (fault.kind !== 'ok') countFault(deps.stats, fault.kind);
+  if (fault.kind === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  const early = faultReply(fault.kind, deps.retryAfterSeconds);
+  if (early !== undefined) {
+    await writeReply(res, early);
+    return;
+  }
+  if (!(await firstByteDelay(deps, routeKey, req))) return;
+  const cut: BodyCut | undefined = fault.kind === 'cut' || fault.kind === 'truncate' ? { how: fault.kind === 'cut' ? 'destroy' : 'end', piece: fault.piece, byte: fault.byte } : undefined;
+  const reply = found === undefined ? await sessionReply(deps, req, method) : routeReply(deps, world, req, url, found);
+  const acceptEncoding = deps.gzip ? req.headers['accept-encoding'] : undefined;
+  await writeReply(res, reply, { cut, acceptEncoding });
+}
+
+async function sessionReply(deps: RequestDeps, req: IncomingMessage, method: string): Promise<Reply> {
+  return method === 'POST' ? login(deps, req, await readBody(req)) : logout(deps, req);
+}
+
+function routeReply(deps: RequestDeps, world: World, req: IncomingMessage, url: URL, found: RouteMatch): Reply {
   const { route, params } = found;
-  countRoute(deps.stats, `${method} ${route.path}`);
-
-  let cut: BodyCut | undefined;
-  if (route.data) {
-    const fault = deps.faults.decide(`${method} ${path}${url.search}`);
-    if (fault !== 'ok') deps.stats.faultsInjected++;
-    if (fault === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    const early = faultReply(fault, deps.retryAfterSeconds);
-    if (early !== undefined) {
-      await writeReply(res, early);
-      return;
-    }
-    if (fault === 'cut') cut = 'destroy';
-    if (fault === 'truncate') cut = 'end';
-  }
-
   const user = route.access === 'public' ? undefined : authenticate(deps, req);
-  if (route.access !== 'public' && user === undefined) {
-    await writeReply(res, UNAUTHENTICATED());
-    return;
-  }
+  if (route.access !== 'public' && user === undefined) return UNAUTHENTICATED();
   const isAdmin = user?.superuser === true;
-  if (route.access === 'admin' && !isAdmin) {
-    await writeReply(res, FORBIDDEN());
-    return;
-  }
-  const reply = route.handle({ world, user, isAdmin, query: url.searchParams, params, now: deps.now });
-  await writeReply(res, reply, reply.status === 200 ? cut : undefined);
+  if (route.access === 'admin' && !isAdmin) return FORBIDDEN();
+  return route.handle({ world, user, isAdmin, query: url.searchParams, params, now: deps.now });
 }

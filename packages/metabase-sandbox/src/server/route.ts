@@ -22,13 +22,11 @@ export interface Route {
   /** e.g. "/api/dashboard/:id"; also the stats key with the method. */
   path: string;
   access: Access;
-  /** Data routes are the ones fault profiles act on. */
-  data: boolean;
   handle(ctx: RouteContext): Reply;
 }
 
-export function defineRoute(method: Route['method'], path: string, access: Access, handle: Route['handle'], data = true): Route {
-  return { method, path, access, data, handle };
+export function defineRoute(method: Route['method'], path: string, access: Access, handle: Route['handle']): Route {
+  return { method, path, access, handle };
 }
 
 /** Malli-style 400 for a bad parameter. */

@@ -2,13 +2,18 @@
 import type { SandboxStats } from '../types.js';
 
 export function createStats(): SandboxStats {
-  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0, sessionsExpiredByAge: 0, sessionsExpiredByRequests: 0, peakInFlight: 0 };
+  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0, faultsByKind: {}, sessionsExpiredByAge: 0, sessionsExpiredByRequests: 0, peakInFlight: 0 };
 }
 
 export function countRoute(stats: SandboxStats, key: string): void {
   stats.requestsByRoute[key] = (stats.requestsByRoute[key] ?? 0) + 1;
 }
 
+export function countFault(stats: SandboxStats, kind: string): void {
+  stats.faultsInjected++;
+  stats.faultsByKind[kind] = (stats.faultsByKind[kind] ?? 0) + 1;
+}
+
 export function copyStats(stats: SandboxStats): SandboxStats {
-  return { ...stats, requestsByRoute: { ...stats.requestsByRoute } };
+  return { ...stats, requestsByRoute: { ...stats.requestsByRoute }, faultsByKind: { ...stats.faultsByKind } };
 }
