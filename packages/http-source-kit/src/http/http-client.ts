@@ -6,6 +6,7 @@ import { statusError, summary, withAttempts } from './http-failures.js';
 import { HttpExchange, type ExchangeResult } from './http-exchange.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
 import { silentLogger, type Logger } from './logger.js';
+import { nextDelayMs, ruleForResponse } from './request-errors.js';
 import { withoutCredentials } from './redirects.js';
 import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { Semaphore } from './semaphore.js';
@@ -131,6 +132,7 @@ export class HttpClient {
     let refreshedAuth = false;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
+      let failureHeaders: Record<string, string> = {};
       try {
         const result = await this.attempt(request, call, method, url, table);
         const { status, body } = result.response;
@@ -145,14 +147,16 @@ export class HttpClient {
             continue;
           }
         }
-        const rule = ruleFor(table, status);
-        if ((status >= 200 && status < 300) || rule.action === 'ignore') return await consume(result.response);
-        throw await statusError(result.response, rule, method, shownUrl());
+        if (status >= 200 && status < 300) return await consume(result.response);
+        failureHeaders = result.response.headers;
+        const { rule, response, bodyText } = await ruleForResponse(request, result.response, ruleFor(table, status));
+        if (rule.action === 'ignore') return await consume(response);
+        throw await statusError(response, rule, method, shownUrl(), bodyText);
       } catch (error) {
         failure = error;
       }
       if (request.signal?.aborted) throw abortReason(request.signal);
-      const delay = this.retryPolicy.nextDelayMs(failure, attempt, Date.now() - started);
+      const delay = nextDelayMs(request, this.retryPolicy, failure, attempt, Date.now() - started, failureHeaders);
       if (delay === undefined) throw attempt > 1 ? withAttempts(failure, attempt) : failure;
       this.retries++;
       this.logger.warn(`${method} ${shownUrl()} failed (${summary(failure)}); attempt ${attempt + 1} in ${delay} ms`);

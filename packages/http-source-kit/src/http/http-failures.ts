@@ -5,10 +5,10 @@ import { readBodyText } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** The HttpError for a status the table does not accept, with a body snippet and the server's Retry-After. */
-export async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string): Promise<HttpError> {
-  let body: string | undefined;
+export async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string, bodyText?: string): Promise<HttpError> {
+  let body: string | undefined = bodyText;
   try {
-    body = await readBodyText(response.body, 16 * 1024);
+    body ??= await readBodyText(response.body, 16 * 1024);
   } catch {
     body = undefined; // the status is what matters; a broken error body adds nothing
   }

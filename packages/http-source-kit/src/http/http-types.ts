@@ -4,6 +4,8 @@ import type { BodyLimits } from './body-limits.js';
 import type { QueryParams } from './build-url.js';
 import type { ErrorTable } from './error-table.js';
 import type { Logger } from './logger.js';
+import type { ErrorResponse, RequestRetry } from './request-errors.js';
+import type { ErrorRule } from './error-table.js';
 import type { RetryOptions } from './retry-policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
@@ -47,6 +49,10 @@ export interface HttpRequest {
   auth?: boolean;
   /** Authenticates this request instead of the client's authenticator (for sources whose streams differ). */
   authenticator?: Authenticator;
+  /** Chooses the rule for a non-2xx response from its start (over the table); undefined keeps the table's. */
+  classify?: (response: ErrorResponse) => ErrorRule | undefined;
+  /** This request's own retry limit and waits. */
+  retry?: RequestRetry;
 }
 
 export interface HttpResponse {

@@ -33,5 +33,7 @@ export function resolveRequest<Config>(
   else if (body !== undefined) request.body = body;
   if (stream.errorTable !== undefined) request.errorTable = stream.errorTable;
   if (spec.authenticator !== undefined) request.authenticator = spec.authenticator;
+  if (spec.classify !== undefined) request.classify = spec.classify;
+  if (spec.retry !== undefined) request.retry = spec.retry;
   return request;
 }

@@ -4,7 +4,7 @@
  */
 import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
 import type { Authenticator } from '../auth/index.js';
-import type { ErrorTable, HttpClient, HttpMethod, Logger, QueryParams } from '../http/index.js';
+import type { ErrorTable, HttpClient, HttpMethod, HttpRequest, Logger, QueryParams } from '../http/index.js';
 import type { Paginator } from '../pagination/index.js';
 import type { Partition, PartitionRouter } from '../partitions/partition-router.js';
 import type { RecordPath, RecordsSpec } from '../records/index.js';
@@ -33,6 +33,10 @@ export interface StreamRequest<Config> {
   body?: PerPartition<Config, unknown>;
   /** Authenticates this stream's requests instead of the source's authenticator. */
   authenticator?: Authenticator;
+  /** Chooses the rule for a non-2xx response from its start (see `HttpRequest.classify`). */
+  classify?: HttpRequest['classify'];
+  /** The requests' own retry limit and waits (see `HttpRequest.retry`). */
+  retry?: HttpRequest['retry'];
 }
 
 export interface TransformContext<Config> extends RequestContext<Config> {
