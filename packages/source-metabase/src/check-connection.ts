@@ -1,6 +1,7 @@
-import { ConnectorError, type CheckContext, type ErrorRule, type HttpTextResponse } from '@mb-airbyte/http-source-kit';
+import { ConnectorError, type CheckContext, type ErrorRule, type HttpTextResponse, type JsonRecord } from '@mb-airbyte/http-source-kit';
 import type { MetabaseAuth } from './auth/metabase-auth.js';
 import { explainCheckError } from './check-error.js';
+import { currentUserIdentity } from './current-user.js';
 import type { MetabaseConfig } from './config.js';
 import { normalizeInstanceUrl } from './normalize-instance-url.js';
 
@@ -34,8 +35,10 @@ export async function checkConnection(context: CheckContext<MetabaseConfig>, aut
   }
   const user = currentUser(response, baseUrl);
   const admin =
-    user.is_superuser === true ? '' : ' This user is not an administrator, so the users and permission_groups streams will fail.';
-  return `Connected to ${baseUrl} as ${identity(user)} using ${credentialUsed(auth)}.${admin}`;
+    user.is_superuser === true
+      ? ''
+      : ' This user is not an administrator, so the users and permission_groups streams will fail, or, for a group manager (Enterprise), hold only the groups it manages.';
+  return `Connected to ${baseUrl} as ${currentUserIdentity(user as JsonRecord)} using ${credentialUsed(auth)}.${admin}`;
 }
 
 /** The body of GET /api/user/current: a JSON object, or the URL is not Metabase's API (a web page, a proxy's answer). */
@@ -60,14 +63,6 @@ function currentUser(response: HttpTextResponse, baseUrl: string): CurrentUser {
       `GET ${baseUrl}user/current answered ${answer}: instance_api_url does not look like a Metabase API. Give the address ` +
       "of Metabase's API, https://<host>/api/ (for example https://metabase.example.com/api/), not a web page or a proxy's sign-in page.",
   });
-}
-
-function identity(user: CurrentUser): string {
-  const email = typeof user.email === 'string' ? user.email : undefined;
-  // An API key acts as a hidden user with a made-up address; its first name is the key's name.
-  if (email?.endsWith('@api-key.invalid') === true && typeof user.first_name === 'string') return `the API key user "${user.first_name}"`;
-  if (email !== undefined) return email;
-  return typeof user.common_name === 'string' ? user.common_name : 'an unnamed user';
 }
 
 function credentialUsed(auth: MetabaseAuth): string {

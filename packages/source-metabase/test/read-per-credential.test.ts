@@ -61,7 +61,7 @@ describe.each(adminRuns)('a full read with %s', (kind, cost) => {
     expect(Object.fromEntries(finalStatuses(output))).toEqual(Object.fromEntries(streamNames.map((name) => [name, 'COMPLETE'])));
   });
 
-  it('emits only records valid against their discovered schema (strict types, real date-time formats)', () => {
+  it('emits only records valid against their discovered schema (strict types)', () => {
     const records = recordsByStream(output);
     for (const name of streamNames) {
       const validate = validators.get(name);
@@ -87,7 +87,8 @@ describe.each(adminRuns)('a full read with %s', (kind, cost) => {
     expect(stats.requestsByRoute['POST /api/session'] ?? 0).toBe(cost.logins);
     expect(stats.logins).toBe(cost.logins);
     expect(stats.logouts).toBe(cost.logouts);
-    expect(stats.requestsByRoute['GET /api/user/current'] ?? 0).toBe(cost.validations);
+    // Plus one GET /api/user/current that users and permission_groups share, to say whether they may be partial.
+    expect(stats.requestsByRoute['GET /api/user/current'] ?? 0).toBe(cost.validations + 1);
   });
 });
 

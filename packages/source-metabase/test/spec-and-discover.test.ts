@@ -76,6 +76,8 @@ describe('the discovered catalog', async () => {
     expect(stream?.supported_sync_modes).toEqual(['full_refresh', 'incremental']);
     expect(stream?.source_defined_cursor).toBe(true);
     expect(stream?.default_cursor_field).toEqual([entry.cursorField]);
-    expect(nodeAt(schema, entry.cursorField)?.format).toBe('date-time');
+    // A string without `format`: MySQL-backed Metabase sends timestamps without an offset (see the schema test).
+    expect(typesOf(nodeAt(schema, entry.cursorField) ?? {})?.has('string')).toBe(true);
+    expect(nodeAt(schema, entry.cursorField)?.format).toBeUndefined();
   });
 });

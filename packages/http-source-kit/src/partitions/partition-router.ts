@@ -3,6 +3,7 @@
  * value of a fixed list (`listPartitions`). The reader runs up to `concurrency` partitions at a time and emits their
  * records in partition order.
  */
+import type { Logger } from '../http/index.js';
 import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.js';
 
 /** What request closures see as `partition`, e.g. `{ id: 7 }`. */
@@ -16,6 +17,8 @@ export interface PartitionContext<Config> {
    */
   cursor: unknown;
   signal: AbortSignal;
+  /** For what a router finds worth telling (a LOG message of the stream being read). */
+  logger: Logger;
   /** Every record of another stream of the source (after its transform), parsed, in order. */
   readStream(stream: StreamDefinition<Config> | string): AsyncIterable<JsonRecord>;
 }

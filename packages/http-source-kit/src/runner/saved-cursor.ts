@@ -1,5 +1,5 @@
 import type { Logger, ServerClock } from '../http/index.js';
-import { isDateTimeValue, type CursorValue } from '../streams/index.js';
+import { earliestInstant, isDateTimeValue, type CursorValue } from '../streams/index.js';
 import { LOCAL_CLOCK_MARGIN_MS } from './cursor-ceiling.js';
 
 /**
@@ -46,11 +46,11 @@ export class SavedCursor {
     const server = this.options.clock.mark()();
     if (server !== undefined) {
       this.decided = true;
-      if (Date.parse(saved) > server + FUTURE_CURSOR_TOLERANCE_MS) this.inFuture(saved, `the server's clock (${iso(server)})`);
+      if (certainlyAfter(saved, server + FUTURE_CURSOR_TOLERANCE_MS)) this.inFuture(saved, `the server's clock (${iso(server)})`);
       return this.value;
     }
     const local = (this.options.localNow ?? Date.now)();
-    if (Date.parse(saved) > local + LOCAL_CLOCK_MARGIN_MS) {
+    if (certainlyAfter(saved, local + LOCAL_CLOCK_MARGIN_MS)) {
       this.decided = true;
       this.inFuture(saved, `this machine's clock (${iso(local)}) by more than ${LOCAL_CLOCK_MARGIN_MS / 60_000} minutes`);
       return this.value;
@@ -79,6 +79,11 @@ export class SavedCursor {
     logger.warn(`Stream "${stream}": the saved cursor ${cursorField} ${shown} is later than ${clock}: a cursor in the future would hide every record changed before it. ${consequence}`);
     this.value = undefined;
   }
+}
+
+/** A date-time without an offset counts from its earliest possible instant (see compareCursorValues). */
+function certainlyAfter(saved: string, limitMs: number): boolean {
+  return (earliestInstant(saved) ?? -Infinity) > limitMs;
 }
 
 function iso(ms: number): string {

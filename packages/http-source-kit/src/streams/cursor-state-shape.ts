@@ -1,10 +1,14 @@
 import type { CursorStateShape } from './stream-state.js';
 import type { StreamDefinition } from './stream-definition.js';
 
-/** The saved-state shape of an incremental stream: its cursor field, state version, and date-time-ness (from its schema). */
+/**
+ * The saved-state shape of an incremental stream: its cursor field, state version, and date-time-ness (declared by
+ * `cursorFormat`, or by the `format` of the cursor field in its schema).
+ */
 export function cursorStateShape<Config>(stream: StreamDefinition<Config>): CursorStateShape | undefined {
   const cursorField = stream.cursorField;
   if (cursorField === undefined) return undefined;
   const properties = stream.jsonSchema.properties as Record<string, { format?: unknown } | undefined> | undefined;
-  return { cursorField, stateVersion: stream.stateVersion, dateTime: properties?.[cursorField]?.format === 'date-time' };
+  const dateTime = stream.cursorFormat === 'date-time' || properties?.[cursorField]?.format === 'date-time';
+  return { cursorField, stateVersion: stream.stateVersion, dateTime };
 }

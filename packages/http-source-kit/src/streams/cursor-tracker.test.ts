@@ -27,6 +27,30 @@ describe('CursorTracker', () => {
     expect(tracker({ saved, ceiling: () => 0 }).finalState()).toEqual({ updated_at: saved, state_version: 1 });
   });
 
+  it('never skips a record for want of an offset: wall times (a server at UTC-05:00) against the saved state and the ceiling', () => {
+    // The stream starts at 10:00Z (05:00 on the server's wall). A record read at 05:00:30 pushes the maximum; another
+    // record, read before it was edited at 05:00:10 (10:00:10Z), is only seen by the next sync.
+    const ceiling = Date.parse('2024-06-01T10:00:00Z');
+    const first = tracker({ ceiling: () => ceiling });
+    for (const wall of ['2024-06-01T04:00:00.000001', '2024-06-01T05:00:30.5']) expect(first.accept(at(wall))).toBe(true);
+    const state = first.finalState();
+    expect(state).toEqual({ updated_at: '2024-06-01T05:00:30.5', state_version: 1 }); // the record's own text
+    const next = tracker({ saved: String(state.updated_at), ceiling: () => ceiling + 3_600_000 });
+    expect(next.accept(at('2024-06-01T05:00:10'))).toBe(true); // edited during the first read
+    expect(next.accept(at('2024-05-31T03:00:30.5'))).toBe(true); // up to 26 hours earlier is read again
+    expect(next.accept(at('2024-05-31T03:00:30.4'))).toBe(false);
+    expect(next.accept(at('2024-06-01T00:00:00Z'))).toBe(true); // a record that gained an offset (an upgrade)
+  });
+
+  it('caps a wall time only when it is certainly later than the ceiling', () => {
+    const ceiling = Date.parse('2024-06-01T10:00:00Z');
+    const t = tracker({ ceiling: () => ceiling });
+    t.accept(at('2024-06-02T00:00:00'));
+    expect(t.finalState()).toEqual({ updated_at: '2024-06-02T00:00:00', state_version: 1 });
+    t.accept(at('2024-06-02T00:00:00.001'));
+    expect(t.finalState()).toEqual({ updated_at: '2024-06-01T10:00:00.000Z', state_version: 1 });
+  });
+
   it('leaves numeric cursors alone', () => {
     const t = new CursorTracker({ stream: 's', shape: { cursorField: 'seq' }, saved: undefined, ascending: false, logger: silentLogger(), ceiling: () => 5 });
     t.accept(SelectedRecord.fromValue({ seq: 900 }));

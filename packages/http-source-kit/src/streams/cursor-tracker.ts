@@ -1,6 +1,6 @@
 import type { Logger } from '../http/index.js';
 import type { SelectedRecord } from '../records/index.js';
-import { compareCursorValues, isDateTimeValue } from './compare-cursor-values.js';
+import { compareCursorValues, cursorMayBeAtOrAfter, isCertainlyAfter, isDateTimeValue } from './compare-cursor-values.js';
 import { cursorState, type CursorStateShape, type CursorValue } from './stream-state.js';
 import type { JsonRecord } from './stream-definition.js';
 
@@ -55,7 +55,7 @@ export class CursorTracker {
     const data = record.value as JsonRecord;
     const value = cursorValue === undefined ? data[shape.cursorField] : cursorValue(data);
     if (typeof value !== 'string' && typeof value !== 'number') return true;
-    if (this.options.filter !== false && saved !== undefined && compareCursorValues(value, saved) < 0) return false;
+    if (this.options.filter !== false && saved !== undefined && !cursorMayBeAtOrAfter(value, saved)) return false;
     if (this.max === undefined || compareCursorValues(value, this.max) > 0) {
       this.belowMax = this.max;
       this.max = value;
@@ -82,12 +82,17 @@ export class CursorTracker {
     return cursorState(this.options.shape, value === undefined ? undefined : this.capped(value));
   }
 
-  /** `value`, or the ceiling when the value is a later date-time (but never below the saved cursor). */
+  /**
+   * `value`, or the ceiling when the value is a date-time that may be later than it (but never below the saved
+   * cursor). Every record changed after the ceiling then passes the next sync's filter: its latest possible instant is
+   * after the ceiling, and so after the saved value's earliest. A value without an offset is kept unless it is
+   * certainly later (its wall time more than 14 hours ahead).
+   */
   private capped(value: CursorValue): CursorValue {
     const ceiling = this.options.ceiling?.();
     if (ceiling === undefined || !Number.isFinite(ceiling) || !isDateTimeValue(value)) return value;
+    if (!isCertainlyAfter(value, ceiling)) return value;
     const limit = new Date(ceiling).toISOString();
-    if (compareCursorValues(value, limit) <= 0) return value;
     const saved = this.savedCursor();
     return saved !== undefined && compareCursorValues(saved, limit) > 0 ? saved : limit;
   }

@@ -33,8 +33,8 @@ export function defineStream<Config>(definition: StreamDefinition<Config>): Stre
   }
   const cursor = definition.cursorField;
   if (cursor !== undefined && !hasPath(definition.jsonSchema, [cursor])) problem(`cursor field ${cursor} is not in the JSON schema`);
-  if ((definition.cursorValue ?? definition.stateVersion ?? definition.cursorFilter) !== undefined && cursor === undefined) {
-    problem('`cursorValue`, `stateVersion` and `cursorFilter` need a `cursorField`');
+  if ((definition.cursorValue ?? definition.stateVersion ?? definition.cursorFilter ?? definition.cursorFormat) !== undefined && cursor === undefined) {
+    problem('`cursorValue`, `stateVersion`, `cursorFilter` and `cursorFormat` need a `cursorField`');
   }
   const version = definition.stateVersion;
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) problem('stateVersion must be a positive integer');

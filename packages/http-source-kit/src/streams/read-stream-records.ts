@@ -29,6 +29,7 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
       return context.cursor;
     },
     signal: context.signal,
+    logger: context.logger,
     // Built field by field: spreading `context` would read its cursor now, before the server's clock is known.
     readStream: (source) =>
       readParsed(resolveStream(source, context), {

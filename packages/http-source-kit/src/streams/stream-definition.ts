@@ -72,6 +72,11 @@ export interface StreamDefinition<Config> {
    */
   cursorField?: string;
   /**
+   * The cursor values are date-times, so a saved state must hold one. Give it when the schema does not say so with
+   * `format: 'date-time'` (which promises an offset that some servers leave out).
+   */
+  cursorFormat?: 'date-time';
+  /**
    * The value the incremental filter compares and the state saves, when it is not simply the record's `cursorField`
    * (for example the later of two timestamps). Default: `record[cursorField]`.
    */

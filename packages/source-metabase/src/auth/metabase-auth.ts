@@ -1,5 +1,6 @@
-import { apiKeyAuth, sessionAuth, type Authenticator, type SessionLoginOptions } from '@mb-airbyte/http-source-kit';
+import { sessionAuth, type Authenticator, type SessionLoginOptions } from '@mb-airbyte/http-source-kit';
 import type { MetabaseCredential, UsernamePassword } from '../choose-credential.js';
+import { metabaseApiKeyAuth } from './api-key-version.js';
 import { isThrottledLogin, sessionMessages } from './session-messages.js';
 
 export const sessionHeader = 'X-Metabase-Session';
@@ -35,7 +36,7 @@ export function createMetabaseAuth(credential: MetabaseCredential): MetabaseAuth
   let authenticator: Authenticator;
   switch (credential.kind) {
     case 'api_key':
-      authenticator = apiKeyAuth({ header: apiKeyHeader, value: credential.apiKey });
+      authenticator = metabaseApiKeyAuth(apiKeyHeader, credential.apiKey);
       break;
     case 'session_token': {
       const relogin = credential.relogin;

@@ -34,6 +34,13 @@ function throttledMessage(username: string): (body: string) => string {
 
 function loginFailedMessage(username: string): (status: number, body: string) => string {
   return (status, body) => {
+    if (/password login is (disabled|not enabled)/i.test(body)) {
+      return (
+        `Metabase refused to log in ${username}: password login is disabled on this instance (people sign in with single ` +
+        'sign-on, such as Google, SAML or JWT). Use an API key (Admin settings > Authentication > API keys, Metabase ' +
+        '0.49 and later) or a session token.'
+      );
+    }
     if (body.includes('disabled')) {
       return `Metabase refused to log in ${username}: the account is deactivated ("Your account is disabled."). Use an active account or an API key.`;
     }

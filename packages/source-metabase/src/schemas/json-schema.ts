@@ -6,7 +6,6 @@ export type JsonType = 'null' | 'string' | 'integer' | 'number' | 'boolean' | 'o
 export interface JsonSchema {
   $schema?: string;
   type?: JsonType | JsonType[];
-  format?: 'date-time';
   description?: string;
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
@@ -20,9 +19,13 @@ export function nullable(...types: Exclude<JsonType, 'null' | 'object' | 'array'
   return { type: ['null', ...types] };
 }
 
-/** An ISO-8601 timestamp, or null. */
+/**
+ * An ISO-8601 timestamp as Metabase sent it, or null. No `format: date-time`: that promises an offset, and a
+ * MySQL-backed Metabase sends some timestamps without one (`2024-03-05T10:11:12.123456`); a destination would drop
+ * such a value. The official connector's schemas declare timestamps as plain strings too.
+ */
 export function nullableTimestamp(): JsonSchema {
-  return { type: ['null', 'string'], format: 'date-time' };
+  return { type: ['null', 'string'] };
 }
 
 /** An object (with optional known properties), or null. Extra `types` widen it for fields Metabase has changed. */

@@ -13,7 +13,7 @@ export function dashboardListStream(): StreamDefinition<MetabaseConfig> {
   return defineStream<MetabaseConfig>({
     name: 'dashboard_list',
     primaryKey: [['id']],
-    jsonSchema: { type: 'object', properties: { id: { type: 'integer' }, updated_at: { type: ['null', 'string'], format: 'date-time' } } },
+    jsonSchema: { type: 'object', properties: { id: { type: 'integer' }, updated_at: { type: ['null', 'string'] } } },
     request: { path: 'dashboard' },
     records: bareList,
     errorTable: { 403: forbiddenRule('dashboards', 'viewer'), 404: { action: 'ignore', failureType: 'system_error' } },

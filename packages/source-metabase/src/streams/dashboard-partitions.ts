@@ -1,4 +1,4 @@
-import { compareCursorValues, parentPartitions, type JsonRecord, type Partition, type PartitionRouter } from '@mb-airbyte/http-source-kit';
+import { cursorMayBeAtOrAfter, parentPartitions, type JsonRecord, type Partition, type PartitionRouter } from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
 import { dashboardEditedAt, lastEditTimestamp } from './dashboard-edited-at.js';
 import { dashboardListStream } from './dashboard-list.js';
@@ -9,7 +9,7 @@ export const defaultDashboardConcurrency = 3;
 
 /** Whether a row's edit time (or, for a row without one, nothing) leaves it possibly changed since `cursor`. */
 function editedSince(edited: string | undefined, cursor: unknown): boolean {
-  return typeof cursor !== 'string' || edited === undefined || compareCursorValues(edited, cursor) >= 0;
+  return typeof cursor !== 'string' || edited === undefined || cursorMayBeAtOrAfter(edited, cursor);
 }
 
 /**

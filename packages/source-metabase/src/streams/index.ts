@@ -1,3 +1,4 @@
+import { currentUserLookup } from './administrator-check.js';
 import { alertsStream } from './alerts.js';
 import { cardsStream } from './cards.js';
 import { collectionsItemsDashboardsStream } from './collections-items-dashboards.js';
@@ -20,23 +21,22 @@ export interface MetabaseStreamOptions {
   collectionItemsConcurrency?: number;
   /** Dashboard detail requests in flight at once (default 3). */
   dashboardConcurrency?: number;
-  /** Users per GET /api/user page (default 500). */
-  usersPageSize?: number;
 }
 
 /** Every stream, in catalog order: the official seven first, then the five this connector adds. */
 export function metabaseStreams(options: MetabaseStreamOptions = {}): MetabaseStream[] {
+  const whoAmI = currentUserLookup(); // users and permission_groups share one GET /api/user/current per run
   return [
     cardsStream(),
     collectionsStream(),
     dashboardsStream(options.dashboardConcurrency),
     collectionsItemsDashboardsStream(options.collectionItemsConcurrency),
-    usersStream(options.usersPageSize),
+    usersStream(whoAmI),
     databasesStream(),
     nativeQuerySnippetsStream(),
     tablesStream(),
     segmentsStream(),
-    permissionGroupsStream(),
+    permissionGroupsStream(whoAmI),
     alertsStream(),
     dashboardCardsStream(),
   ];

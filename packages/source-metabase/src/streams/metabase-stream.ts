@@ -45,7 +45,7 @@ export function metabaseStream(name: StreamName, access: StreamAccess, descripti
     name,
     primaryKey,
     jsonSchema: { ...streamSchemaBuilders[name]() } satisfies JsonRecord,
-    ...(cursorField === undefined ? {} : { cursorField, stateVersion: metabaseStateVersion }),
+    ...(cursorField === undefined ? {} : { cursorField, cursorFormat: 'date-time', stateVersion: metabaseStateVersion }),
     ...description,
     // A derived stream makes no requests: the stream it reads answers for them.
     ...(description.derivedFrom === undefined ? { errorTable: { 403: forbiddenRule(name, access), ...description.errorTable } } : {}),

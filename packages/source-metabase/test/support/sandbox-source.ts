@@ -72,7 +72,7 @@ export function byPrimaryKey(records: readonly JsonRecord[]): Map<unknown, JsonR
   return map;
 }
 
-/** One ajv validator per discovered stream: strict schema keywords, real `date-time` formats. */
+/** One ajv validator per discovered stream: strict schema keywords (and formats, should a schema declare one). */
 export function catalogValidators(catalog: NonNullable<SourceOutput['catalog']>): Map<string, ValidateFunction> {
   // strictTypes is off because two array-item schemas stay untyped, as in the official manifest.
   const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
