@@ -34,6 +34,13 @@ export const SUPPORTED_COMPONENTS: ReadonlySet<string> = new Set([
   'ListPartitionRouter',
   'DatetimeBasedCursor',
   'MinMaxDatetime',
+  'DefaultErrorHandler',
+  'CompositeErrorHandler',
+  'HttpResponseFilter',
+  'ExponentialBackoffStrategy',
+  'ConstantBackoffStrategy',
+  'WaitTimeFromHeader',
+  'WaitUntilTimeFromHeader',
 ]);
 
 /** A manifest (YAML/JSON text or parsed) as a kit source, ready for the kit's runner. */

@@ -1,9 +1,9 @@
 /** An HttpRequester: URL (url_base + path, as the CDK joins them), method, request options and authenticator. */
-import type { Authenticator, ErrorTable, HttpMethod, Partition } from '@mb-airbyte/http-source-kit';
+import type { Authenticator, HttpMethod, Partition } from '@mb-airbyte/http-source-kit';
 import { manifestError } from '../manifest/manifest-error.js';
 import { buildAuthenticator } from './build-authenticator.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
-import { buildErrorHandler } from './build-error-handler.js';
+import { buildErrorHandler, type BuiltErrorHandler } from './build-error-handler.js';
 import { childComponent, isComponent, type Component } from './component.js';
 import { mergeParts, requestPartsOf, withQuery, type PageState, type RequestParts } from './request-parts.js';
 
@@ -21,7 +21,7 @@ export interface ResolvedRequest {
 export interface BuiltRequester {
   readonly method: HttpMethod;
   readonly authenticator: Authenticator | undefined;
-  readonly errorTable: ErrorTable | undefined;
+  readonly errors: BuiltErrorHandler;
   /** url_base with the config alone: the source's base URL (its origin is the one credentials are sent to). */
   baseUrl(): string;
   resolve(state: RequestState): ResolvedRequest;
@@ -58,7 +58,7 @@ export function buildRequester(context: BuildContext, requester: Component): Bui
   return {
     method: method as HttpMethod,
     authenticator: auth.authenticator,
-    errorTable: buildErrorHandler(context, childComponent(requester, 'error_handler')),
+    errors: buildErrorHandler(context, childComponent(requester, 'error_handler')),
     baseUrl,
     resolve(state) {
       const extra = requestTemplateContext(state);

@@ -33,7 +33,6 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
       paginator: buildPaginator(context, childComponent(retriever, 'paginator')),
       ...(partitions === undefined ? {} : { partitions }),
       ...(cursor === undefined ? {} : { cursorField: cursor.cursorField, cursorValue: cursor.cursorValue, cursorFilter: cursor.cursorFilter }),
-      ...(requester.errorTable === undefined ? {} : { errorTable: requester.errorTable }),
       ...(selector.filter === undefined ? {} : { transformJson: filterJson(selector.filter) }),
     });
   } catch (error) {
@@ -60,6 +59,8 @@ function streamRequest(requester: BuiltRequester): StreamRequest<JsonRecord> {
     headers: (context) => resolve(context).headers,
     body: (context: RequestContext<JsonRecord>): unknown => resolve(context).body,
     ...(requester.authenticator === undefined ? {} : { authenticator: requester.authenticator }),
+    ...(requester.errors.classify === undefined ? {} : { classify: requester.errors.classify }),
+    ...(requester.errors.retry === undefined ? {} : { retry: requester.errors.retry }),
   };
 }
 
