@@ -41,6 +41,9 @@ export const SUPPORTED_COMPONENTS: ReadonlySet<string> = new Set([
   'ConstantBackoffStrategy',
   'WaitTimeFromHeader',
   'WaitUntilTimeFromHeader',
+  'AddFields',
+  'AddedFieldDefinition',
+  'RemoveFields',
 ]);
 
 /** A manifest (YAML/JSON text or parsed) as a kit source, ready for the kit's runner. */

@@ -5,7 +5,8 @@ import { asText, evaluate, type BuildContext, type JsonRecord } from './build-co
 import { buildDatetimeCursor } from './build-datetime-cursor.js';
 import { buildPaginator } from './build-paginator.js';
 import { buildPartitionRouter } from './build-partition-router.js';
-import { buildRecordSelector } from './build-record-selector.js';
+import { buildRecordSelector, type BuiltSelector } from './build-record-selector.js';
+import { buildTransformations, type JsonEdit } from './build-transformations.js';
 import { buildRequester, type BuiltRequester, type ResolvedRequest } from './build-requester.js';
 import { childComponent, childComponents, type Component } from './component.js';
 import type { PageState } from './request-parts.js';
@@ -33,15 +34,22 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
       paginator: buildPaginator(context, childComponent(retriever, 'paginator')),
       ...(partitions === undefined ? {} : { partitions }),
       ...(cursor === undefined ? {} : { cursorField: cursor.cursorField, cursorValue: cursor.cursorValue, cursorFilter: cursor.cursorFilter }),
-      ...(selector.filter === undefined ? {} : { transformJson: filterJson(selector.filter) }),
+      ...recordEdits(selector.filter, buildTransformations(context, childComponents(stream, 'transformations'))),
     });
   } catch (error) {
     throw manifestError(`The stream at ${formatManifestPath(place)} cannot be built: ${(error as Error).message}`);
   }
 }
 
-function filterJson(filter: (record: JsonRecord, partition: RequestContext<JsonRecord>['partition']) => boolean): NonNullable<StreamDefinition<JsonRecord>['transformJson']> {
-  return (json, context) => (filter(JSON.parse(json) as JsonRecord, context.partition) ? [json] : []);
+/** The selector's filter, then the transformations, on each record's text. */
+function recordEdits(filter: BuiltSelector['filter'], edits: JsonEdit[]): Pick<StreamDefinition<JsonRecord>, 'transformJson'> {
+  if (filter === undefined && edits.length === 0) return {};
+  return {
+    transformJson: (json, { partition }) => {
+      if (filter !== undefined && !filter(JSON.parse(json) as JsonRecord, partition)) return [];
+      return [edits.reduce((text, edit) => edit(text, partition), json)];
+    },
+  };
 }
 
 /** The kit's request closures; one resolution serves the URL, headers and body of the same request. */
