@@ -6,6 +6,7 @@ import { asText, evaluate, type BuildContext } from './build-context.js';
 import { childComponent, typeOf, type Component } from './component.js';
 import { injectInto, type RequestParts } from './request-parts.js';
 import { buildRequestOption } from './build-request-option.js';
+import { buildOAuth, buildSessionToken, selected } from './build-token-auth.js';
 
 export interface BuiltAuth {
   authenticator: Authenticator | undefined;
@@ -18,16 +19,21 @@ export function buildAuthenticator(context: BuildContext, component: Component |
   const key = `${apiUrl}\n${JSON.stringify(component)}`;
   const text = (field: string): string => asText(evaluate(context, component, component[field] ?? ''));
   if (typeOf(component) === 'ApiKeyAuthenticator') return apiKey(context, component, text);
+  if (typeOf(component) === 'SelectiveAuthenticator') return buildAuthenticator(context, selected(context, component), apiUrl);
   let authenticator = context.authenticators.get(key);
   if (authenticator === undefined) {
-    authenticator = create(component, apiUrl, text);
+    authenticator = create(context, component, apiUrl, text);
     context.authenticators.set(key, authenticator);
   }
   return { authenticator, parts: undefined };
 }
 
-function create(component: Component, apiUrl: string, text: (field: string) => string): Authenticator {
+function create(context: BuildContext, component: Component, apiUrl: string, text: (field: string) => string): Authenticator {
   switch (typeOf(component)) {
+    case 'OAuthAuthenticator':
+      return buildOAuth(context, component);
+    case 'SessionTokenAuthenticator':
+      return buildSessionToken(context, component);
     case 'BearerAuthenticator': {
       const token = text('api_token');
       return headerAuth({ Authorization: `Bearer ${token}` }, [token], 'bearer token');
