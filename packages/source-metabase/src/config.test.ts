@@ -66,8 +66,10 @@ describe('metabaseConnectionSpecification', () => {
       'ca_certificate',
       'include_archived_cards',
       'max_record_size_mb',
+      'first_byte_timeout_seconds',
+      'idle_timeout_seconds',
     ]);
-    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(9);
+    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(11);
   });
 
   it('flags exactly the secrets', () => {

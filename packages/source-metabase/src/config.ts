@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_MAX_RECORD_BYTES } from '@mb-airbyte/http-source-kit';
+import { DEFAULT_MAX_RECORD_BYTES, DEFAULT_TIMEOUTS } from '@mb-airbyte/http-source-kit';
 import { httpsRequiredMessage, httpsUrlPattern } from './normalize-instance-url.js';
 
 // The one source of truth for the connector's configuration: the TypeScript type and the Airbyte
@@ -86,6 +86,22 @@ export const metabaseConfigSchema = z
         'instead of exhausting memory. Raise it only for a Metabase whose cards or dashboards really are larger: ' +
         'reading such a record takes about five times its size in memory.',
       order: 8,
+    }),
+    first_byte_timeout_seconds: z.number().int().min(1).max(3600).optional().meta({
+      title: 'Wait for an Answer (seconds)',
+      description:
+        `How long to wait for Metabase to start answering a request (its first byte), in seconds (default ${DEFAULT_TIMEOUTS.firstByteTimeoutMs / 1000}). ` +
+        'A very large instance can think for one to two minutes before it answers GET /api/card; the connector logs a line ' +
+        'every 30 seconds meanwhile. A request with no answer in that time is not sent again, and if Metabase answered ' +
+        'nothing else either, the sync stops with one error instead of waiting again for every stream.',
+      order: 9,
+    }),
+    idle_timeout_seconds: z.number().int().min(1).max(3600).optional().meta({
+      title: 'Stalled Answer Timeout (seconds)',
+      description:
+        `How long an answer may pause between two pieces of its body, in seconds (default ${DEFAULT_TIMEOUTS.idleTimeoutMs / 1000}). ` +
+        'A stalled answer is given up and asked for again; records it already gave are not emitted twice.',
+      order: 10,
     }),
   })
   .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_RECORD_BYTES, type ErrorRule, type SourceHttpOptions } from '@mb-airbyte/http-source-kit';
+import { DEFAULT_MAX_RECORD_BYTES, DEFAULT_TIMEOUTS, type ErrorRule, type SourceHttpOptions } from '@mb-airbyte/http-source-kit';
 import type { MetabaseCredential } from './choose-credential.js';
 import type { MetabaseConfig } from './config.js';
 import { normalizeInstanceUrl } from './normalize-instance-url.js';
@@ -29,5 +29,16 @@ export function metabaseHttpOptions(config: MetabaseConfig, credential: Metabase
       maxRecordBytes: recordBytes,
       raiseAdvice: `If Metabase really holds records this large, raise max_record_size_mb in the source config (now ${recordBytes / 1024 / 1024}).`,
     },
+    ...timeoutOptions(config),
+  };
+}
+
+/** The waits for an answer (first byte) and between pieces of one, from the config or the kit's defaults. */
+function timeoutOptions(config: MetabaseConfig): Pick<SourceHttpOptions, 'firstByteTimeoutMs' | 'idleTimeoutMs' | 'noAnswerAdvice'> {
+  const firstByteSeconds = config.first_byte_timeout_seconds ?? DEFAULT_TIMEOUTS.firstByteTimeoutMs / 1000;
+  return {
+    firstByteTimeoutMs: firstByteSeconds * 1000,
+    ...(config.idle_timeout_seconds === undefined ? {} : { idleTimeoutMs: config.idle_timeout_seconds * 1000 }),
+    noAnswerAdvice: `If this Metabase needs longer to start answering, raise first_byte_timeout_seconds in the source config (now ${firstByteSeconds}).`,
   };
 }

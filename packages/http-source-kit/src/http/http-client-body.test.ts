@@ -79,15 +79,16 @@ describe('HttpClient bodies', () => {
       } else sendJson(res, 200, []);
     }));
     const { sleep } = recordingSleep();
-    await expect(clientFor(server, { sleep, responseTimeoutMs: 150 }).json({ path: 'x' })).resolves.toEqual([]);
+    await expect(clientFor(server, { sleep, idleTimeoutMs: 150 }).json({ path: 'x' })).resolves.toEqual([]);
     expect(server.requests).toHaveLength(2);
   });
 
-  it('times out a server that never answers and names the wait', async () => {
+  it('times out a server that never answers, names the wait, and does not ask again', async () => {
     server = track(await startTestServer('trusted', () => undefined));
-    const error = await clientFor(server, { responseTimeoutMs: 150, retry: { maxAttempts: 1 } }).json({ path: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ETIMEDOUT', retryable: true, failureType: 'transient_error' });
-    expect((error as Error).message).toContain('no data received for 150 ms');
+    const error = await clientFor(server, { firstByteTimeoutMs: 150, idleTimeoutMs: 50 }).json({ path: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ERR_FIRST_BYTE_TIMEOUT', retryable: false, failureType: 'transient_error', endsRun: true });
+    expect((error as Error).message).toContain('the server accepted the connection but did not answer (no answer within 150 ms)');
+    expect(server.requests).toHaveLength(1);
   });
 
   it('sends JSON bodies, the user agent, and the same URL with or without a trailing slash on the base', async () => {

@@ -7,11 +7,11 @@ import { readBodyText } from './read-body.js';
 const track = closeAfterEach();
 const waitMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function clientFor(server: TestServer, responseTimeoutMs: number): HttpClient {
-  return track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', responseTimeoutMs, retry: { maxAttempts: 1 } }));
+function clientFor(server: TestServer, idleTimeoutMs: number): HttpClient {
+  return track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', idleTimeoutMs, retry: { maxAttempts: 1 } }));
 }
 
-describe('HttpClient response timeout', () => {
+describe('HttpClient idle timeout (between pieces of an answer)', () => {
   it('does not end a body that trickles for longer than the timeout, a chunk at a time', async () => {
     const server = track(await startTestServer('trusted', async (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

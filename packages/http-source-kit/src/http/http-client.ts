@@ -2,7 +2,8 @@ import type { AuthHttp } from '../auth/authenticator.js';
 import { ConnectorError, redactUrl } from '../errors/index.js';
 import { buildUrl, checkedBaseUrl } from './build-url.js';
 import { defaultErrorTable, mergeErrorTables, ruleFor, type ErrorTable } from './error-table.js';
-import { statusError, summary, withAttempts } from './http-failures.js';
+import { statusError, withAttempts } from './http-failures.js';
+import { retryReason } from './retry-reason.js';
 import { HttpExchange, type ExchangeResult } from './http-exchange.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -12,7 +13,8 @@ import { createRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { Semaphore } from './semaphore.js';
 import { ServerClock } from './server-clock.js';
 import { abortReason, sleep as realSleep } from './sleep.js';
-import { createTimedTransport } from './timed-transport.js';
+import { createTimedTransport, formatSeconds } from './timed-transport.js';
+import { transportTimeouts } from './timeouts.js';
 import { createAgents, type Agents } from './tls-agents.js';
 import { parseJsonBody, readWholeBody } from './parse-json-body.js';
 import { resolveBodyLimits, type BodyLimits } from './body-limits.js';
@@ -49,13 +51,10 @@ export class HttpClient {
     const maxConcurrency = options.maxConcurrency ?? 8;
     this.semaphore = new Semaphore(maxConcurrency);
     this.agents = createAgents({ maxSockets: maxConcurrency + 1, ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}) });
-    const transport = createTimedTransport({
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      responseTimeoutMs: options.responseTimeoutMs ?? 60_000,
-    });
-    this.bodyLimits = resolveBodyLimits(options.bodyLimits);
-    this.exchange = new HttpExchange(this.agents, transport, this.bodyLimits.maxInflationRatio);
     this.logger = options.logger ?? silentLogger();
+    const transport = createTimedTransport(transportTimeouts(options, () => this.logger));
+    this.bodyLimits = resolveBodyLimits(options.bodyLimits);
+    this.exchange = new HttpExchange(this.agents, transport, this.bodyLimits.maxInflationRatio, options.noAnswerAdvice ?? '');
     this.table = mergeErrorTables(defaultErrorTable, options.errorTable);
     this.retryPolicy = createRetryPolicy({
       ...options.retry,
@@ -159,7 +158,7 @@ export class HttpClient {
       const delay = nextDelayMs(request, this.retryPolicy, failure, attempt, Date.now() - started, failureHeaders);
       if (delay === undefined) throw attempt > 1 ? withAttempts(failure, attempt) : failure;
       this.retries++;
-      this.logger.warn(`${method} ${shownUrl()} failed (${summary(failure)}); attempt ${attempt + 1} in ${delay} ms`);
+      this.logger.warn(`${method} ${shownUrl()} failed: ${retryReason(failure)}; attempt ${attempt + 1} of ${this.retryPolicy.maxAttempts} in ${formatSeconds(delay)}.`);
       await this.retryPolicy.sleep(delay, request.signal);
     }
   }

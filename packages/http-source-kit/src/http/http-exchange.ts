@@ -7,6 +7,7 @@ import { decodedBody, type DecodedBody } from './decoded-body.js';
 import { ruleFor, type ErrorTable } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
 import { networkError } from './network-error.js';
+import { noAnswerError } from './no-answer-error.js';
 import { isRedirect, nextRedirect } from './redirects.js';
 import type { Agents } from './tls-agents.js';
 import type { TimedTransport } from './timed-transport.js';
@@ -43,6 +44,8 @@ export class HttpExchange {
     private readonly transport: TimedTransport,
     /** Decoded-to-received ratio past which a compressed body is stopped (see body-limits.ts). */
     private readonly maxInflationRatio: number,
+    /** Appended to the message of a request the server did not answer in time. */
+    private readonly noAnswerAdvice = '',
   ) {}
 
   async send(request: ExchangeRequest): Promise<ExchangeResult> {
@@ -67,7 +70,7 @@ export class HttpExchange {
           raw,
           expectedLength: compression !== undefined || length === undefined || method === 'HEAD' ? undefined : Number(length),
           inflation: compression === undefined ? undefined : { encoding: compression.encoding, maxRatio: this.maxInflationRatio, compressedBytes: compression.receivedBytes },
-          timeoutMessage: () => this.transport.timeoutOf(req),
+          timeoutMessage: () => this.transport.timeoutOf(req)?.message,
           onClose: () => {
             request.onDone();
           },
@@ -112,13 +115,18 @@ export class HttpExchange {
         });
         req.once('error', (error) => {
           // Only the code and message text survive (see networkError).
-          const timeoutMessage = this.transport.timeoutOf(req);
+          const timeout = this.transport.timeoutOf(req);
+          const shownUrl = redactUrl(url.toString());
+          if (timeout?.kind === 'first-byte') {
+            reject(noAnswerError(timeout, { method, url: shownUrl, advice: this.noAnswerAdvice }));
+            return;
+          }
           reject(
             networkError(error, {
               method,
-              url: redactUrl(url.toString()),
+              url: shownUrl,
               rule: ruleFor(request.errorTable, undefined),
-              ...(timeoutMessage ? { timeoutMessage } : {}),
+              ...(timeout ? { timeoutMessage: timeout.message } : {}),
             }),
           );
         });

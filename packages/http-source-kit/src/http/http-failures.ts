@@ -1,4 +1,4 @@
-import { bodySnippet, ConnectorError, HttpError } from '../errors/index.js';
+import { bodySnippet, HttpError } from '../errors/index.js';
 import { ruleMessage, type ErrorRule } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
 import { readBodyText } from './read-body.js';
@@ -26,12 +26,6 @@ export async function statusError(response: HttpResponse, rule: ErrorRule, metho
     ...(snippet ? { body: snippet } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
   });
-}
-
-/** A short, safe description for retry logs. */
-export function summary(error: unknown): string {
-  if (HttpError.isInstance(error)) return error.status !== undefined ? `HTTP ${error.status}` : (error.code ?? 'network error');
-  return ConnectorError.isInstance(error) ? error.failureType : 'error';
 }
 
 /** The same error, saying how many attempts were made. */

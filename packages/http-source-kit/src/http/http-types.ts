@@ -15,10 +15,19 @@ export interface HttpClientOptions {
   baseUrl: string;
   /** An extra trusted CA (PEM), added to Node's default roots. TLS verification is always on. */
   caCertPem?: string;
-  /** Default 10 s. */
+  /** Longest wait for a new connection (TCP and TLS). Default 10 s. */
   connectTimeoutMs?: number;
-  /** Longest silence from the server, before and while streaming the body. Default 60 s. */
-  responseTimeoutMs?: number;
+  /**
+   * Longest wait for the first byte of an answer once the request is sent. Default 5 minutes: a server may think that
+   * long before it starts (a very large Metabase takes one to two minutes for GET /api/card), and the connector logs a
+   * line every 30 s meanwhile (every tenth of a shorter timeout). A request that gets no answer is not sent again; if
+   * no other request was answered meanwhile either, the read ends (one transient_error for the run).
+   */
+  firstByteTimeoutMs?: number;
+  /** Longest silence between two pieces of an answer once it has started; the request is then retried. Default 60 s. */
+  idleTimeoutMs?: number;
+  /** Said after the message of a request that got no answer in time: how to give the server longer in this source. */
+  noAnswerAdvice?: string;
   /** E.g. "source-metabase/2.1.3 (+http-source-kit/0.1.0)". */
   userAgent: string;
   retry?: RetryOptions;

@@ -17,4 +17,5 @@ export { Semaphore } from './semaphore.js';
 export { ServerClock } from './server-clock.js';
 export { DEFAULT_MAX_INFLATION_RATIO, type BodyLimits } from './body-limits.js';
 export { silentLogger, type Logger } from './logger.js';
+export { DEFAULT_TIMEOUTS } from './timeouts.js';
 export { sleep } from './sleep.js';

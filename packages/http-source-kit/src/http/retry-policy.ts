@@ -13,6 +13,8 @@ export interface RetryOptions {
 }
 
 export interface RetryPolicy {
+  /** Attempts in total, the first included. */
+  readonly maxAttempts: number;
   /** The wait before attempt `attempt + 1`, or undefined to give up. `attempt` counts from 1. */
   nextDelayMs(error: unknown, attempt: number, elapsedMs: number): number | undefined;
   /** Any thrown value as a ConnectorError (unknown errors become system_error). */
@@ -40,6 +42,7 @@ export function createRetryPolicy(options: RetryPolicyOptions): RetryPolicy {
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const random = options.random ?? Math.random;
   return {
+    maxAttempts,
     nextDelayMs(error, attempt, elapsedMs) {
       if (!isRetryable(error) || attempt >= maxAttempts) return undefined;
       const retryAfter = HttpError.isInstance(error) ? error.retryAfterMs : undefined;

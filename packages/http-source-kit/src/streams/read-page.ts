@@ -2,6 +2,8 @@ import { ConnectorError, redactUrl } from '../errors/index.js';
 import { isRetryable, type HttpClient, type HttpRequest, type Logger } from '../http/index.js';
 import type { PageResult } from '../pagination/index.js';
 import { formatPath, type RecordSelector } from '../records/index.js';
+import { retryReason } from '../http/retry-reason.js';
+import { formatSeconds } from '../http/timed-transport.js';
 import { bodyChunks } from './body-chunks.js';
 import { bodyError } from './body-error.js';
 
@@ -70,7 +72,10 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);
       if (delay === undefined) throw error;
-      logger.warn(`Stream "${stream}": ${method} ${url()} broke after ${emitted} records; retrying in ${delay} ms and skipping those records.`);
+      logger.warn(
+        `Stream "${stream}": ${method} ${url()} broke after ${emitted} records (${retryReason(error)}); attempt ${attempt + 1} of ` +
+          `${http.retryPolicy.maxAttempts} in ${formatSeconds(delay)}; the records already emitted are skipped.`,
+      );
       await http.retryPolicy.sleep(delay, request.signal);
     }
   }
