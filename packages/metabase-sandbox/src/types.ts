@@ -115,6 +115,8 @@ export interface SandboxStats {
   sessionsExpiredByRequests: number;
   /** The most requests the server held at once (arrived, response not finished) since the last reset. */
   peakInFlight: number;
+  /** Requests answered 401 Unauthenticated (no, unknown, expired or revoked credentials). */
+  unauthenticated: number;
 }
 
 /** A JSON record as the API serves it. */

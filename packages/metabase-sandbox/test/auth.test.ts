@@ -180,7 +180,7 @@ test('sessionMaxRequests: a session dies after N authenticated requests', async 
     expect(statuses).toEqual([200, 200, 200, 401, 401]);
     // A fresh login works again.
     expect((await call(sandbox, 'database', { headers: { 'X-Metabase-Session': await login(sandbox) } })).status).toBe(200);
-    expect([sandbox.stats().sessionsExpiredByRequests, sandbox.stats().sessionsExpiredByAge]).toEqual([1, 0]);
+    expect([sandbox.stats().sessionsExpiredByRequests, sandbox.stats().sessionsExpiredByAge, sandbox.stats().unauthenticated]).toEqual([1, 0, 2]);
   } finally {
     await sandbox.stop();
   }

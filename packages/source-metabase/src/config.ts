@@ -30,8 +30,9 @@ export const metabaseConfigSchema = z
     username: z.string().optional().meta({
       title: 'Username',
       description:
-        'E-mail address of a Metabase user. With a password, the connector logs in once per sync and logs out at ' +
-        'the end; with a session token too, it logs in again only if the token has expired.',
+        'E-mail address of a Metabase user. With a password, the connector logs in at the start of a sync, again ' +
+        'whenever Metabase ends the session, and logs out at the end; with a session token too, it logs in only once ' +
+        'the token has expired.',
       order: 1,
     }),
     password: z

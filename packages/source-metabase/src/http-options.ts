@@ -4,16 +4,20 @@ import type { MetabaseConfig } from './config.js';
 import { normalizeInstanceUrl } from './normalize-instance-url.js';
 import { caCertificate } from './source-config.js';
 
-/** What a 401 means once the authenticator has done what it can (re-login at most once). */
+/**
+ * What a 401 means once the authenticator has done what it can (a session is renewed before this is reached). It
+ * ends the run: no stream can succeed with a credential Metabase refuses.
+ */
 function unauthenticatedRule(credential: MetabaseCredential): ErrorRule {
-  const advice =
+  const [what, advice] =
     credential.kind === 'api_key'
-      ? 'Metabase did not accept the API key: it may have been deleted or regenerated. Create a new one in Admin settings > Authentication > API keys.'
-      : 'The Metabase session ended again after the connector had logged in anew (an administrator may have ended it, or the session lifetime is very short). Run the sync again, or use an API key.';
+      ? ['the API key', 'The key may have been deleted or regenerated; create a new one in Admin settings > Authentication > API keys.']
+      : ['the session, also after logging in anew', 'Run the sync again, or use an API key.'];
   return {
     action: 'fail',
     failureType: 'config_error',
-    message: ({ method, url }) => `Metabase answered 401 Unauthenticated to ${method} ${url}. ${advice}`,
+    endsRun: true,
+    message: ({ method, url }) => `Metabase refused ${what}: it answered 401 Unauthenticated to ${method} ${url}. ${advice}`,
   };
 }
 

@@ -132,7 +132,7 @@ describe('check fails with what to fix', () => {
   it('a revoked API key', async () => {
     const result = await check(sandboxConfig(sandbox, 'admin_api_key', { api_key: 'mb_not-a-key-that-exists' }));
     expect(result.status).toBe('FAILED');
-    expect(result.message).toContain('Metabase did not accept the API key');
+    expect(result.message).toContain('Metabase refused the API key');
   });
 
   it('a port nothing listens on (ECONNREFUSED)', async () => {

@@ -1,11 +1,10 @@
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '@mb-airbyte/metabase-sandbox';
-import { loginAttempt } from './support/login-attempt.js';
 import { configuredCatalog, errorTraces, finalStatuses, parseMessage, recordDataByKey, records, recordsByKey, streamErrors } from './support/messages.js';
 import { findLeaks } from './support/secret-leaks.js';
 import { readSlowly } from './support/slow-reader.js';
-import { startStage, type CredentialKind } from './support/stage.js';
+import { startStage } from './support/stage.js';
 import { bundleFile, createStressCli, type StressCli, type StressRun } from './support/stress-cli.js';
 
 // Proof under stress, through the built CLI against the sandbox at scale 1 (the slow-consumer test at a larger
@@ -94,68 +93,6 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     // Whatever was emitted before giving up was emitted once.
     expect([...(recordsByKey(run).get('cards')?.values() ?? [])].every((count) => count === 1)).toBe(true);
   }, 90_000);
-
-  it.for<[CredentialKind, number]>([
-    ['password', 2],
-    ['session_token_and_password', 1],
-  ])('session expiry mid-read with a password (%s): exactly one more login, nothing lost', { timeout: 60_000 }, async ([kind, logins], test) => {
-    // A clean read from a sandbox of the same seed, then one whose sessions die after 60 requests (a read of the
-    // 'even' shape takes ~110, so exactly one session ends).
-    const reference = await startStage(test, { sandbox: { shape: 'even' } });
-    const clean = await reference.invoke(cli, { command: 'read', config: reference.config('password') });
-    expect(clean.exitCode).toBe(0);
-
-    const stage = await startStage(test, { sandbox: { shape: 'even', sessionMaxRequests: 60 } });
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config(kind) });
-    expect(errorTraces(run)).toEqual([]);
-    expect(run.exitCode).toBe(0);
-    expect(stage.sandbox.stats().logins).toBe(logins);
-    expect(stage.front.issuedTokens).toHaveLength(logins);
-    expectSameRecords(run, clean);
-  });
-
-  it('session expiry mid-read with only a token: a config_error that explains the expiry, no login attempted', async (test) => {
-    const stage = await startStage(test, { sandbox: { sessionMaxRequests: 40 } });
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('session_token') });
-
-    expect(run.exitCode).toBe(1);
-    expect(stage.sandbox.stats().logins + stage.sandbox.stats().failedLogins).toBe(0);
-    const statuses = finalStatuses(run);
-    expect(statuses.cards).toBe('COMPLETE'); // read before the session died
-    const failed = Object.keys(statuses).filter((name) => statuses[name] === 'INCOMPLETE');
-    expect(failed.length).toBeGreaterThan(0);
-    for (const stream of failed) {
-      const [error] = streamErrors(run, stream);
-      expect(error?.failure_type, stream).toBe('config_error');
-      expect(error?.message, stream).toMatch(/session token has expired/i);
-      expect(error?.message, stream).toMatch(/username and password|API key/);
-    }
-  }, 30_000);
-
-  it('throttled login: one attempt per command, Metabase wait time in the message', async (test) => {
-    const frozen = Date.parse('2025-06-01T12:00:00Z'); // a still clock: the wait Metabase computes is exact
-    const stage = await startStage(test, { sandbox: { now: () => frozen } });
-    const { username } = stage.sandbox.credentials;
-    for (let i = 0; i < 10; i++) expect(await loginAttempt(stage.sandbox.url, stage.sandbox.caPem, username, `wrong-password-${i}`)).toBe(401);
-    const config = stage.config('password');
-
-    const check = await stage.invoke(cli, { command: 'check', config });
-    expect(check.exitCode).toBe(0);
-    expect(stage.sandbox.stats().failedLogins).toBe(11);
-    const [status] = check.messages.flatMap((m) => (m.type === 'CONNECTION_STATUS' ? [m.connectionStatus] : []));
-    expect(status?.status).toBe('FAILED');
-    expect(status?.message).toMatch(/wait 15 seconds/); // the 11th failure: 15 s
-
-    const read = await stage.invoke(cli, { command: 'read', config, catalog: ['cards', 'collections', 'databases'] });
-    expect(read.exitCode).toBe(1);
-    expect(stage.sandbox.stats().failedLogins).toBe(12);
-    const streamMessages = ['cards', 'collections', 'databases'].flatMap((s) => streamErrors(read, s));
-    expect(streamMessages.length).toBeGreaterThan(0);
-    for (const error of streamMessages) {
-      expect(error.failure_type).toBe('config_error');
-      expect(error.message).toMatch(/wait 42 seconds/); // the 12th failure: 15 x 2^1.5
-    }
-  }, 30_000);
 
   it('non-admin API key: the admin-only streams fail alone, with a permission message', async (test) => {
     const stage = await startStage(test);

@@ -15,8 +15,14 @@ export interface Authenticator {
   /** The credentials for a request about to be sent now (a queued request asks when it leaves the queue). */
   headers(client: AuthHttp): Promise<Record<string, string>>;
   /**
+   * Told, for every request sent with this authenticator's headers, its status once it is known (undefined: no answer
+   * came). Called before `onUnauthorized` for a 401.
+   */
+  onAnswer?(usedHeaders: Record<string, string>, status: number | undefined): void;
+  /**
    * Called on a 401 with the headers that request used. Resolve true when the credentials were refreshed
-   * (the request is then sent once more), false to let the 401 fail, or throw a ConnectorError.
+   * (the request is then sent again, ahead of requests still queued), false to let the 401 fail, or throw a
+   * ConnectorError.
    */
   onUnauthorized?(client: AuthHttp, usedHeaders: Record<string, string>): Promise<boolean>;
   /** Ends sessions this run opened. Never throws. */

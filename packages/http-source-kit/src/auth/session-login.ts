@@ -15,11 +15,15 @@ export interface SessionLoginOptions {
 }
 
 export interface SessionAuthMessages {
-  /** A given token was rejected and there are no credentials to log in with. */
+  /** A given token was rejected (at once or after serving requests) and there are no credentials to log in with. */
   expired?: string;
   loginFailed?: (status: number, body: string) => string;
   /** Should include the server's wait time (it is in `body`). */
   throttled?: (body: string, status: number) => string;
+  /** A session just opened by a login was refused before it served any request. */
+  freshSessionRefused?: string;
+  /** Sessions ended so often that the login ceiling (`limit` logins in a minute) was reached. */
+  tooManyLogins?: (limit: number) => string;
 }
 
 const answerToCaller: ErrorRule = { action: 'ignore', failureType: 'config_error' };

@@ -24,6 +24,9 @@ interface CallOptions {
   limited: boolean;
 }
 
+/** A request sent again this many times with refreshed credentials and still refused gets its 401. */
+const MAX_AUTH_REPLAYS = 20;
+
 /** One per source run: streamed bodies, retries by the error table, safe redirects, auth, bounded concurrency. */
 export class HttpClient {
   readonly retryPolicy: RetryPolicy;
@@ -41,6 +44,8 @@ export class HttpClient {
   private readonly logger: Logger;
   private readonly table: ErrorTable;
   private readonly authHttp: AuthHttp;
+  /** Tells the authenticator how each request sent with its headers was answered, if it wants to know. */
+  private readonly answerHook: ((authHeaders: Record<string, string>, status: number | undefined) => void) | undefined;
   private retries = 0;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -61,6 +66,8 @@ export class HttpClient {
       sleep: options.sleep ?? realSleep,
       ...(options.random ? { random: options.random } : {}),
     });
+    const onAnswer = options.authenticator?.onAnswer?.bind(options.authenticator);
+    this.answerHook = onAnswer;
     const internal = { limited: false };
     this.authHttp = {
       send: (request) => this.execute({ ...request, auth: false }, internal, (r) => Promise.resolve(r)),
@@ -125,22 +132,20 @@ export class HttpClient {
     // Redacted only when a message needs it: most requests never fail.
     const shownUrl = (): string => redactUrl(url.toString());
     const table = this.tableFor(request.errorTable);
-    // A run that has ended (fatal cause, cancel) starts nothing new.
-    if (request.signal?.aborted) throw abortReason(request.signal);
     const started = Date.now();
-    let refreshedAuth = false;
+    let replays = 0;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       let failureHeaders: Record<string, string> = {};
       try {
-        const result = await this.attempt(request, call, method, url, table);
+        const result = await this.attempt(request, call, method, url, table, replays > 0);
         const { status, body } = result.response;
         this.serverClock.observe(result.response.headers.date);
         const authenticator = request.authenticator ?? this.options.authenticator;
         const sentCredentials = Object.keys(result.authHeaders).length > 0;
-        if (status === 401 && sentCredentials && authenticator?.onUnauthorized && !refreshedAuth) {
+        if (status === 401 && sentCredentials && authenticator?.onUnauthorized && replays < MAX_AUTH_REPLAYS) {
           body.destroy();
-          refreshedAuth = true;
+          replays++;
           if (await authenticator.onUnauthorized(this.authHttp, result.authHeaders)) {
             attempt--; // the re-sent request is not a retry of a failure
             continue;
@@ -163,10 +168,11 @@ export class HttpClient {
     }
   }
 
-  private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable): Promise<ExchangeResult> {
+  /** One exchange within the concurrency limit; a replay after a 401 goes ahead of queued requests. */
+  private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable, replay: boolean): Promise<ExchangeResult> {
     if (this.closed) throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
     if (request.signal?.aborted === true) throw abortReason(request.signal); // a cancelled run starts no request
-    const release = call.limited ? await this.semaphore.acquire() : () => undefined;
+    const release = call.limited ? await this.semaphore.acquire(replay) : () => undefined;
     const trustedOrigin = this.trustedOrigin;
     return this.exchange.send({
       method,
@@ -175,6 +181,7 @@ export class HttpClient {
       signal: request.signal,
       errorTable: table,
       onDone: release,
+      onAnswer: request.auth === false ? undefined : this.answerHook,
       headersFor: async (hopUrl) => {
         const trusted = hopUrl.origin === trustedOrigin;
         const base = { accept: 'application/json', 'user-agent': this.options.userAgent };

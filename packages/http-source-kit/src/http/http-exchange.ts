@@ -22,6 +22,8 @@ export interface ExchangeRequest {
   headersFor(url: URL): Promise<{ headers: Record<string, string>; authHeaders: Record<string, string> }>;
   /** Called once the body is finished or destroyed (or at once when no response is returned). */
   onDone(): void;
+  /** Each hop sent with auth headers: its status, or undefined when no answer came. */
+  onAnswer?: ((authHeaders: Record<string, string>, status: number | undefined) => void) | undefined;
 }
 
 export interface ExchangeResult {
@@ -54,7 +56,16 @@ export class HttpExchange {
     try {
       for (let hop = 0; ; hop++) {
         const { headers, authHeaders } = await request.headersFor(url);
-        const { status, raw, decoded: { body: stream, compression }, responseHeaders, req } = await this.once(method, url, headers, body, request);
+        const answered = request.onAnswer === undefined || Object.keys(authHeaders).length === 0 ? undefined : request.onAnswer;
+        let reply: Awaited<ReturnType<HttpExchange['once']>>;
+        try {
+          reply = await this.once(method, url, headers, body, request);
+        } catch (error) {
+          answered?.(authHeaders, undefined);
+          throw error;
+        }
+        answered?.(authHeaders, reply.status);
+        const { status, raw, decoded: { body: stream, compression }, responseHeaders, req } = reply;
         if (isRedirect(status)) {
           stream.destroy();
           const next = nextRedirect(url, method, status, responseHeaders.location, hop, body !== undefined);

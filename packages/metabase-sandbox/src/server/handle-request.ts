@@ -118,7 +118,10 @@ async function sessionReply(deps: RequestDeps, req: IncomingMessage, method: str
 function routeReply(deps: RequestDeps, world: World, req: IncomingMessage, url: URL, found: RouteMatch): Reply {
   const { route, params } = found;
   const user = route.access === 'public' ? undefined : authenticate(deps, req);
-  if (route.access !== 'public' && user === undefined) return UNAUTHENTICATED();
+  if (route.access !== 'public' && user === undefined) {
+    deps.stats.unauthenticated++;
+    return UNAUTHENTICATED();
+  }
   const isAdmin = user?.superuser === true;
   if (route.access === 'admin' && !isAdmin) return FORBIDDEN();
   return route.handle({ world, user, isAdmin, query: url.searchParams, params, now: deps.now });

@@ -2,7 +2,7 @@
 import type { SandboxStats } from '../types.js';
 
 export function createStats(): SandboxStats {
-  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0, faultsByKind: {}, sessionsExpiredByAge: 0, sessionsExpiredByRequests: 0, peakInFlight: 0 };
+  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0, faultsByKind: {}, sessionsExpiredByAge: 0, sessionsExpiredByRequests: 0, peakInFlight: 0, unauthenticated: 0 };
 }
 
 export function countRoute(stats: SandboxStats, key: string): void {

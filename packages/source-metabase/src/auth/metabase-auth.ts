@@ -15,18 +15,15 @@ export interface MetabaseAuth {
 }
 
 /**
- * The authenticator for a chosen credential. Sessions use the kit's `sessionAuth`: one login per run, a given
- * token validated once with GET /api/user/current, at most one re-login when a session expires mid-run, and a
- * logout (DELETE /api/session) only for sessions this run opened.
+ * The authenticator for a chosen credential. Sessions use the kit's `sessionAuth`: a login when the run starts (or
+ * when a given token is found expired by GET /api/user/current), a new login each time a session that served
+ * requests ends (within the kit's login ceiling), and a logout (DELETE /api/session) of the session open at the end,
+ * only if this run opened it.
  */
 export function createMetabaseAuth(credential: MetabaseCredential): MetabaseAuth {
-  let logins = 0;
   const login = (account: UsernamePassword): SessionLoginOptions => ({
     path: 'session',
-    body: () => {
-      logins++; // called once per login request, never logged
-      return { username: account.username, password: account.password };
-    },
+    body: () => ({ username: account.username, password: account.password }),
     tokenPath: 'id',
     isThrottled: isThrottledLogin,
   });
@@ -61,5 +58,5 @@ export function createMetabaseAuth(credential: MetabaseCredential): MetabaseAuth
       });
       break;
   }
-  return { credential, authenticator, logins: () => logins };
+  return { credential, authenticator, logins: () => authenticator.logins?.() ?? 0 };
 }

@@ -57,8 +57,29 @@ function loginFailedMessage(username: string): (status: number, body: string) =>
   };
 }
 
+/** A session just opened by logging in was refused from its first request. */
+export const freshSessionRefusedMessage =
+  'Metabase answered 401 Unauthenticated to the first requests made with the session it had just opened, so logging ' +
+  'in again would not help. A proxy or load balancer in front of Metabase may drop the X-Metabase-Session header, or ' +
+  'Metabase ends sessions at once (MAX_SESSION_AGE, in minutes, on the Metabase server). Use an API key, or let the ' +
+  'header through.';
+
+function tooManyLoginsMessage(limit: number): string {
+  return (
+    `Metabase ended the connector's sessions so often that it logged in ${limit} times within a minute; it stops there ` +
+    'rather than keep logging in. Sessions this short point at a very low MAX_SESSION_AGE (minutes) on the Metabase ' +
+    'server, or at something ending sessions as soon as they are opened. Use an API key, or lengthen the sessions.'
+  );
+}
+
 /** The kit's session messages in Metabase's terms. */
 export function sessionMessages(username: string | undefined): SessionAuthMessages {
   const who = username ?? 'the configured user';
-  return { expired: expiredTokenMessage, loginFailed: loginFailedMessage(who), throttled: throttledMessage(who) };
+  return {
+    expired: expiredTokenMessage,
+    loginFailed: loginFailedMessage(who),
+    throttled: throttledMessage(who),
+    freshSessionRefused: freshSessionRefusedMessage,
+    tooManyLogins: tooManyLoginsMessage,
+  };
 }

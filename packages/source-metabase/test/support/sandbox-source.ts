@@ -109,6 +109,23 @@ export function streamErrors(output: SourceOutput): Map<string, TraceError> {
   return errors;
 }
 
+/** Every ERROR trace, in order, with the stream it names (if any). */
+export function errorTraces(output: SourceOutput): (TraceError & { stream?: string })[] {
+  return output.traces.flatMap((trace) => {
+    const error = trace.error as (TraceError & { stream_descriptor?: { name: string } }) | undefined;
+    if (trace.type !== 'ERROR' || error === undefined) return [];
+    return [{ ...error, ...(error.stream_descriptor === undefined ? {} : { stream: error.stream_descriptor.name }) }];
+  });
+}
+
+/** The WARN lines of streams stopped by the error that ended the run, by stream name. */
+export function stoppedStreams(output: SourceOutput): string[] {
+  return output.logs.flatMap((log) => {
+    const match = /^Stream "([^"]+)" stopped: the read ended because of an earlier error/.exec(log.message);
+    return log.level === 'WARN' && match?.[1] !== undefined ? [match[1]] : [];
+  });
+}
+
 /** The ERROR trace that closes a failed run (it names no stream). */
 export function runError(output: SourceOutput): TraceError | undefined {
   const last = output.traces.filter((trace) => trace.type === 'ERROR').at(-1);
