@@ -1,6 +1,6 @@
 // Shared pieces of the sandbox tests: a source with short retry delays, configs per credential, what each stream
 // should return according to the sandbox, and record validation against the discovered schemas.
-import type { JsonRecord, Sandbox } from '@mb-airbyte/metabase-sandbox';
+import { expectedStreams, type JsonRecord, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import type { SourceOutput } from '@mb-airbyte/http-source-kit/testing';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -31,24 +31,7 @@ export function sandboxConfig(sandbox: Sandbox, kind: CredentialKind, extra: Par
 
 /** Every stream's records as the sandbox serves them to an administrator, in the order the connector emits them. */
 export function expectedRecords(sandbox: Sandbox, includeDeactivatedUsers = false): Record<StreamName, JsonRecord[]> {
-  const { expected } = sandbox;
-  const collections = expected.collections();
-  const items = collections.flatMap((collection) => expected.collectionItems(collection.id as number | 'root'));
-  const dashboards = items.map((item) => expected.dashboard(item.id as number)).filter((d): d is JsonRecord => d !== undefined);
-  return {
-    cards: expected.cards(),
-    collections,
-    dashboards,
-    collections_items_dashboards: items,
-    users: expected.users().filter((user) => includeDeactivatedUsers || user.is_active === true),
-    databases: expected.databases(),
-    native_query_snippets: expected.nativeQuerySnippets(),
-    tables: expected.tables(),
-    segments: expected.segments(),
-    permission_groups: expected.permissionGroups(),
-    alerts: expected.alerts(),
-    dashboard_cards: dashboards.flatMap((dashboard) => (dashboard.dashcards as JsonRecord[]).map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id }))),
-  };
+  return expectedStreams(sandbox, { includeDeactivatedUsers });
 }
 
 /** The emitted records of each stream, in order. */
