@@ -74,3 +74,6 @@ function describeParseError(error: unknown): string {
   const plain = first.replace(/^Option '(\S+) <value>' argument missing$/, 'option $1 needs a value');
   return plain.charAt(0).toLowerCase() + plain.slice(1);
 }
+
+/** The requests that run a protocol command (the rest print help, a version or a usage error). */
+export type CommandRequest = Extract<CliRequest, { kind: 'spec' | 'check' | 'discover' | 'read' }>;

@@ -11,10 +11,10 @@ import {
   type ConfiguredAirbyteCatalog,
 } from '@mb-airbyte/airbyte-protocol';
 import { configSecrets, connectorSpecification, runSource, type RunSourceOptions, type SecretMasker } from '@mb-airbyte/http-source-kit';
-import type { CommandRequest } from './run-command.js';
+import type { CommandRequest } from './cli-args.js';
 import { writeText, type CliIo } from './cli-io.js';
 import { fullRefreshCatalog } from './configured-catalog.js';
-import type { ConnectorSource } from './main.js';
+import type { ConnectorSource } from './connector-source.js';
 import { ObservedWriter } from './observed-writer.js';
 import { discardStream } from './discard-stream.js';
 

@@ -1,4 +1,5 @@
-export { main, type ConnectorSource, type MainOptions } from './main.js';
+export { main, type MainOptions } from './main.js';
+export type { ConnectorSource } from './connector-source.js';
 export type { CliIo } from './cli-io.js';
 export { processIo } from './process-io.js';
 export { CANCEL_SIGNALS, type CancelSignal } from './cancel-signals.js';

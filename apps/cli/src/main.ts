@@ -1,15 +1,8 @@
-import type { SourceDefinition } from '@mb-airbyte/http-source-kit';
 import { parseCliArgs } from './cli-args.js';
+import type { ConnectorSource } from './connector-source.js';
 import { writeText, type CliIo } from './cli-io.js';
 import { metabaseUsage, usageText, type UsageOptions } from './usage.js';
 import { cliVersion } from './version.js';
-
-/**
- * A source as the kit's runner takes it (a `defineSource` value), whatever its config type: `SourceDefinition` is
- * invariant in its config and the CLI never looks inside the config, so `any` is the honest type here.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ConnectorSource = SourceDefinition<any>;
 
 export interface MainOptions {
   /** The source to run; loaded only by commands that need it. Defaults to the Metabase source. */

@@ -1,16 +1,15 @@
 import { errorTraceMessage, logMessage, streamStatusMessage, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { describeError, SecretMasker } from '@mb-airbyte/http-source-kit';
 import { FINAL_FLUSH_WITHIN_MS, type CancelSignal } from './cancel-signals.js';
-import type { CliRequest } from './cli-args.js';
+import type { CommandRequest } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { executeCommand, type CommandContext } from './execute-command.js';
-import type { ConnectorSource } from './main.js';
+import type { ConnectorSource } from './connector-source.js';
 import { ObservedWriter } from './observed-writer.js';
 import { progressObserver } from './progress/progress-observer.js';
 import { ReadProgress } from './progress/read-progress.js';
 import { StreamStatusTracker } from './stream-status-tracker.js';
 
-export type CommandRequest = Extract<CliRequest, { kind: 'spec' | 'check' | 'discover' | 'read' }>;
 
 async function loadMetabaseSource(): Promise<ConnectorSource> {
   const { metabaseSource } = await import('@mb-airbyte/source-metabase');

@@ -1,4 +1,4 @@
-import type { Authenticator } from './authenticator.js';
+import type { Authenticator } from '../http/http-types.js';
 
 export interface ApiKeyAuthOptions {
   /** E.g. 'X-API-Key'. */

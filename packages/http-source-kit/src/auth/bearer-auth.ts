@@ -1,4 +1,4 @@
-import type { Authenticator } from './authenticator.js';
+import type { Authenticator } from '../http/http-types.js';
 
 /** A static bearer token in the Authorization header. */
 export function bearerAuth(options: { token: string }): Authenticator {

@@ -1,4 +1,4 @@
-export type { Authenticator, AuthHttp } from './authenticator.js';
+export type { Authenticator, AuthHttp } from '../http/http-types.js';
 export { noAuth } from './no-auth.js';
 export { apiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth.js';
 export { bearerAuth } from './bearer-auth.js';

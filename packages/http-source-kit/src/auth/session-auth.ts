@@ -1,6 +1,6 @@
 import type { ConnectorError } from '../errors/index.js';
 import type { ErrorRule } from '../http/error-table.js';
-import type { AuthHttp, Authenticator } from './authenticator.js';
+import type { AuthHttp, Authenticator } from '../http/http-types.js';
 import { DEFAULT_MAX_LOGINS_PER_MINUTE, LoginCeiling } from './login-ceiling.js';
 import { SessionLedger } from './session-ledger.js';
 import { loginForToken, type SessionAuthMessages, type SessionLoginOptions } from './session-login.js';

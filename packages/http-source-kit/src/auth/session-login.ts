@@ -1,6 +1,6 @@
 import { bodySnippet, ConnectorError } from '../errors/index.js';
 import type { ErrorRule } from '../http/error-table.js';
-import type { AuthHttp } from './authenticator.js';
+import type { AuthHttp } from '../http/http-types.js';
 
 export interface SessionLoginOptions {
   /** Login endpoint, relative to the base URL, e.g. 'session'. */

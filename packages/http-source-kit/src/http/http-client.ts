@@ -1,4 +1,4 @@
-import type { AuthHttp } from '../auth/authenticator.js';
+import type { AuthHttp } from './http-types.js';
 import { ConnectorError, redactUrl } from '../errors/index.js';
 import { buildUrl, checkedBaseUrl } from './build-url.js';
 import { defaultErrorTable, mergeErrorTables, ruleFor, type ErrorTable } from './error-table.js';

@@ -1,12 +1,12 @@
 import type { Readable } from 'node:stream';
-import type { Authenticator } from '../auth/authenticator.js';
 import type { BodyLimits } from './body-limits.js';
 import type { QueryParams } from './build-url.js';
-import type { ErrorTable } from './error-table.js';
 import type { Logger } from './logger.js';
-import type { ErrorResponse, RequestRetry } from './request-errors.js';
-import type { ErrorRule } from './error-table.js';
+import type { ErrorRule, ErrorTable } from './error-table.js';
 import type { RetryOptions } from './retry-policy.js';
+
+// The HTTP contract: requests, responses, and the authenticator and error hooks a request carries. The hooks live
+// here, not beside their implementations, so that this file depends on nothing that depends on it.
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH';
 
@@ -82,4 +82,62 @@ export interface HttpTextResponse {
   headers: Record<string, string>;
   url: string;
   body: string;
+}
+
+/** A response the table did not accept, with the start of its body (16 KiB at most). */
+export interface ErrorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What a failed attempt tells the request's own backoff. */
+export interface RetryFailure {
+  /** The attempt that failed, counting from 1. */
+  attempt: number;
+  /** Undefined for a failure without a response (reset, timeout). */
+  status?: number;
+  headers: Record<string, string>;
+}
+
+export interface RequestRetry {
+  /** Attempts in total, the first included (instead of the client's). */
+  maxAttempts?: number;
+  /** The wait before the next attempt; undefined leaves it to the client's backoff. */
+  delayMs?: (failure: RetryFailure) => number | undefined;
+}
+
+/**
+ * What an authenticator may call: the client's own retries, TLS and error table, without authentication
+ * and outside the concurrency limit (so a login never waits behind requests that wait for it).
+ */
+export interface AuthHttp {
+  send(request: HttpRequest): Promise<HttpResponse>;
+  json<T = unknown>(request: HttpRequest): Promise<T>;
+  text(request: HttpRequest): Promise<HttpTextResponse>;
+}
+
+/** How requests prove who they are. A value, built per run; it may hold a session it opened. */
+export interface Authenticator {
+  /** The credentials for a request about to be sent now (a queued request asks when it leaves the queue). */
+  headers(client: AuthHttp): Promise<Record<string, string>>;
+  /**
+   * Told, for every request sent with this authenticator's headers, its status once it is known (undefined: no answer
+   * came). Called before `onUnauthorized` for a 401.
+   */
+  onAnswer?(usedHeaders: Record<string, string>, status: number | undefined): void;
+  /**
+   * Called on a 401 with the headers that request used. Resolve true when the credentials were refreshed
+   * (the request is then sent again, ahead of requests still queued), false to let the 401 fail, or throw a
+   * ConnectorError.
+   */
+  onUnauthorized?(client: AuthHttp, usedHeaders: Record<string, string>): Promise<boolean>;
+  /** Ends sessions this run opened. Never throws. */
+  close?(client: AuthHttp): Promise<void>;
+  /** Logins made so far this run, for the read's summary; absent for credentials that need none. */
+  logins?(): number;
+  /** Credentials obtained at run time, for masking in output. */
+  secrets(): string[];
+  /** For logs, without secrets, e.g. "session login as alice@example.com". */
+  describe(): string;
 }

@@ -11,7 +11,7 @@ export {
 } from './error-table.js';
 export { createRetryPolicy, isRetryable, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 export { parseRetryAfter } from './retry-after.js';
-export type { ErrorResponse, RequestRetry, RetryFailure } from './request-errors.js';
+export type { ErrorResponse, RequestRetry, RetryFailure } from './http-types.js';
 export { buildUrl, type QueryParams } from './build-url.js';
 export { Semaphore } from './semaphore.js';
 export { ServerClock } from './server-clock.js';

@@ -9,29 +9,6 @@ import type { HttpRequest, HttpResponse } from './http-types.js';
 import { readBodyText } from './read-body.js';
 import { isRetryable, type RetryPolicy } from './retry-policy.js';
 
-/** A response the table did not accept, with the start of its body (16 KiB at most). */
-export interface ErrorResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** What a failed attempt tells the request's own backoff. */
-export interface RetryFailure {
-  /** The attempt that failed, counting from 1. */
-  attempt: number;
-  /** Undefined for a failure without a response (reset, timeout). */
-  status?: number;
-  headers: Record<string, string>;
-}
-
-export interface RequestRetry {
-  /** Attempts in total, the first included (instead of the client's). */
-  maxAttempts?: number;
-  /** The wait before the next attempt; undefined leaves it to the client's backoff. */
-  delayMs?: (failure: RetryFailure) => number | undefined;
-}
-
 const ERROR_BODY_BYTES = 16 * 1024;
 
 /** The rule for a non-2xx response: the request's own choice from the body, else the table's. */

@@ -1,5 +1,5 @@
 import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.js';
-import type { Partition, PartitionRouter } from './partition-router.js';
+import type { Partition, PartitionRouter } from '../streams/stream-definition.js';
 
 export interface ParentPartitionsOptions<Config> {
   /** The parent stream, or the name of a stream of the same source. */
