@@ -5,7 +5,8 @@ import { chooseCredential } from './choose-credential.js';
 import type { MetabaseConfig } from './config.js';
 import { metabaseHttpOptions } from './http-options.js';
 import { metabaseSourceConfigSchema } from './source-config.js';
-import { metabaseStreams, type MetabaseStreamOptions } from './streams/index.js';
+import { metabaseStreams } from './streams/index.js';
+import type { MetabaseStreamOptions } from './streams/metabase-stream.js';
 import { sourceVersion } from './version.js';
 
 export interface MetabaseSourceOptions {

@@ -1,5 +1,6 @@
 import { parentPartitions, type JsonRecord, type Partition } from '@mb-airbyte/http-source-kit';
-import { listInData, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { collectionsItemsDashboardsSchema } from '../schemas/collections-items-dashboards.js';
+import { describeStream, listInData } from './metabase-stream.js';
 import { deletedMeanwhile, partitionPath } from './partition-path.js';
 
 /** Items requests in flight at once while reading this stream alone or as the parent of `dashboards`. */
@@ -15,11 +16,19 @@ export function collectionPartition(collection: JsonRecord): Partition | undefin
  * `collections_items_dashboards`: for every collection, GET /api/collection/{id}/items?models=dashboard (records in
  * `data`). The requests run a few at a time; records come out in collection order whatever the timing.
  */
-export function collectionsItemsDashboardsStream(concurrency = defaultCollectionItemsConcurrency): MetabaseStream {
-  return metabaseStream('collections_items_dashboards', 'viewer', {
+export const collectionsItemsDashboards = describeStream({
+  name: 'collections_items_dashboards',
+  primaryKey: [['id']],
+  access: 'viewer',
+  schema: collectionsItemsDashboardsSchema,
+  read: ({ options }) => ({
     request: { path: ({ partition }) => partitionPath('collection', partition, '/items'), params: { models: 'dashboard' } },
     records: listInData,
-    partitions: parentPartitions({ parent: 'collections', partition: collectionPartition, concurrency }),
+    partitions: parentPartitions({
+      parent: 'collections',
+      partition: collectionPartition,
+      concurrency: options.collectionItemsConcurrency ?? defaultCollectionItemsConcurrency,
+    }),
     errorTable: { 404: deletedMeanwhile },
-  });
-}
+  }),
+});

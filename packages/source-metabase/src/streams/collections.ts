@@ -1,6 +1,11 @@
-import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { collectionsSchema } from '../schemas/collections.js';
+import { bareList, describeStream } from './metabase-stream.js';
 
 /** `collections`: GET /api/collection, a bare array led by the root pseudo-collection (id "root"). */
-export function collectionsStream(): MetabaseStream {
-  return metabaseStream('collections', 'viewer', { request: { path: 'collection' }, records: bareList });
-}
+export const collections = describeStream({
+  name: 'collections',
+  primaryKey: [['id']],
+  access: 'viewer',
+  schema: collectionsSchema,
+  read: () => ({ request: { path: 'collection' }, records: bareList }),
+});

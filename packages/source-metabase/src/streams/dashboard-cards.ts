@@ -1,5 +1,6 @@
+import { dashboardCardsSchema } from '../schemas/dashboard-cards.js';
 import { dashcardRecords } from './dashcard-records.js';
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { describeStream } from './metabase-stream.js';
 
 /**
  * `dashboard_cards`: one record per card of each dashboard that `dashboards` reads (`dashcards` of GET
@@ -8,9 +9,13 @@ import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
  * it reads the same chain without emitting dashboards. Records are cut from the detail's text, byte for byte;
  * `dashboard_id` is filled in from the dashboard when missing.
  */
-export function dashboardCardsStream(): MetabaseStream {
-  return metabaseStream('dashboard_cards', 'viewer', {
+export const dashboardCards = describeStream({
+  name: 'dashboard_cards',
+  primaryKey: [['id']],
+  access: 'viewer',
+  schema: dashboardCardsSchema,
+  read: () => ({
     derivedFrom: 'dashboards',
     transformJson: (dashboard) => dashcardRecords(dashboard),
-  });
-}
+  }),
+});

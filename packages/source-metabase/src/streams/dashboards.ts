@@ -1,6 +1,7 @@
+import { dashboardsSchema } from '../schemas/dashboards.js';
 import { dashboardEditedAt } from './dashboard-edited-at.js';
 import { dashboardPartitions, defaultDashboardConcurrency } from './dashboard-partitions.js';
-import { metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { describeStream } from './metabase-stream.js';
 import { deletedMeanwhile, partitionPath } from './partition-path.js';
 
 /**
@@ -9,12 +10,17 @@ import { deletedMeanwhile, partitionPath } from './partition-path.js';
  * request of dashboards not edited since the saved cursor, and compare the later of `updated_at` and the latest
  * revision with it (`dashboardEditedAt`).
  */
-export function dashboardsStream(concurrency = defaultDashboardConcurrency): MetabaseStream {
-  return metabaseStream('dashboards', 'viewer', {
+export const dashboards = describeStream({
+  name: 'dashboards',
+  primaryKey: [['id']],
+  cursorField: 'updated_at',
+  access: 'viewer',
+  schema: dashboardsSchema,
+  read: ({ options }) => ({
     cursorValue: dashboardEditedAt,
     request: { path: ({ partition }) => partitionPath('dashboard', partition) },
     records: { path: '', expect: 'object' }, // a detail: one dashboard per response
-    partitions: dashboardPartitions(concurrency),
+    partitions: dashboardPartitions(options.dashboardConcurrency ?? defaultDashboardConcurrency),
     errorTable: { 404: deletedMeanwhile },
-  });
-}
+  }),
+});

@@ -1,6 +1,12 @@
-import { listInData, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { databasesSchema } from '../schemas/databases.js';
+import { listInData, describeStream } from './metabase-stream.js';
 
 /** `databases`: GET /api/database, records in `data` (`{data, total}`, not paginated). */
-export function databasesStream(): MetabaseStream {
-  return metabaseStream('databases', 'viewer', { request: { path: 'database' }, records: listInData });
-}
+export const databases = describeStream({
+  name: 'databases',
+  primaryKey: [['id']],
+  cursorField: 'updated_at',
+  access: 'viewer',
+  schema: databasesSchema,
+  read: () => ({ request: { path: 'database' }, records: listInData }),
+});

@@ -1,43 +1,41 @@
+import { alerts } from './alerts.js';
 import { currentUserLookup } from './administrator-check.js';
-import { alertsStream } from './alerts.js';
-import { cardsStream } from './cards.js';
-import { collectionsItemsDashboardsStream } from './collections-items-dashboards.js';
-import { collectionsStream } from './collections.js';
-import { dashboardCardsStream } from './dashboard-cards.js';
-import { dashboardsStream } from './dashboards.js';
-import { databasesStream } from './databases.js';
-import type { MetabaseStream } from './metabase-stream.js';
-import { nativeQuerySnippetsStream } from './native-query-snippets.js';
-import { permissionGroupsStream } from './permission-groups.js';
-import { segmentsStream } from './segments.js';
-import { tablesStream } from './tables.js';
-import { usersStream } from './users.js';
+import { cards } from './cards.js';
+import { collectionsItemsDashboards } from './collections-items-dashboards.js';
+import { collections } from './collections.js';
+import { dashboardCards } from './dashboard-cards.js';
+import { dashboards } from './dashboards.js';
+import { databases } from './databases.js';
+import { metabaseStream, type MetabaseStream, type MetabaseStreamOptions } from './metabase-stream.js';
+import { nativeQuerySnippets } from './native-query-snippets.js';
+import { permissionGroups } from './permission-groups.js';
+import { segments } from './segments.js';
+import { tables } from './tables.js';
+import { users } from './users.js';
 
-export type { MetabaseStream } from './metabase-stream.js';
+/**
+ * Every stream's description, in catalog order: the official seven first, then the five this connector adds. The
+ * one list of streams: the stream definitions, the catalog and the schema registry derive from it.
+ */
+export const metabaseStreamDescriptions = [
+  cards,
+  collections,
+  dashboards,
+  collectionsItemsDashboards,
+  users,
+  databases,
+  nativeQuerySnippets,
+  tables,
+  segments,
+  permissionGroups,
+  alerts,
+  dashboardCards,
+] as const;
 
-/** Tuning knobs for big instances and tests; the defaults fit an HTTP client of 8 connections. */
-export interface MetabaseStreamOptions {
-  /** Collection items requests in flight at once (default 4). */
-  collectionItemsConcurrency?: number;
-  /** Dashboard detail requests in flight at once (default 3). */
-  dashboardConcurrency?: number;
-}
+export type StreamName = (typeof metabaseStreamDescriptions)[number]['name'];
 
-/** Every stream, in catalog order: the official seven first, then the five this connector adds. */
+/** The kit's stream definitions of every stream, in catalog order. */
 export function metabaseStreams(options: MetabaseStreamOptions = {}): MetabaseStream[] {
-  const whoAmI = currentUserLookup(); // users and permission_groups share one GET /api/user/current per run
-  return [
-    cardsStream(),
-    collectionsStream(),
-    dashboardsStream(options.dashboardConcurrency),
-    collectionsItemsDashboardsStream(options.collectionItemsConcurrency),
-    usersStream(whoAmI),
-    databasesStream(),
-    nativeQuerySnippetsStream(),
-    tablesStream(),
-    segmentsStream(),
-    permissionGroupsStream(whoAmI),
-    alertsStream(),
-    dashboardCardsStream(),
-  ];
+  const shared = { options, whoAmI: currentUserLookup() }; // users and permission_groups share one GET /api/user/current per run
+  return metabaseStreamDescriptions.map((description) => metabaseStream(description, shared));
 }

@@ -1,6 +1,12 @@
-import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { segmentsSchema } from '../schemas/segments.js';
+import { bareList, describeStream } from './metabase-stream.js';
 
 /** `segments`: GET /api/segment, a bare array (archived segments excluded). */
-export function segmentsStream(): MetabaseStream {
-  return metabaseStream('segments', 'viewer', { request: { path: 'segment' }, records: bareList });
-}
+export const segments = describeStream({
+  name: 'segments',
+  primaryKey: [['id']],
+  cursorField: 'updated_at',
+  access: 'viewer',
+  schema: segmentsSchema,
+  read: () => ({ request: { path: 'segment' }, records: bareList }),
+});

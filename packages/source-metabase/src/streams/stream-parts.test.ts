@@ -2,7 +2,6 @@ import type { PartitionContext } from '@mb-airbyte/http-source-kit';
 import { describe, expect, it } from 'vitest';
 import { metabaseConfigSchema } from '../config.js';
 import { collectionPartition } from './collections-items-dashboards.js';
-import { dashboardCardsStream } from './dashboard-cards.js';
 import { dashboardListStream } from './dashboard-list.js';
 import { metabaseStreams } from './index.js';
 import { dashboardPartition, dashboardPartitions } from './dashboard-partitions.js';
@@ -75,7 +74,7 @@ describe('stream parts', () => {
   });
 
   it('cuts dashcards (or ordered_cards before 0.48) out of the detail text, filling a missing or null dashboard_id with its id', () => {
-    const transformJson = dashboardCardsStream().transformJson;
+    const transformJson = metabaseStreams().find((stream) => stream.name === 'dashboard_cards')?.transformJson;
     const context = { config, partition: undefined, stream: 'dashboard_cards' };
     const big = '"visualization_settings":{"n":12345678901234567890123,"x":1e400,"d":0.1234567890123456789012345678901234}';
     const cards = `[{"id":9007199254740993,${big}},{"id":2,"dashboard_id":null},{"id":3,"dashboard_id":3}]`;

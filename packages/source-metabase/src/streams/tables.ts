@@ -1,6 +1,12 @@
-import { bareList, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { tablesSchema } from '../schemas/tables.js';
+import { bareList, describeStream } from './metabase-stream.js';
 
 /** `tables`: GET /api/table, a bare array of the active tables of every database. */
-export function tablesStream(): MetabaseStream {
-  return metabaseStream('tables', 'viewer', { request: { path: 'table' }, records: bareList });
-}
+export const tables = describeStream({
+  name: 'tables',
+  primaryKey: [['id']],
+  cursorField: 'updated_at',
+  access: 'viewer',
+  schema: tablesSchema,
+  read: () => ({ request: { path: 'table' }, records: bareList }),
+});

@@ -1,5 +1,6 @@
-import { administratorCheck, currentUserLookup, type CurrentUserLookup } from './administrator-check.js';
-import { listInData, metabaseStream, type MetabaseStream } from './metabase-stream.js';
+import { usersSchema } from '../schemas/users.js';
+import { administratorCheck } from './administrator-check.js';
+import { describeStream, listInData } from './metabase-stream.js';
 
 /**
  * `users`: GET /api/user in one request, without limit/offset (Metabase then sends every user, with `limit` and
@@ -8,13 +9,17 @@ import { listInData, metabaseStream, type MetabaseStream } from './metabase-stre
  * and skip others. `status=all` adds deactivated users when `include_deactivated_users` is on. A credential that is
  * not an administrator gets a LOG first: a group manager's answer holds only its groups' users.
  */
-export function usersStream(lookup: CurrentUserLookup = currentUserLookup()): MetabaseStream {
-  return metabaseStream('users', 'admin', {
+export const users = describeStream({
+  name: 'users',
+  primaryKey: [['id']],
+  access: 'admin',
+  schema: usersSchema,
+  read: ({ whoAmI }) => ({
     request: {
       path: 'user',
       params: ({ config }) => (config.include_deactivated_users ? { status: 'all' } : {}),
     },
     records: listInData,
-    partitions: administratorCheck('users', 'users', lookup),
-  });
-}
+    partitions: administratorCheck('users', 'users', whoAmI),
+  }),
+});
