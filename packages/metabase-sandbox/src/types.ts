@@ -110,6 +110,8 @@ export interface SandboxStats {
   faultsInjected: number;
   /** The faults injected, by kind: 'initializing-503', 'proxy-502', 'throttled-429', 'reset', 'cut', 'truncate'. */
   faultsByKind: Record<string, number>;
+  /** The faults injected, by route, keyed like `requestsByRoute`. */
+  faultsByRoute: Record<string, number>;
   /** Sessions that ended because they grew older than the session lifetime, or used up their requests. */
   sessionsExpiredByAge: number;
   sessionsExpiredByRequests: number;

@@ -103,6 +103,9 @@ describe('flaky: faults on every route, cuts at any byte', () => {
     const stats = sandbox.stats();
     expect(stats.faultsInjected).toBe(10);
     expect(Object.values(stats.faultsByKind).reduce((a, b) => a + b, 0)).toBe(10);
+    expect(stats.faultsByRoute).toEqual({
+      'POST /api/session': 2, 'GET /api/user/current': 2, 'GET /api/health': 2, 'GET /api/session/properties': 2, 'DELETE /api/session': 2,
+    });
   });
 
   test('a cut body is a prefix of the real one, cut at a different byte from request to request (gzip or not)', async () => {

@@ -94,7 +94,7 @@ export async function handleRequest(deps: RequestDeps, world: World, req: Incomi
 
   // Every route, logins and logouts included, can fail as a flaky network or proxy would make it fail.
   const fault = deps.faults.decide(`${method} ${path}${url.search}`);
-  if (fault.kind !== 'ok') countFault(deps.stats, fault.kind);
+  if (fault.kind !== 'ok') countFault(deps.stats, fault.kind, routeKey);
   if (fault.kind === 'reset') {
     req.socket.destroy();
     return;
