@@ -1,6 +1,7 @@
 // A request may choose the rule for an error response from its body, and wait and give up its own way.
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient, HttpError, type RetryFailure } from '../src/index.js';
+import { HttpClient } from '../src/http/http-client.js';
+import { HttpError, type RetryFailure } from '../src/index.js';
 import { startTestServer, testCaPem, type TestServer } from './support/https-test-server.js';
 
 let server: TestServer | undefined;

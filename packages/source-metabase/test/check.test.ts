@@ -6,7 +6,9 @@ import { createServer, type AddressInfo } from 'node:net';
 import { sandboxCerts, startSandbox, untrustedCaFile, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { checkSource } from '@mb-airbyte/http-source-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expiredTokenMessage, missingCredentialMessage, type MetabaseConfigInput } from '../src/index.js';
+import { expiredTokenMessage } from '../src/auth/session-messages.js';
+import { missingCredentialMessage } from '../src/choose-credential.js';
+import type { MetabaseConfigInput } from '../src/index.js';
 import { fastSource, sandboxConfig } from './support/sandbox-source.js';
 
 const source = fastSource();

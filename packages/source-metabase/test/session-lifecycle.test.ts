@@ -4,7 +4,8 @@
 import { startSandbox, type Sandbox, type SandboxOptions } from '@mb-airbyte/metabase-sandbox';
 import { checkSource, readSource, type SourceOutput } from '@mb-airbyte/http-source-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expiredTokenMessage, streamCatalog } from '../src/index.js';
+import { expiredTokenMessage } from '../src/auth/session-messages.js';
+import { streamCatalog } from '../src/index.js';
 import { byPrimaryKey, errorTraces, expectedRecords, fastSource, finalStatuses, recordsByStream, sandboxConfig, stoppedStreams } from './support/sandbox-source.js';
 
 const source = fastSource();

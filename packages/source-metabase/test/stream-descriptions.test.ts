@@ -2,7 +2,8 @@
 // source runs must all derive from that one list of descriptions.
 import { discoverSource } from '@mb-airbyte/http-source-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { metabaseSource, metabaseStreamDescriptions, metabaseStreams, streamCatalog, streamSchemaBuilders, streamSchemas } from '../src/index.js';
+import { metabaseSource, metabaseStreamDescriptions, streamCatalog, streamSchemaBuilders, streamSchemas } from '../src/index.js';
+import { metabaseStreams } from '../src/streams/index.js';
 
 const names = metabaseStreamDescriptions.map((description) => description.name);
 

@@ -1,14 +1,6 @@
 export { HttpClient } from './http-client.js';
 export type { HttpClientOptions, HttpMethod, HttpRequest, HttpResponse, HttpTextResponse } from './http-types.js';
-export {
-  defaultErrorTable,
-  mergeErrorTables,
-  ruleFor,
-  type ErrorAction,
-  type ErrorMessageContext,
-  type ErrorRule,
-  type ErrorTable,
-} from './error-table.js';
+export * from './error-table.js';
 export { createRetryPolicy, isRetryable, type RetryOptions, type RetryPolicy } from './retry-policy.js';
 export { parseRetryAfter } from './retry-after.js';
 export type { ErrorResponse, RequestRetry, RetryFailure } from './http-types.js';

@@ -1,12 +1,4 @@
-export type {
-  JsonRecord,
-  PerPartition,
-  RequestContext,
-  StreamContext,
-  StreamDefinition,
-  StreamRequest,
-  TransformContext,
-} from './stream-definition.js';
+export type * from './stream-definition.js';
 export type { StreamReadContext } from './stream-read-context.js';
 export { defineStream } from './define-stream.js';
 export { readStreamRecords, connectionsNeeded, derivedBatch, resolveStream } from './read-stream-records.js';
