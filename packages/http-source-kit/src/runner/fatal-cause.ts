@@ -46,14 +46,15 @@ export class FatalCause {
     return false;
   }
 
-  /** The line a stream ends with when the cause stopped it: the cause's first sentence, pointing at its trace. */
+  /** The line a stream ends with when the cause stopped it: the cause's first clause, pointing at its trace. */
   pointer(stream: string): string {
-    return `Stream "${stream}" stopped: the read ended because of an earlier error: ${firstSentence(this.cause?.userMessage ?? '')} (see the ERROR trace).`;
+    return `Stream "${stream}" stopped: the read ended because of an earlier error: ${firstClause(this.cause?.userMessage ?? '')} (see the ERROR trace).`;
   }
 }
 
-function firstSentence(message: string): string {
-  const end = message.search(/\.(\s|$)/);
-  const sentence = end === -1 ? message : message.slice(0, end);
-  return sentence.length > POINTER_CAUSE_CHARS ? `${sentence.slice(0, POINTER_CAUSE_CHARS)}…` : sentence;
+/** Up to the first ". ", ": " or "; ": what went wrong, without the details and advice that follow. */
+function firstClause(message: string): string {
+  const end = message.search(/[.:;](\s|$)/);
+  const clause = end === -1 ? message : message.slice(0, end);
+  return clause.length > POINTER_CAUSE_CHARS ? `${clause.slice(0, POINTER_CAUSE_CHARS)}…` : clause;
 }
