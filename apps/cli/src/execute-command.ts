@@ -21,7 +21,7 @@ import { discardStream } from './discard-stream.js';
 export interface CommandContext {
   io: CliIo;
   writer: ObservedWriter;
-  /** Knows the config's secrets once it is read, for masking anything the CLI itself reports. */
+  /** Knows the config's secrets once it is read, and the run's own (shared with the runner), for masking anything the CLI itself reports. */
   masker: SecretMasker;
   /** Aborts when the run is cancelled (SIGTERM, SIGINT). */
   signal?: AbortSignal;
@@ -37,6 +37,8 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
     runSource(source, {
       ...options,
       writer: out,
+      // The run adds what only it learns (derived secrets, session tokens), so a fatal trace the CLI writes masks them.
+      masker: context.masker,
       ...(request.debug ? { logLevel: 'debug' as const } : {}),
       ...(context.signal === undefined ? {} : { signal: context.signal }),
     });

@@ -114,6 +114,18 @@ describe('main', () => {
     expect(io.fatal()).toBeUndefined(); // unsubscribed at the end
   });
 
+  it('the fatal trace masks the secrets the run learned too (derived from the config, obtained at run time)', async () => {
+    const io = memoryIo();
+    await run(['read', '--config', file('config.json')], io, {
+      onLetters: async () => {
+        await io.fatal()?.(new Error(`socket exploded holding derived-${secret}`));
+      },
+    });
+    const [fatal] = errors(io.messages()).filter((e) => e.internal_message?.includes('socket exploded'));
+    expect(fatal?.internal_message).toBe('Error: socket exploded holding ****');
+    expect(io.stdout.text).not.toContain(secret);
+  });
+
   it('a source that cannot even load: one system_error trace, exit 1, no stack trace outside the trace', async () => {
     const io = memoryIo();
     const code = await main(['discover', '--config', file('config.json')], io, { loadSource: () => Promise.reject(new Error('module not found')) });

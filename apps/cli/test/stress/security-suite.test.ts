@@ -45,9 +45,15 @@ function sentCredentials(stage: Stage): number {
 describe.concurrent('security suite: no secret in any output, for every command and credential', () => {
   it('the leak check itself finds a secret in every form it looks for, and nothing in clean text', () => {
     const secret = { name: 'probe', value: awkwardLogin.password };
-    const forms = [...secretForms(secret.value).entries()];
-    expect(forms.map(([label]) => label)).toEqual(['raw', 'encodeURIComponent', 'encodeURI', 'form-encoded', 'JSON-escaped', 'JSON-escaped twice', 'base64']);
-    for (const [label, form] of forms) expect(findLeaks(`before ${form} after`, [secret]), label).toContain(`probe (${label})`);
+    const forms = [...secretForms(secret.value, awkwardLogin.username).entries()];
+    expect(forms.map(([label]) => label)).toEqual([
+      'raw', 'JSON-escaped', 'JSON-escaped with \\/', 'JSON \\u escapes', 'JSON \\u escapes, upper case', 'JSON-escaped twice',
+      'JSON-escaped twice with \\/', 'JSON \\u escapes, escaped twice', 'encodeURIComponent', 'URL-encoded, lower-case hex', 'form-encoded',
+      'encodeURI', 'HTML named references', 'HTML decimal references', 'HTML hex references', 'HTML hex references, lower case, zero-padded',
+      'HTML references of every character', 'base64', 'base64 of user:password', 'base64url of user:password', // its base64url is its base64
+    ]);
+    const withUser = { ...secret, user: awkwardLogin.username };
+    for (const [label, form] of forms) expect(findLeaks(`before ${form} after`, [withUser]), label).toContain(`probe (${label})`);
     expect(findLeaks('{"password":"****"}', [secret])).toEqual([]);
   });
 

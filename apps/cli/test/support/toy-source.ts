@@ -21,6 +21,8 @@ export function toySource(hooks: ToyHooks = {}) {
     documentationUrl: 'https://example.com/toy',
     config: toyConfigSchema,
     http: () => ({ baseUrl: 'https://127.0.0.1:9/' }),
+    // A secret only the source knows from the config (as a token obtained at run time is known only to the run).
+    secrets: (config) => [`derived-${config.token}`],
     streams: (config) => [
       defineStream({
         name: 'numbers',

@@ -27,6 +27,11 @@ export interface RunSourceOptions {
   signal?: AbortSignal;
   /** Clock for emitted_at (tests). */
   now?: () => number;
+  /**
+   * The masker to fill with the run's secrets (config, source-derived, tokens obtained at run time), for a caller that
+   * reports failures of its own after or around the run; default: one for this run only.
+   */
+  masker?: SecretMasker;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface RunSourceOptions {
  * happens, the writer is flushed before it resolves. An unexpected failure becomes one ERROR trace (masked), exit 1.
  */
 export async function runSource<Config>(source: SourceDefinition<Config>, options: RunSourceOptions): Promise<number> {
-  const masker = new SecretMasker();
+  const masker = options.masker ?? new SecretMasker();
   const output = new RunOutput(options.writer, masker, {
     ...(options.logLevel === undefined ? {} : { logLevel: options.logLevel }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),

@@ -1,31 +1,25 @@
+import { base64Cores, maskBase64Runs, secretPattern } from './secret-pattern.js';
+
 /**
- * Replaces secrets with `****` in text bound for LOG, TRACE and CONNECTION_STATUS messages. Each secret is also
- * matched in the forms it takes on its way through URLs, forms, JSON strings and base64, longest first so a secret
- * that contains another is hidden whole. Run-time secrets (tokens obtained at login) come from providers asked at
- * each call, so a token refreshed mid-run is masked too.
+ * Replaces secrets with `****` in text bound for LOG, TRACE and CONNECTION_STATUS messages. Each secret is matched in
+ * every form it takes on its way through URLs, forms, JSON strings (escaped once or twice), HTML and base64 (also
+ * inside a longer encoded text, such as `Basic base64(user:password)`), longest first so a secret that contains
+ * another is hidden whole. Run-time secrets (tokens obtained at login) come from providers asked at each call, so a
+ * token refreshed mid-run is masked too.
  */
 export const MASK = '****';
 
-function variants(secret: string): string[] {
-  const uri = encodeURIComponent(secret);
-  const forms = [
-    secret,
-    uri,
-    uri.replace(/%20/g, '+'),
-    uri.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
-    encodeURI(secret),
-    JSON.stringify(secret).slice(1, -1),
-    JSON.stringify(JSON.stringify(secret).slice(1, -1)).slice(1, -1),
-  ];
-  if (secret.length >= 6) forms.push(Buffer.from(secret, 'utf8').toString('base64'), Buffer.from(secret, 'utf8').toString('base64url'));
-  return forms;
+interface SecretMatcher {
+  pattern: RegExp;
+  /** What base64 of any text holding the secret contains (see base64Cores). */
+  cores: string[];
 }
 
 export class SecretMasker {
   private readonly fixed = new Set<string>();
   private readonly providers: (() => readonly string[])[] = [];
   private cacheKey = '';
-  private cache: string[] = [];
+  private cache: SecretMatcher[] = [];
 
   /** Adds known secret values (empty strings are ignored). */
   add(...secrets: readonly string[]): this {
@@ -41,7 +35,10 @@ export class SecretMasker {
 
   mask(text: string): string {
     let out = text;
-    for (const form of this.forms()) if (out.includes(form)) out = out.split(form).join(MASK);
+    for (const { pattern, cores } of this.matchers()) {
+      out = out.replace(pattern, MASK);
+      if (cores.length > 0) out = maskBase64Runs(out, cores, MASK);
+    }
     return out;
   }
 
@@ -57,7 +54,7 @@ export class SecretMasker {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.walk(item)]));
   }
 
-  private forms(): string[] {
+  private matchers(): SecretMatcher[] {
     const secrets = [...this.fixed];
     for (const provider of this.providers) {
       try {
@@ -69,9 +66,9 @@ export class SecretMasker {
     const key = secrets.join('\u0000');
     if (key !== this.cacheKey) {
       this.cacheKey = key;
-      const all = new Set(secrets.flatMap(variants));
-      all.delete('');
-      this.cache = [...all].sort((a, b) => b.length - a.length);
+      this.cache = [...new Set(secrets)]
+        .sort((a, b) => b.length - a.length)
+        .map((secret) => ({ pattern: secretPattern(secret), cores: base64Cores(secret) }));
     }
     return this.cache;
   }

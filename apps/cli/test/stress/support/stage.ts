@@ -64,12 +64,14 @@ const secretFields = Object.entries((metabaseConnectionSpecification().propertie
   .filter(([, property]) => property.airbyte_secret === true)
   .map(([name]) => name);
 
-/** The secret values of a config, named for failure messages. */
+/** The secret values of a config, named for failure messages (the password with its user, for Basic headers). */
 export function configSecrets(config: unknown): NamedSecret[] {
   if (typeof config !== 'object' || config === null) return [];
   const fields = config as Record<string, unknown>;
+  const user = typeof fields.username === 'string' ? fields.username : undefined;
   return secretFields.flatMap((name) => {
     const value = fields[name];
-    return typeof value === 'string' && value.length >= 6 ? [{ name: `configured ${name}`, value }] : [];
+    if (typeof value !== 'string' || value.length < 6) return [];
+    return [{ name: `configured ${name}`, value, ...(name === 'password' && user !== undefined ? { user } : {}) }];
   });
 }
