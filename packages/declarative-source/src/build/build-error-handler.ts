@@ -21,6 +21,10 @@ export function buildErrorHandler(context: BuildContext, handler: Component | un
   if (handler === undefined) return { classify: undefined, retry: undefined };
   const handlers = typeOf(handler) === 'CompositeErrorHandler' ? childComponents(handler, 'error_handlers') : [handler];
   const filters = handlers.flatMap((h) => childComponents(h, 'response_filters'));
+  for (const filter of filters) {
+    const action = asText(filter.action ?? 'FAIL');
+    if (ACTIONS[action] === undefined) throw manifestError(`HttpResponseFilter: the action ${action} is not supported by this runtime.`);
+  }
   const strategies = handlers.flatMap((h) => childComponents(h, 'backoff_strategies')).map((s) => buildBackoff(context, s));
   const maxRetries = Number(evaluate(context, handlers[0] ?? handler, handlers[0]?.max_retries ?? 5));
   const delayMs = (failure: RetryFailure): number | undefined => {
@@ -46,8 +50,7 @@ function firstMatch(context: BuildContext, filters: Component[], response: Error
   const values: JsonRecord = { response: parsed, headers: response.headers };
   for (const filter of filters) {
     if (!matches(context, filter, response, values)) continue;
-    const action = ACTIONS[asText(filter.action ?? 'FAIL')];
-    if (action === undefined) throw manifestError(`HttpResponseFilter: the action ${asText(filter.action)} is not supported by this runtime.`);
+    const action = ACTIONS[asText(filter.action ?? 'FAIL')] ?? 'fail';
     const fallback = ruleFor(defaultErrorTable, response.status);
     const declared = asText(filter.failure_type) as FailureType;
     const failureType = FAILURE_TYPES.has(declared) ? declared : fallback.failureType;
