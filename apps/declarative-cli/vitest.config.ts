@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.config.ts';
 
-export default defineProject(packageTestConfig('source-declarative-manifest', { timeoutMs: 60_000 }));
+// Generous: each test starts the built command a few times, which takes seconds on a loaded machine.
+export default defineProject(packageTestConfig('source-declarative-manifest', { timeoutMs: 240_000 }));

@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
 import { packageTestConfig } from '../../vitest.config.ts';
 
-export default defineProject(packageTestConfig('declarative-source'));
+// Generous: a file's first test also compiles the component schema, which takes seconds on a loaded machine.
+export default defineProject(packageTestConfig('declarative-source', { timeoutMs: 90_000 }));

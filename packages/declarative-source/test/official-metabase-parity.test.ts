@@ -58,7 +58,7 @@ describe.skipIf(officialManifestFile === undefined)('the official Metabase manif
     }
     console.log('requests the sandbox served for one read of the seven official streams');
     console.table(Object.fromEntries([...runs].map(([name, run]) => [name, cost(run.stats)])));
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => {
     await sandbox.stop();
   });
