@@ -51,9 +51,9 @@ export function injectedManifestSource(options: DeclarativeSourceOptions = {}): 
     version: options.version ?? '0.0.0',
     config,
     connectionSpecification: () => runtimeSpecification,
-    http: (c) => sourceFor(c).http(c),
-    authenticator: (c) => sourceFor(c).authenticator?.(c) ?? { headers: () => Promise.resolve({}), secrets: () => [], describe: () => 'no authentication' },
-    streams: (c) => sourceFor(c).streams(c),
+    http: (c, run) => sourceFor(c).http(c, run),
+    authenticator: (c, run) => sourceFor(c).authenticator?.(c, run) ?? { headers: () => Promise.resolve({}), secrets: () => [], describe: () => 'no authentication' },
+    streams: (c, run) => sourceFor(c).streams(c, run),
     check: (context: CheckContext<JsonRecord>) => {
       const check = sourceFor(context.config).check;
       if (check === undefined) throw new TypeError('a manifest source always has a check');

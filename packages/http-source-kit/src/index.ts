@@ -4,6 +4,7 @@
 
 // A source and its streams.
 export { defineSource, type CheckContext, type SourceDefinition, type SourceHttpOptions } from './source/source-definition.js';
+export { perRun, type RunContext, type RunValue } from './source/run-context.js';
 export { defineStream } from './streams/define-stream.js';
 export type {
   JsonRecord,

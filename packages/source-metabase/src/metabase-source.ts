@@ -1,4 +1,4 @@
-import { defineSource, type SourceDefinition, type SourceHttpOptions } from '@mb-airbyte/http-source-kit';
+import { defineSource, perRun, type SourceDefinition, type SourceHttpOptions } from '@mb-airbyte/http-source-kit';
 import { createMetabaseAuth, type MetabaseAuth } from './auth/metabase-auth.js';
 import { checkConnection } from './check-connection.js';
 import { chooseCredential } from './choose-credential.js';
@@ -15,32 +15,24 @@ export interface MetabaseSourceOptions {
   streams?: MetabaseStreamOptions;
 }
 
+/** One authenticator per run (check, read): `check` asks it how it logged in. */
+const runAuth = perRun((config: MetabaseConfig): MetabaseAuth => createMetabaseAuth(chooseCredential(config)));
+
 /**
  * The Metabase source as a kit source definition. Each run (check, read) builds its own authenticator from the
  * validated config, so a login, its session and its logout belong to exactly one run.
  */
 export function createMetabaseSource(options: MetabaseSourceOptions = {}): SourceDefinition<MetabaseConfig> {
-  // Per run: the kit validates the config into a new object for each command, and `check` needs to ask the run's
-  // authenticator how it logged in.
-  const runs = new WeakMap<MetabaseConfig, MetabaseAuth>();
-  const authFor = (config: MetabaseConfig): MetabaseAuth => {
-    let auth = runs.get(config);
-    if (auth === undefined) {
-      auth = createMetabaseAuth(chooseCredential(config));
-      runs.set(config, auth);
-    }
-    return auth;
-  };
-  const streams = metabaseStreams(options.streams);
   return defineSource<MetabaseConfig>({
     name: 'source-metabase',
     version: sourceVersion,
     documentationUrl: 'https://docs.airbyte.com/integrations/sources/metabase',
     config: metabaseSourceConfigSchema,
-    http: (config) => ({ ...metabaseHttpOptions(config, authFor(config).credential), ...options.http }),
-    authenticator: (config) => authFor(config).authenticator,
-    streams: () => streams,
-    check: (context) => checkConnection(context, authFor(context.config)),
+    http: (config, run) => ({ ...metabaseHttpOptions(config, run.get(runAuth).credential), ...options.http }),
+    authenticator: (_config, run) => run.get(runAuth).authenticator,
+    // Built per run: streams of one run share what they look up once (who the credential acts as).
+    streams: () => metabaseStreams(options.streams),
+    check: (context) => checkConnection(context, context.run.get(runAuth)),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Authenticator } from '../auth/index.js';
 import { HttpClient, type HttpClientOptions } from '../http/index.js';
+import type { RunContext } from '../source/run-context.js';
 import { sourceStreams, type SourceDefinition, type SourceStreams } from '../source/index.js';
 import { FatalCause } from './fatal-cause.js';
 import type { RunOutput } from './run-output.js';
@@ -23,14 +24,15 @@ export interface Session<Config> {
  */
 export function openSession<Config>(
   source: SourceDefinition<Config>,
-  config: Config,
+  run: RunContext<Config>,
   output: RunOutput,
   adjust: (options: HttpClientOptions) => HttpClientOptions = (options) => options,
 ): Session<Config> {
-  const streams = sourceStreams(source, config);
-  const authenticator = source.authenticator?.(config);
+  const { config } = run;
+  const streams = sourceStreams(source, run);
+  const authenticator = source.authenticator?.(config, run);
   if (authenticator !== undefined) output.masker.addProvider(() => authenticator.secrets());
-  const { userAgent, ...rest } = source.http(config);
+  const { userAgent, ...rest } = source.http(config, run);
   const options = adjust({
     ...rest,
     userAgent: userAgent ?? `${source.name}/${source.version} (+http-source-kit)`,

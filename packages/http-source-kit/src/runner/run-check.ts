@@ -2,6 +2,7 @@ import { connectionStatusMessage } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError, HttpError, redactUrl } from '../errors/index.js';
 import type { HttpClientOptions } from '../http/index.js';
 import type { CheckContext, SourceDefinition } from '../source/index.js';
+import type { RunContext } from '../source/run-context.js';
 import { readStreamRecords, type JsonRecord, type StreamDefinition } from '../streams/index.js';
 import { openSession, type Session } from './open-session.js';
 import type { RunOutput } from './run-output.js';
@@ -25,13 +26,14 @@ function userCanFix(error: unknown): error is ConnectorError {
  * `check`: CONNECTION_STATUS SUCCEEDED, or FAILED with an actionable message for a problem with the config or the
  * credentials (exit 0 both). An unexpected failure is thrown, for an ERROR trace and exit 1.
  */
-export async function runCheck<Config>(source: SourceDefinition<Config>, config: Config, output: RunOutput, signal: AbortSignal): Promise<number> {
+export async function runCheck<Config>(source: SourceDefinition<Config>, run: RunContext<Config>, output: RunOutput, signal: AbortSignal): Promise<number> {
   let session: Session<Config> | undefined;
   try {
-    session = openSession(source, config, output, checkRetries);
+    session = openSession(source, run, output, checkRetries);
     const opened = session;
     const context: CheckContext<Config> = {
-      config,
+      config: run.config,
+      run,
       http: opened.http,
       logger: output.logger,
       signal,
@@ -59,7 +61,7 @@ function defaultCheck<Config>(source: SourceDefinition<Config>): (context: Check
       context.streams[0];
     if (stream === undefined) return 'The configuration is valid (this source has no streams).';
     const first = await context.readFirstRecord(stream);
-    const where = redactUrl(source.http(context.config).baseUrl);
+    const where = redactUrl(source.http(context.config, context.run).baseUrl);
     return `Connected to ${where}; read ${first === undefined ? 'stream' : 'a record of stream'} "${stream.name}".`;
   };
 }

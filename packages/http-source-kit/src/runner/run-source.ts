@@ -3,6 +3,7 @@ import { ConnectorError } from '../errors/index.js';
 import type { Logger } from '../http/index.js';
 import { configSecrets, SecretMasker } from '../secrets/index.js';
 import { connectorSpecification, discoverCatalog, sourceStreams, validateConfig, type SourceDefinition } from '../source/index.js';
+import { createRunContext } from '../source/run-context.js';
 import { openSession } from './open-session.js';
 import { runCheck } from './run-check.js';
 import { RunOutput, type LogLevelName, type MessageSink } from './run-output.js';
@@ -77,14 +78,15 @@ async function dispatch<Config>(source: SourceDefinition<Config>, options: RunSo
   }
   output.masker.add(...(source.secrets?.(config) ?? []));
   const signal = options.signal ?? new AbortController().signal;
+  const run = createRunContext(config);
   switch (options.command) {
     case 'check':
-      return runCheck(source, config, output, signal);
+      return runCheck(source, run, output, signal);
     case 'discover':
-      await output.send(catalogMessage(discoverCatalog(sourceStreams(source, config).list)));
+      await output.send(catalogMessage(discoverCatalog(sourceStreams(source, run).list)));
       return 0;
     case 'read': {
-      const session = openSession(source, config, output);
+      const session = openSession(source, run, output);
       try {
         const streamConcurrency = options.streamConcurrency ?? source.streamConcurrency ?? 1;
         return await runRead(session, output, { catalog: options.catalog, state: options.state, streamConcurrency, signal });

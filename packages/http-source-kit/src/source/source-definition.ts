@@ -2,12 +2,15 @@ import type { z } from 'zod';
 import type { Authenticator } from '../auth/index.js';
 import type { HttpClient, HttpClientOptions, Logger } from '../http/index.js';
 import type { JsonRecord, StreamDefinition } from '../streams/index.js';
+import type { RunContext } from './run-context.js';
 
 /** The HTTP client options a source gives; the runner adds the authenticator, its logger and a default user agent. */
 export type SourceHttpOptions = Omit<HttpClientOptions, 'userAgent' | 'authenticator' | 'logger'> & { userAgent?: string };
 
 export interface CheckContext<Config> {
   config: Config;
+  /** The run's shared values (the same as the other hooks of this command got). */
+  run: RunContext<Config>;
   http: HttpClient;
   logger: Logger;
   signal: AbortSignal;
@@ -26,9 +29,10 @@ export interface SourceDefinition<Config> {
   config: z.ZodType<Config>;
   /** Adjusts the generated connectionSpecification (draft-07) if needed. */
   connectionSpecification?: (generated: JsonRecord) => JsonRecord;
-  http: (config: Config) => SourceHttpOptions;
-  authenticator?: (config: Config) => Authenticator;
-  streams: (config: Config) => readonly StreamDefinition<Config>[];
+  /** The hooks below get the validated config and the command's run context (see `perRun`), once per command. */
+  http: (config: Config, run: RunContext<Config>) => SourceHttpOptions;
+  authenticator?: (config: Config, run: RunContext<Config>) => Authenticator;
+  streams: (config: Config, run: RunContext<Config>) => readonly StreamDefinition<Config>[];
   /**
    * Proves the config works; resolves with a success message. Throw a ConnectorError with failure type
    * config_error for a problem the user can fix. Default: read the first record of `checkStream` (or the first stream).

@@ -1,4 +1,5 @@
 import type { StreamDefinition } from '../streams/index.js';
+import type { RunContext } from './run-context.js';
 import type { SourceDefinition } from './source-definition.js';
 
 export interface SourceStreams<Config> {
@@ -7,8 +8,8 @@ export interface SourceStreams<Config> {
 }
 
 /** The source's streams for a config, checked: unique names, parents (and sources of derived streams) that exist, no cycles. */
-export function sourceStreams<Config>(source: SourceDefinition<Config>, config: Config): SourceStreams<Config> {
-  const list = source.streams(config);
+export function sourceStreams<Config>(source: SourceDefinition<Config>, run: RunContext<Config>): SourceStreams<Config> {
+  const list = source.streams(run.config, run);
   const byName = new Map<string, StreamDefinition<Config>>();
   for (const stream of list) {
     if (byName.has(stream.name)) throw new TypeError(`source "${source.name}": two streams are named "${stream.name}"`);

@@ -11,21 +11,18 @@ export const currentUserStream: StreamDefinition<MetabaseConfig> = defineStream<
   records: { path: '', expect: 'object' },
 });
 
-/** Who the credential acts as, asked once per run (per validated config) however many streams want to know. */
+/** Who the credential acts as, asked once however many streams want to know. */
 export type CurrentUserLookup = (context: PartitionContext<MetabaseConfig>) => Promise<JsonRecord | undefined>;
 
+/** One lookup for the streams of one run (the source builds its streams per run). */
 export function currentUserLookup(): CurrentUserLookup {
-  const runs = new WeakMap<object, Promise<JsonRecord | undefined>>();
+  let answer: Promise<JsonRecord | undefined> | undefined;
   return (context) => {
-    let answer = runs.get(context.config);
-    if (answer === undefined) {
-      answer = (async () => {
-        let me: JsonRecord | undefined;
-        for await (const record of context.readStream(currentUserStream)) me = record;
-        return me;
-      })();
-      runs.set(context.config, answer);
-    }
+    answer ??= (async () => {
+      let me: JsonRecord | undefined;
+      for await (const record of context.readStream(currentUserStream)) me = record;
+      return me;
+    })();
     return answer;
   };
 }

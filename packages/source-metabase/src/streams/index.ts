@@ -34,7 +34,7 @@ export const metabaseStreamDescriptions = [
 
 export type StreamName = (typeof metabaseStreamDescriptions)[number]['name'];
 
-/** The kit's stream definitions of every stream, in catalog order. */
+/** The kit's stream definitions of every stream, in catalog order, for one run. */
 export function metabaseStreams(options: MetabaseStreamOptions = {}): MetabaseStream[] {
   const shared = { options, whoAmI: currentUserLookup() }; // users and permission_groups share one GET /api/user/current per run
   return metabaseStreamDescriptions.map((description) => metabaseStream(description, shared));
