@@ -116,6 +116,6 @@ export { readConfigFile } from './readers/read-config-file.js';
 export { readCatalogFile } from './readers/read-catalog-file.js';
 export { readStateFile } from './readers/read-state-file.js';
 
-export { capInput, quoteInput, MAX_QUOTED_CHARS } from './text/quote-input.js';
+export { capInput, quoteInput, quoteJson, MAX_QUOTED_CHARS } from './text/quote-input.js';
 
 export { MessageWriter, type MessageWriterOptions } from './writer/message-writer.js';

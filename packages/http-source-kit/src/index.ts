@@ -42,6 +42,8 @@ export { apiKeyAuth, type ApiKeyAuthOptions } from './auth/api-key-auth.js';
 export { bearerAuth } from './auth/bearer-auth.js';
 export { sessionAuth, type SessionAuthOptions } from './auth/session-auth.js';
 export type { SessionAuthMessages, SessionLoginOptions } from './auth/session-login.js';
+// What makes a credential unusable (a pasted line break, a character a header cannot carry), for config checks.
+export { controlCharacterProblem, headerValueProblem } from './auth/header-value-problem.js';
 
 // HTTP: what a request, a response and a failed attempt look like to hooks, error tables and limits.
 export type { ErrorResponse, HttpMethod, HttpRequest, HttpResponse, HttpTextResponse, RequestRetry, RetryFailure } from './http/http-types.js';
@@ -58,6 +60,8 @@ export type { RetryOptions } from './http/retry-policy.js';
 export { DEFAULT_MAX_INFLATION_RATIO, type BodyLimits } from './http/body-limits.js';
 export { DEFAULT_TIMEOUTS } from './http/timeouts.js';
 export type { Logger } from './http/logger.js';
+// Refused certificates whose message names the problem (expired, not yet valid, another host), not a missing CA.
+export { certificateProblemCodes } from './http/tls-certificate.js';
 
 // Errors a source raises.
 export type { FailureType } from './errors/failure-type.js';

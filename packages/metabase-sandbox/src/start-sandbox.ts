@@ -2,6 +2,7 @@
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { sandboxCerts } from './certs.js';
+import { makeOddCertificate } from './odd-certificate.js';
 import { DEFAULT_LOGINS } from './data/users.js';
 import { createWorld } from './data/world.js';
 import { createExpectedData } from './expected-data.js';
@@ -62,7 +63,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return stats;
     },
   };
-  const certs = sandboxCerts();
+  const odd = options.certificate === undefined || options.certificate === 'valid' ? undefined : makeOddCertificate(options.certificate);
+  const certs = odd ?? sandboxCerts();
   let inFlight = 0;
   const dateHeaderClock = options.dateHeaderClock;
   const server = createServer({ cert: certs.cert, key: certs.key }, (req, res) => {
@@ -136,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     stop: () => new Promise<void>((resolve) => {
       server.close(() => {
+        odd?.remove();
         resolve();
       });
       server.closeAllConnections();

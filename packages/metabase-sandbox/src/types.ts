@@ -79,6 +79,12 @@ export interface SandboxOptions {
   groupManager?: boolean;
   /** Puts `"precision_probe": {numbers no double can hold}` into every JSON object the routes send. */
   precisionProbe?: boolean;
+  /**
+   * Serves a server certificate that expired (valid 2020-01-01 to 2020-03-01) or one for other host names
+   * (metabase.other.example, www.other.example), made at start with openssl and signed by a CA made with it, which
+   * `caPem` then is: a client trusting it sees only that one problem. Default: the valid sandbox certificate.
+   */
+  certificate?: 'valid' | 'expired' | 'other-host';
 }
 
 export interface SandboxCredentials {

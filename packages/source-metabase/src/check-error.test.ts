@@ -37,6 +37,18 @@ describe('explainCheckError', () => {
     expect(explained.userMessage).toContain("points to Metabase's https port");
   });
 
+  it('an expired certificate or one for another host keeps the kit message naming the problem, not the CA advice', () => {
+    for (const code of ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+      const failure = networkFailure(code, 'the specific problem');
+      const explained = explainCheckError(failure, baseUrl) as ConnectorError;
+      expect(explained.failureType).toBe('config_error');
+      expect(explained.userMessage).toBe(failure.userMessage);
+      expect(explained.userMessage).not.toContain('ca_certificate');
+    }
+    const untrusted = explainCheckError(networkFailure('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed'), baseUrl) as ConnectorError;
+    expect(untrusted.userMessage).toContain('paste that CA certificate (PEM) into ca_certificate');
+  });
+
   it('leaves HTTP status errors and unknown codes to the kit', () => {
     const status = new HttpError({ message: 'x', failureType: 'config_error', method: 'GET', url: baseUrl, retryable: false, status: 403 });
     expect(explainCheckError(status, baseUrl)).toBe(status);

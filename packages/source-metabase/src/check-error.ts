@@ -1,4 +1,5 @@
-import { ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
+import { capInput } from '@mb-airbyte/airbyte-protocol';
+import { certificateProblemCodes, ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
 
 /** Node's TLS verification codes: the server's certificate chain is not trusted or not valid for the host. */
 const certificateCodes = new Set([
@@ -23,8 +24,10 @@ const unreachable: Record<string, string> = {
 export function explainCheckError(error: unknown, baseUrl: string): unknown {
   if (!HttpError.isInstance(error) || error.status !== undefined || error.code === undefined) return error;
   const { code } = error;
-  const host = new URL(baseUrl).host;
+  const host = capInput(new URL(baseUrl).host);
   const detail = error.internalMessage ?? code;
+  // Expired, not yet valid, or for another host: the kit's message names the problem, which no CA certificate fixes.
+  if (certificateProblemCodes.has(code)) return configError(error.userMessage, error);
   if (certificateCodes.has(code)) {
     return configError(
       `The TLS certificate of ${host} could not be verified (${detail}). If this Metabase uses a certificate from a ` +

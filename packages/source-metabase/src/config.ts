@@ -17,12 +17,13 @@ export const metabaseConfigSchema = z
   .object({
     instance_api_url: z
       .string()
+      .trim() // spaces around a pasted URL are ignored, leading ones as well as trailing ones
       .regex(new RegExp(httpsUrlPattern), { error: httpsRequiredMessage })
       .meta({
         title: 'Metabase Instance API URL',
         description:
           'Address of your Metabase API, for example https://metabase.example.com/api/. It must use https. ' +
-          'The trailing slash and the /api suffix are optional.',
+          'The trailing slash and the /api suffix are optional; spaces around it are ignored.',
         examples: ['https://localhost:3000/api/'],
         pattern: httpsUrlPattern,
         order: 0,

@@ -1,7 +1,14 @@
 import { MetabaseConfigError } from './config-error.js';
 
-/** The official spec's pattern, kept as is so every URL the official connector accepted is accepted here. */
+/**
+ * The official spec's pattern, kept as is so every URL the official connector accepted is accepted here. The config
+ * schema tests it after trimming, so spaces before the URL are ignored like those after it.
+ */
 export const httpsUrlPattern = '^https://';
+
+/** Longer URLs are refused before any request (and before any message could quote them). */
+const MAX_URL_LENGTH = 2048;
+const MAX_HOST_NAME_LENGTH = 253;
 
 export const httpsRequiredMessage =
   'instance_api_url must start with https://. The connector sends your Metabase credentials (API key, session ' +
@@ -16,6 +23,9 @@ export const httpsRequiredMessage =
 export function normalizeInstanceUrl(raw: string): string {
   const trimmed = raw.trim();
   if (!new RegExp(httpsUrlPattern).test(trimmed)) throw new MetabaseConfigError(httpsRequiredMessage);
+  if (trimmed.length > MAX_URL_LENGTH) {
+    throw new MetabaseConfigError(`instance_api_url is ${trimmed.length} characters long; a Metabase URL has at most ${MAX_URL_LENGTH}. Check what was pasted into it.`);
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -28,6 +38,9 @@ export function normalizeInstanceUrl(raw: string): string {
     throw new MetabaseConfigError(
       'instance_api_url must not contain a user name or password; put credentials in the api_key, session_token or username/password fields.',
     );
+  }
+  if (url.hostname.length > MAX_HOST_NAME_LENGTH) {
+    throw new MetabaseConfigError(`instance_api_url has a host name of ${url.hostname.length} characters; host names have at most ${MAX_HOST_NAME_LENGTH} (RFC 1035).`);
   }
   if (url.search !== '' || url.hash !== '') {
     throw new MetabaseConfigError('instance_api_url must not contain a query string or fragment; expected for example https://metabase.example.com/api/.');

@@ -1,3 +1,4 @@
+import { controlCharacterProblem, headerValueProblem } from '@mb-airbyte/http-source-kit';
 import { chooseCredential } from './choose-credential.js';
 import { MetabaseConfigError } from './config-error.js';
 import { metabaseConfigSchema } from './config.js';
@@ -23,6 +24,9 @@ export const metabaseSourceConfigSchema = metabaseConfigSchema.superRefine((conf
     [['ca_certificate'], () => {
       checkPem(caCertificate(config));
     }],
+    ...credentialFields.map(([field, problemOf]): [PropertyKey[], () => unknown] => [[field], () => {
+      checkCharacters(field, config[field], problemOf);
+    }]),
   ];
   // A field the schema already rejected (the https pattern) is not checked again: one issue, reported once.
   const rejected = new Set(context.issues.map((issue) => String(issue.path?.[0])));
@@ -36,6 +40,25 @@ export const metabaseSourceConfigSchema = metabaseConfigSchema.superRefine((conf
     }
   }
 });
+
+/**
+ * Credentials with a character they cannot hold: a key or token goes in an HTTP header (Node refuses line breaks and
+ * characters beyond Latin-1 there, with a generic error), a user name or password in a JSON body (where a line break
+ * is a paste mistake that only shows as a failed login).
+ */
+const credentialFields = [
+  ['api_key', headerValueProblem],
+  ['session_token', headerValueProblem],
+  ['username', controlCharacterProblem],
+  ['password', controlCharacterProblem],
+] as const;
+
+function checkCharacters(field: string, value: string | undefined, problemOf: (value: string) => string | undefined): void {
+  const problem = value === undefined ? undefined : problemOf(value);
+  if (problem !== undefined) {
+    throw new MetabaseConfigError(`${field} contains ${problem}, probably pasted along with it: remove it and save the configuration again.`);
+  }
+}
 
 function checkPem(pem: string | undefined): void {
   if (pem !== undefined && !pem.includes(pemHeader)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { FailureType } from '@mb-airbyte/airbyte-protocol';
-import type { Sandbox } from '@mb-airbyte/metabase-sandbox';
+import { EXPIRED_CERTIFICATE_VALIDITY, OTHER_HOST_NAMES, type Sandbox, type SandboxOptions } from '@mb-airbyte/metabase-sandbox';
 import { answerWith, htmlPage, hugeCard } from './support/bad-answers.js';
 import type { FrontOptions } from './support/front-proxy.js';
 import { configuredCatalog, errorTraces, finalStatuses, records } from './support/messages.js';
@@ -32,8 +32,13 @@ interface Outcome {
   exitCode: 0 | 1;
   /** check: CONNECTION_STATUS FAILED whose message matches. */
   failed?: RegExp;
-  /** An ERROR trace whose message matches: of `stream`, or the run's own when `stream` is omitted. */
-  error?: { failureType: FailureType; message: RegExp; stream?: string };
+  /** check: CONNECTION_STATUS SUCCEEDED. */
+  succeeded?: true;
+  /**
+   * An ERROR trace whose message matches: of `stream`, or the run's own when `stream` is omitted. A config_error has
+   * no stack trace unless `stackTrace` says so (a server's certificate is configuration, not the user's input).
+   */
+  error?: { failureType: FailureType; message: RegExp; stream?: string; stackTrace?: true };
   /** Final STREAM_STATUS per stream, when streams were read. */
   streams?: Record<string, string>;
 }
@@ -46,6 +51,8 @@ type Input = { json: unknown } | { text: string } | { missing: true } | { fifo: 
 
 interface Row {
   input: string;
+  /** The sandbox's options, for rows about the server itself (its certificate). */
+  sandbox?: SandboxOptions;
   /** The front's bad answers, for rows about the server. */
   routes?: (sandbox: Sandbox) => FrontOptions['routes'];
   /** The config (default: a good API-key config), catalog and state for the row. */
@@ -59,12 +66,25 @@ function configProblem(message: RegExp): Row['outcomes'] {
   return { check: { exitCode: 0, failed: message }, discover: { exitCode: 1, error }, read: { exitCode: 1, error } };
 }
 
+/** A certificate the server should not use: check says FAILED; a read fails each stream with it (discover makes no request). */
+function certificateProblem(message: RegExp): Row['outcomes'] {
+  return {
+    check: { exitCode: 0, failed: message },
+    read: { exitCode: 1, error: { failureType: 'config_error', message, stream: 'cards', stackTrace: true }, streams: { cards: 'INCOMPLETE', databases: 'INCOMPLETE' } },
+  };
+}
+
 /** A read of `cards` (answered badly) and `databases` (answered well): cards fails alone. */
 function cardsFail(failureType: FailureType, message: RegExp): Row['outcomes'] {
   return { read: { exitCode: 1, error: { failureType, message, stream: 'cards' }, streams: { cards: 'INCOMPLETE', databases: 'COMPLETE' } } };
 }
 
 const goodKey = (stage: Stage): Record<string, unknown> => stage.config('api_key');
+/** A good config for the sandbox itself rather than the front (for rows about the sandbox's own certificate). */
+const direct = (stage: Stage): Record<string, unknown> => ({ ...goodKey(stage), instance_api_url: stage.sandbox.url, ca_certificate: stage.sandbox.caPem });
+const huge = 10_000_000;
+/** What a message shows of a huge input: its first 200 characters, "…" and its length. */
+const capped = (char: string) => new RegExp(`"${char}{200}…" \\(${huge} characters\\)`);
 const twoStreams: Input = { json: configuredCatalog(['cards', 'databases']) };
 const bigRecordBytes = 20 * 1024 * 1024;
 let bigCard: Record<string, unknown> | undefined;
@@ -94,6 +114,58 @@ const rows: Row[] = [
   { input: 'no credential at all', files: (s) => ({ config: { json: { instance_api_url: s.front.url } } }), outcomes: configProblem(/api_key|session_token|username/) },
   { input: 'http URL', files: (s) => ({ config: { json: { ...goodKey(s), instance_api_url: s.front.url.replace('https:', 'http:') } } }), outcomes: configProblem(/https/) },
   { input: 'ca_certificate that is not PEM', files: (s) => ({ config: { json: { ...goodKey(s), ca_certificate: 'my-ca.crt' } } }), outcomes: configProblem(/ca_certificate.*PEM/) },
+  // Paste mistakes in credentials: a character a header (key, token) or a login (user name, password) cannot hold.
+  ...(
+    [
+      ['api_key', (s: Stage) => `${s.sandbox.credentials.adminApiKey}\n`, /api_key contains a line break \(U\+000A\) at its end/],
+      ['api_key', (s: Stage) => `${s.sandbox.credentials.adminApiKey.slice(0, 8)}\u2019${s.sandbox.credentials.adminApiKey.slice(8)}`, /api_key contains a character HTTP headers cannot carry \(U\+2019\) at character 9 of/],
+      ['session_token', (s: Stage) => `\u200b${s.sandbox.createSession()}`, /session_token contains a character HTTP headers cannot carry \(U\+200B\) at its start/],
+      ['password', (s: Stage) => `${s.sandbox.credentials.password}\r\n`, /password contains a line break \(U\+000D\) at character \d+ of \d+/],
+    ] as const
+  ).map(([field, value, message]): Row => ({
+    input: `${field} pasted with an extra character`,
+    files: (s) => ({ config: { json: { ...s.config(field === 'api_key' ? 'api_key' : field === 'session_token' ? 'session_token' : 'password'), [field]: value(s) } } }),
+    outcomes: configProblem(message),
+  })),
+  // Spaces around the URL: ignored at both ends alike.
+  {
+    input: 'URL with spaces and a line break around it',
+    files: (s) => ({ config: { json: { ...goodKey(s), instance_api_url: `  ${s.front.url}  \n` } } }),
+    outcomes: { check: { exitCode: 0, succeeded: true }, read: { exitCode: 0, streams: { cards: 'COMPLETE', databases: 'COMPLETE' } } },
+  },
+  // Input too big to quote: messages show 200 characters of it at most.
+  {
+    input: 'URL with a 10 MB host name',
+    files: (s) => ({ config: { json: { ...goodKey(s), instance_api_url: `https://${'h'.repeat(huge)}.example.com/api/` } } }),
+    outcomes: configProblem(new RegExp(`instance_api_url is ${huge + 25} characters long; a Metabase URL has at most 2048`)),
+  },
+  {
+    input: 'catalog with a stream name of 10 MB',
+    files: (s) => ({ config: { json: goodKey(s) }, catalog: { json: configuredCatalog(['cards', 'n'.repeat(huge)]) } }),
+    outcomes: { read: { exitCode: 1, error: { failureType: 'config_error', message: new RegExp(`asks for stream ${capped('n').source}, which`), stream: 'n'.repeat(huge) }, streams: { cards: 'COMPLETE', ['n'.repeat(huge)]: 'INCOMPLETE' } } },
+  },
+  {
+    input: 'state with a cursor of 10 MB',
+    files: (s) => ({
+      config: { json: goodKey(s) },
+      catalog: { json: { streams: [...configuredCatalog(['cards'], 'incremental').streams, ...configuredCatalog(['databases']).streams] } },
+      state: { json: [{ type: 'STREAM', stream: { stream_descriptor: { name: 'cards' }, stream_state: { updated_at: 'u'.repeat(huge) } } }] },
+    }),
+    outcomes: { read: { exitCode: 1, error: { failureType: 'config_error', message: new RegExp(`found updated_at ${capped('u').source}, not a date-time`), stream: 'cards' }, streams: { cards: 'INCOMPLETE', databases: 'COMPLETE' } } },
+  },
+  // The server's certificate: the actual problem, not advice to set ca_certificate.
+  {
+    input: 'server certificate expired',
+    sandbox: { certificate: 'expired' },
+    files: (s) => ({ config: { json: direct(s) } }),
+    outcomes: certificateProblem(new RegExp(`the server's certificate expired on ${EXPIRED_CERTIFICATE_VALIDITY.to}\\. It must be renewed on the server`)),
+  },
+  {
+    input: 'server certificate for another host name',
+    sandbox: { certificate: 'other-host' },
+    files: (s) => ({ config: { json: direct(s) } }),
+    outcomes: certificateProblem(new RegExp(`the server's certificate is for ${OTHER_HOST_NAMES.join(', ')}, not 127\\.0\\.0\\.1\\. Use a host name the certificate names`)),
+  },
   {
     input: 'URL that is not Metabase (an HTML page)',
     routes: () => ({ 'GET /api/user/current': answerWith(htmlPage, 'text/html'), 'GET /api/card': answerWith(htmlPage, 'text/html') }),
@@ -158,13 +230,13 @@ const cases = rows.flatMap((row) =>
 );
 
 describe.concurrent('bad-input catalogue', () => {
-  it.for(cases)('$name', { timeout: 30_000 }, (c, test) => checkRow(c, test));
+  it.for(cases)('$name', { timeout: 60_000 }, (c, test) => checkRow(c, test));
 });
 
 async function checkRow({ row, command }: { row: Row; command: Command }, test: TestContext): Promise<void> {
   const outcome = row.outcomes[command];
   if (outcome === undefined) throw new Error('no outcome');
-  const stage = await startStage(test, row.routes === undefined ? {} : { routes: row.routes });
+  const stage = await startStage(test, { ...(row.routes === undefined ? {} : { routes: row.routes }), ...(row.sandbox === undefined ? {} : { sandbox: row.sandbox }) });
   const files = row.files?.(stage) ?? {};
   const args: string[] = [command];
   const add = async (flag: string, name: string, input: Input | undefined): Promise<void> => {
@@ -178,10 +250,15 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
   }
   const config = files.config !== undefined && 'json' in files.config ? files.config.json : undefined;
   // A run that hangs (a blocked open) is killed before the test's own timeout, so no process outlives it.
-  const run = await cli.run(args, { secrets: configSecrets(config), issuedTokens: () => stage.front.issuedTokens, timeoutMs: 25_000 });
+  const run = await cli.run(args, { secrets: configSecrets(config), issuedTokens: () => stage.front.issuedTokens, timeoutMs: 50_000 });
 
   expect(run.exitCode).toBe(outcome.exitCode);
+  // Nothing repeats a huge input: stdout stays small, apart from the 20 MB record and the stream descriptors that
+  // must carry a catalog's stream name as given.
+  const stdoutChars = run.lines.filter((line) => !line.includes('"stream_descriptor"') && !line.startsWith('{"type":"RECORD"')).join('\n').length;
+  expect(stdoutChars, 'stdout besides records and stream descriptors').toBeLessThan(100_000);
   const statuses = run.messages.flatMap((m) => (m.type === 'CONNECTION_STATUS' ? [m.connectionStatus] : []));
+  if (outcome.succeeded === true) expect(statuses.map((s) => s.status), JSON.stringify(statuses)).toEqual(['SUCCEEDED']);
   if (outcome.failed !== undefined) {
     expect(statuses.map((s) => s.status)).toEqual(['FAILED']);
     expect(statuses[0]?.message).toMatch(outcome.failed);
@@ -196,7 +273,7 @@ async function checkRow({ row, command }: { row: Row; command: Command }, test: 
     expect(error?.message).toMatch(wanted.message);
     expectActionable(error?.message);
     // Every config_error here is about the user's input: no stack trace (noise). The connector's own failures keep one.
-    if (wanted.failureType === 'config_error') expect(error?.stack_trace).toBeUndefined();
+    if (wanted.failureType === 'config_error' && wanted.stackTrace !== true) expect(error?.stack_trace).toBeUndefined();
     else expect(error?.stack_trace).toMatch(/\n\s+at /);
   } else if (outcome.failed === undefined) {
     expect(errors).toEqual([]);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { capInput, quoteInput } from '../text/quote-input.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -9,8 +10,8 @@ export function formatJsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (typeof key === 'string' && IDENTIFIER.test(key)) out += `.${key}`;
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (typeof key === 'string' && IDENTIFIER.test(key)) out += `.${capInput(key)}`;
+    else out += `[${quoteInput(String(key))}]`;
   }
   return out;
 }

@@ -16,6 +16,13 @@ export function quoteInput(text: string, max = MAX_QUOTED_CHARS): string {
   return `${JSON.stringify(`${head(text, max)}…`)} (${text.length} characters)`;
 }
 
+/** Any JSON value from user input as a message may show it: a string quoted, anything else as capped JSON. */
+export function quoteJson(value: unknown, max = MAX_QUOTED_CHARS): string {
+  if (typeof value === 'string') return quoteInput(value, max);
+  const json = JSON.stringify(value) as string | undefined; // undefined for undefined, functions and symbols
+  return capInput(json ?? String(value), max);
+}
+
 function head(text: string, max: number): string {
   const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
   return text.slice(0, end);

@@ -4,3 +4,4 @@ export { apiKeyAuth, type ApiKeyAuthOptions } from './api-key-auth.js';
 export { bearerAuth } from './bearer-auth.js';
 export { sessionAuth, type SessionAuthOptions } from './session-auth.js';
 export type { SessionAuthMessages, SessionLoginOptions } from './session-login.js';
+export { controlCharacterProblem, headerValueProblem } from './header-value-problem.js';

@@ -1,3 +1,4 @@
+import { quoteInput } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError, redactUrl } from '../errors/index.js';
 
 export type QueryParams = Record<string, string | number | boolean | undefined>;
@@ -32,7 +33,7 @@ export function checkedBaseUrl(baseUrl: string): string {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ConnectorError({ message: `The server URL "${redactUrl(baseUrl)}" is not a valid http(s) URL.`, failureType: 'config_error', userInput: true });
+    throw new ConnectorError({ message: `The server URL ${quoteInput(redactUrl(baseUrl))} is not a valid http(s) URL.`, failureType: 'config_error', userInput: true });
   }
   return baseUrl;
 }

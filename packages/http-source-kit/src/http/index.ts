@@ -11,3 +11,4 @@ export { DEFAULT_MAX_INFLATION_RATIO, type BodyLimits } from './body-limits.js';
 export { silentLogger, type Logger } from './logger.js';
 export { DEFAULT_TIMEOUTS } from './timeouts.js';
 export { sleep } from './sleep.js';
+export { certificateProblemCodes } from './tls-certificate.js';

@@ -1,5 +1,6 @@
 import { HttpError } from '../errors/index.js';
 import type { ErrorRule } from './error-table.js';
+import { certificateFacts, certificateProblem, type CertificateFacts } from './tls-certificate.js';
 
 /** Error codes that mean "try again": the connection broke or stalled, not the request. */
 const retryableCodes = new Set([
@@ -21,6 +22,8 @@ export interface NetworkErrorContext {
   timeoutMessage?: string;
   /** The row for network failures (decides retry vs fail and the failure type). */
   rule: ErrorRule;
+  /** The server's certificate, read separately when Node refused it without showing it (an expired one). */
+  certificate?: CertificateFacts;
 }
 
 /** The error's `code`, if it is a string; reads no other field (error objects may carry request headers). */
@@ -28,6 +31,16 @@ export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** One field of an error object: TLS errors carry the peer certificate (`cert`) and the host checked (`host`). */
+function field(error: unknown, name: string): unknown {
+  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
+}
+
+function stringField(error: unknown, name: string): string | undefined {
+  const value = field(error, name);
+  return typeof value === 'string' ? value : undefined;
 }
 
 function errorText(error: unknown): string {
@@ -49,14 +62,17 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
   const text = context.timeoutMessage ?? errorText(error);
   const base = { method: context.method, url: context.url, code, internalMessage: `${code ?? 'error'}: ${text}` };
   if (code !== undefined && tlsCodes.has(code)) {
+    const problem = certificateProblem(code, context.certificate ?? certificateFacts(field(error, 'cert')), stringField(error, 'host'));
     return new HttpError({
       ...base,
       retryable: false,
       failureType: 'config_error',
       message:
-        `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
-        'If the server uses a certificate from a private CA, add that CA certificate (PEM) to the configuration; ' +
-        'certificate verification cannot be turned off.',
+        problem === undefined
+          ? `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
+            'If the server uses a certificate from a private CA, add that CA certificate (PEM) to the configuration; ' +
+            'certificate verification cannot be turned off.'
+          : `TLS certificate check failed for ${context.method} ${base.url}: ${problem} (${code}).`,
     });
   }
   if (code === 'EPROTO' || code?.startsWith('ERR_SSL_')) {

@@ -1,4 +1,4 @@
-import type { StreamDescriptor } from '@mb-airbyte/airbyte-protocol';
+import { quoteJson, type StreamDescriptor } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 
 /** Saved per-stream states from `--state`, looked up by stream descriptor. */
@@ -52,7 +52,7 @@ export function parseInputState(state: unknown): InputStates {
         addStreamState(entry, `${where} (GLOBAL) stream_states[${i}]`);
       });
     } else if (type === 'LEGACY') addLegacy(message.data, `${where} (LEGACY) data`);
-    else throw invalid(`${where} has an unknown type ${JSON.stringify(type)}`);
+    else throw invalid(`${where} has an unknown type ${quoteJson(type)}`);
   });
   return {
     get: (stream) => (states.has(key(stream.name, stream.namespace)) ? states.get(key(stream.name, stream.namespace)) : states.get(key(stream.name, undefined))),

@@ -1,4 +1,4 @@
-import { ConfiguredAirbyteCatalogSchema, formatZodIssues, type StreamDescriptor, type SyncMode } from '@mb-airbyte/airbyte-protocol';
+import { ConfiguredAirbyteCatalogSchema, formatZodIssues, quoteInput, type StreamDescriptor, type SyncMode } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import type { Logger } from '../http/index.js';
 import type { SourceStreams } from '../source/index.js';
@@ -38,17 +38,17 @@ export function planRead<Config>(catalog: unknown, streams: SourceStreams<Config
     const descriptor: StreamDescriptor = namespace === undefined ? { name } : { name, namespace };
     const seenKey = JSON.stringify([namespace ?? null, name]);
     if (seen.has(seenKey)) {
-      logger.warn(`The catalog lists stream "${name}" more than once; it is read once.`);
+      logger.warn(`The catalog lists stream ${quoteInput(name)} more than once; it is read once.`);
       continue;
     }
     seen.add(seenKey);
     const stream = streams.named(name);
     const syncMode = configured.sync_mode;
     if (stream === undefined) {
-      const error = new ConnectorError({ message: `The catalog asks for stream "${name}", which this source does not have (it has: ${known}).`, failureType: 'config_error', userInput: true });
+      const error = new ConnectorError({ message: `The catalog asks for stream ${quoteInput(name)}, which this source does not have (it has: ${known}).`, failureType: 'config_error', userInput: true });
       plan.rejected.push({ descriptor, error });
     } else if (syncMode === 'incremental' && stream.cursorField === undefined) {
-      const error = new ConnectorError({ message: `Stream "${name}" does not support incremental sync; configure it as full_refresh.`, failureType: 'config_error', userInput: true });
+      const error = new ConnectorError({ message: `Stream ${quoteInput(name)} does not support incremental sync; configure it as full_refresh.`, failureType: 'config_error', userInput: true });
       plan.rejected.push({ descriptor, error });
     } else {
       plan.planned.push({ descriptor, stream, syncMode });

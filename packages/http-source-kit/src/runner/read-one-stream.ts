@@ -1,3 +1,4 @@
+import { capInput } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import type { SelectedRecord } from '../records/index.js';
 import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
@@ -62,7 +63,7 @@ export async function readOneStream<Config>(
             ceiling: streamStartCeiling(session.http.serverClock),
           });
     const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
-    logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${String(saved)}`}).`);
+    logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${capInput(String(saved))}`}).`);
     let sinceState = 0;
     const records = shared ?? readStreamRecords(stream, {
       config: session.config,

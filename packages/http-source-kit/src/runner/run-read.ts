@@ -1,4 +1,4 @@
-import type { FailureType } from '@mb-airbyte/airbyte-protocol';
+import { capInput, type FailureType } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import { parseInputState } from './input-state.js';
 import type { Session } from './open-session.js';
@@ -55,7 +55,7 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   if (failures.length === 0) return 0;
   // The fatal cause has said it all unless some stream also failed on its own.
   if (failures.every((f) => f.error === fatal.error)) return 1;
-  const names = failures.map((f) => f.name).join(', ');
+  const names = failures.map((f) => capInput(f.name)).join(', ');
   await output.error(
     new ConnectorError({
       message: `During the sync, the following streams did not sync successfully: ${names}.`,

@@ -1,3 +1,4 @@
+import { capInput } from '@mb-airbyte/airbyte-protocol';
 import type { Logger, ServerClock } from '../http/index.js';
 import { earliestInstant, isDateTimeValue, type CursorValue } from '../streams/index.js';
 import { LOCAL_CLOCK_MARGIN_MS } from './cursor-ceiling.js';
@@ -70,7 +71,7 @@ export class SavedCursor {
 
   private inFuture(saved: string, clock: string): void {
     const { stream, cursorField, logger } = this.options;
-    const shown = saved.length > 64 ? `${saved.slice(0, 64)}…` : saved;
+    const shown = capInput(saved, 64);
     const consequence = this.answeredBlind
       ? 'Part of this sync used it before the server had said its time, so records changed before it may be missing; ' +
         'the state saved at the end makes the next sync read the stream from the start.'

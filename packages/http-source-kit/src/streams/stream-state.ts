@@ -1,3 +1,4 @@
+import { capInput, quoteJson } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import { isDateTimeValue } from './compare-cursor-values.js';
 
@@ -45,12 +46,12 @@ export function savedCursor(stream: string, shape: CursorStateShape, state: unkn
   const keys = Object.keys(state);
   if (keys.length === 0 || (keys.length === 1 && state.__ab_no_cursor_state_message === true)) return undefined;
   const version = state[STATE_VERSION_KEY] ?? 1;
-  if (version !== expectedVersion) return fail(`state_version ${JSON.stringify(version)}`);
+  if (version !== expectedVersion) return fail(`state_version ${quoteJson(version)}`);
   const unknown = keys.filter((key) => key !== cursorField && key !== STATE_VERSION_KEY);
   const value = state[cursorField];
-  if (unknown.length > 0 || value === undefined) return fail(`keys ${keys.join(', ')}`);
-  if (typeof value !== 'string' && typeof value !== 'number') return fail(`${cursorField} ${JSON.stringify(value)}`);
-  if (shape.dateTime === true && !isDateTimeValue(value)) return fail(`${cursorField} ${JSON.stringify(value)}, not a date-time`);
+  if (unknown.length > 0 || value === undefined) return fail(`keys ${capInput(keys.join(', '))}`);
+  if (typeof value !== 'string' && typeof value !== 'number') return fail(`${cursorField} ${quoteJson(value)}`);
+  if (shape.dateTime === true && !isDateTimeValue(value)) return fail(`${cursorField} ${quoteJson(value)}, not a date-time`);
   return value;
 }
 
