@@ -31,6 +31,10 @@ export interface PackageTestOptions {
   reportFile?: string;
 }
 
+// Tests run over real HTTPS and spawn the built CLI; on a 2-core machine running every package's suite at once a
+// test that takes 2 s alone has been seen to take over 20 s. A hung test still fails, a minute later.
+const DEFAULT_TIMEOUT_MS = 60_000;
+
 export function packageTestConfig(name: string, extra: PackageTestOptions = {}): ViteUserConfig {
   return {
     resolve: { alias: workspaceAliases() },
@@ -38,8 +42,8 @@ export function packageTestConfig(name: string, extra: PackageTestOptions = {}):
       name,
       include: extra.include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
       environment: 'node',
-      testTimeout: extra.timeoutMs ?? 20_000,
-      hookTimeout: extra.timeoutMs ?? 20_000,
+      testTimeout: extra.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      hookTimeout: extra.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       reporters: ['default', 'json'],
       outputFile: { json: extra.reportFile ?? 'test-results.json' },
     },
