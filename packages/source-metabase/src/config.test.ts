@@ -16,7 +16,7 @@ describe('metabaseConfigSchema', () => {
   it('accepts the official sample configs unchanged (session token + login, login only)', () => {
     // Shape of the official connector's integration_tests/invalid_config.json: valid config, wrong credentials.
     const official = { instance_api_url: 'https://localhost:3000', username: 'wrong-account-id', password: 'x', session_token: 'invalid' };
-    expect(metabaseConfigSchema.parse(official)).toEqual({ ...official, include_deactivated_users: false, include_archived_cards: false });
+    expect(metabaseConfigSchema.parse(official)).toEqual({ ...official, include_deactivated_users: false, include_archived_cards: false, max_concurrent_requests: 8 });
     expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://mb.example.com/api/', username: 'a', password: 'b' }).success).toBe(
       true,
     );
@@ -36,12 +36,14 @@ describe('metabaseConfigSchema', () => {
 
   it('keeps unknown keys and applies the include_deactivated_users default', () => {
     const parsed = metabaseConfigSchema.parse({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1 });
-    expect(parsed).toEqual({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1, include_deactivated_users: false, include_archived_cards: false });
+    expect(parsed).toEqual({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1, include_deactivated_users: false, include_archived_cards: false, max_concurrent_requests: 8 });
     expect(metabaseConfigSchema.parse({ instance_api_url: 'https://x', include_deactivated_users: true }).include_deactivated_users).toBe(true);
   });
 
   it('rejects wrong types', () => {
     expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', include_deactivated_users: 'yes' }).success).toBe(false);
+    for (const requests of [2, 9, 4.5, '8']) expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', max_concurrent_requests: requests }).success).toBe(false);
+    expect(metabaseConfigSchema.parse({ instance_api_url: 'https://x', max_concurrent_requests: 3 }).max_concurrent_requests).toBe(3);
     expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', api_key: 42 }).success).toBe(false);
   });
 });
@@ -68,8 +70,9 @@ describe('metabaseConnectionSpecification', () => {
       'max_record_size_mb',
       'first_byte_timeout_seconds',
       'idle_timeout_seconds',
+      'max_concurrent_requests',
     ]);
-    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(11);
+    expect(new Set(Object.values(spec.properties).map((p) => p.order)).size).toBe(12);
   });
 
   it('flags exactly the secrets', () => {

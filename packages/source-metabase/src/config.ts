@@ -12,6 +12,9 @@ const secret = { airbyte_secret: true } as const;
 const MIB = 1024 * 1024;
 /** A JavaScript string holds at most about 512 MiB. */
 const MAX_RECORD_SIZE_MB_CEILING = 512;
+/** The most requests a sync keeps in flight by default, and the fewest that the dashboards chain (three levels) needs. */
+export const maxConcurrentRequests = 8;
+export const minConcurrentRequests = 3;
 
 export const metabaseConfigSchema = z
   .object({
@@ -105,6 +108,22 @@ export const metabaseConfigSchema = z
         'A stalled answer is given up and asked for again; records it already gave are not emitted twice.',
       order: 10,
     }),
+    max_concurrent_requests: z
+      .int()
+      .min(minConcurrentRequests)
+      .max(maxConcurrentRequests)
+      .default(maxConcurrentRequests)
+      .meta({
+        title: 'Maximum Concurrent Requests',
+        description:
+          `Requests the connector keeps in flight at once, ${minConcurrentRequests} to ${maxConcurrentRequests} ` +
+          `(default ${maxConcurrentRequests}). Each Metabase request takes tens of milliseconds, so thousands of ` +
+          'collections and dashboards read one at a time take minutes; a few at once take seconds, about the load of ' +
+          'one person opening a dashboard (a browser sends up to 6 requests at once to a server). Lower it for a ' +
+          `small Metabase. The dashboards chain needs ${minConcurrentRequests}: the collections list, an items ` +
+          'request and a dashboard request.',
+        order: 11,
+      }),
   })
   .loose() // unknown keys are kept, as the official spec's `additionalProperties: true` allows
   .meta({ title: 'Metabase Source Spec', additionalProperties: true });

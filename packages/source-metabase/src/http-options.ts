@@ -34,6 +34,7 @@ export function metabaseHttpOptions(config: MetabaseConfig, credential: Metabase
       raiseAdvice: `If Metabase really holds records this large, raise max_record_size_mb in the source config (now ${recordBytes / 1024 / 1024}).`,
     },
     ...timeoutOptions(config),
+    maxConcurrency: config.max_concurrent_requests,
   };
 }
 

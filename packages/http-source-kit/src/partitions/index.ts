@@ -2,3 +2,4 @@ export type { Partition, PartitionContext, PartitionRouter } from '../streams/st
 export { parentPartitions, type ParentPartitionsOptions } from './parent-partitions.js';
 export { listPartitions } from './list-partitions.js';
 export { orderedConcurrentFlatMap, type OrderedFlatMapOptions } from './ordered-concurrent-flat-map.js';
+export { LanePool } from './lane-pool.js';

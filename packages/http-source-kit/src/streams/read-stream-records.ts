@@ -4,7 +4,7 @@
  */
 import { ConnectorError } from '../errors/index.js';
 import { noPagination, type PageResult } from '../pagination/index.js';
-import { orderedConcurrentFlatMap, type Partition, type PartitionContext } from '../partitions/index.js';
+import { LanePool, orderedConcurrentFlatMap, type Partition } from '../partitions/index.js';
 import { recordSelector, SelectedRecord, type RecordSelector } from '../records/index.js';
 import { finishRecords } from './finish-records.js';
 import { readPage } from './read-page.js';
@@ -19,44 +19,67 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
   if (stream.read !== undefined) return readCustom(stream, context);
   if (stream.derivedFrom !== undefined) return readDerived(stream, resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
-  if (router === undefined) return readPartition(stream, undefined, context, context.signal);
-  const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
-  const parentNeeds = parent === undefined ? 0 : connectionsNeeded(parent, context);
-  const concurrency = Math.max(1, Math.min(router.concurrency, context.connectionBudget - parentNeeds));
-  const partitionContext: PartitionContext<Config> = {
-    config: context.config,
-    get cursor() {
-      return context.cursor;
-    },
+  if (router === undefined) {
+    const records = readPartition(stream, undefined, context, context.signal);
+    return context.lanes === undefined ? records : handingBackLane(records, context.lanes);
+  }
+  const levels = connectionsNeeded(stream, context);
+  if (levels > context.connectionBudget) {
+    throw new ConnectorError({
+      message: `Stream "${stream.name}" reads ${levels} levels of requests at once (it and the streams it reads), but may hold only ${context.connectionBudget} connections: allow more concurrent requests.`,
+      failureType: 'config_error',
+    });
+  }
+  // One pool for the whole chain: each level runs one partition freely, and more as the pool allows.
+  const lanes = context.lanes ?? LanePool.forBudget(context.connectionBudget, levels);
+  const partitions = (signal: AbortSignal): AsyncIterable<Partition> =>
+    router.partitions({
+      config: context.config,
+      get cursor() {
+        return context.cursor;
+      },
+      signal,
+      logger: context.logger,
+      // Built field by field: spreading `context` would read its cursor now, before the server's clock is known.
+      readStream: (source) =>
+        readParsed(resolveStream(source, context), {
+          config: context.config,
+          http: context.http,
+          logger: context.logger,
+          signal,
+          streamNamed: (name) => context.streamNamed(name),
+          syncMode: 'full_refresh',
+          cursor: undefined,
+          connectionBudget: context.connectionBudget,
+          lanes,
+        }),
+    });
+  // The pool bounds the chain; `concurrency` only caps this level (lanes freed by finished levels may go to it).
+  return orderedConcurrentFlatMap(partitions, (partition, signal) => readPartition(stream, partition, context, signal), {
+    concurrency: Math.max(1, router.concurrency),
+    bufferSize: PARTITION_BUFFER_BATCHES,
     signal: context.signal,
-    logger: context.logger,
-    // Built field by field: spreading `context` would read its cursor now, before the server's clock is known.
-    readStream: (source) =>
-      readParsed(resolveStream(source, context), {
-        config: context.config,
-        http: context.http,
-        logger: context.logger,
-        signal: context.signal,
-        streamNamed: (name) => context.streamNamed(name),
-        syncMode: 'full_refresh',
-        cursor: undefined,
-        connectionBudget: Math.max(1, context.connectionBudget - concurrency),
-      }),
-  };
-  return orderedConcurrentFlatMap(
-    router.partitions(partitionContext),
-    (partition, signal) => readPartition(stream, partition, context, signal),
-    { concurrency, bufferSize: PARTITION_BUFFER_BATCHES, signal: context.signal },
-  );
+    lanes,
+  });
 }
 
-/** Connections a read of `stream` may hold at once: one, plus its partitions' lanes and its parent's needs. */
+/**
+ * Connections a read of `stream` needs at least: one per level (the stream, the parent its partitions come from, that
+ * parent's parent...), each of which may hold a connection mid-body while the next level reads. Reads run more
+ * partitions at once as their connection budget allows (see LanePool).
+ */
 export function connectionsNeeded<Config>(stream: StreamDefinition<Config>, context: Pick<StreamReadContext<Config>, 'streamNamed'>): number {
   if (stream.derivedFrom !== undefined) return connectionsNeeded(resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (stream.read !== undefined || router === undefined) return 1;
   const parent = router.parent === undefined ? undefined : resolveStream(router.parent, context);
-  return router.concurrency + (parent === undefined ? 0 : connectionsNeeded(parent, context));
+  return 1 + (parent === undefined ? 0 : connectionsNeeded(parent, context));
+}
+
+/** A parent read of one request: once it is done, the connection its level kept goes to the rest of the chain. */
+async function* handingBackLane(records: AsyncIterable<SelectedRecord[]>, lanes: LanePool): AsyncGenerator<SelectedRecord[]> {
+  yield* records;
+  lanes.grow();
 }
 
 /** A stream given by name or definition (a partition router's parent, a derived stream's source). */

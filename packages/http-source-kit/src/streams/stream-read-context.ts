@@ -1,5 +1,6 @@
 import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
 import type { HttpClient, Logger } from '../http/index.js';
+import type { LanePool } from '../partitions/index.js';
 import type { StreamDefinition } from './stream-definition.js';
 
 /** Everything reading one stream needs; built by the runner (or a test) and passed down, never global. */
@@ -18,4 +19,6 @@ export interface StreamReadContext<Config> {
   streamNamed(name: string): StreamDefinition<Config> | undefined;
   /** HTTP connections this read may hold at once; partition concurrency is fitted to it. */
   connectionBudget: number;
+  /** The lanes of the read this one feeds (a parent read for partitions), shared so the chain keeps one budget. */
+  lanes?: LanePool;
 }

@@ -3,8 +3,11 @@ import { collectionsItemsDashboardsSchema } from '../schemas/collections-items-d
 import { describeStream, listInData } from './metabase-stream.js';
 import { deletedMeanwhile, partitionPath } from './partition-path.js';
 
-/** Items requests in flight at once while reading this stream alone or as the parent of `dashboards`. */
-export const defaultCollectionItemsConcurrency = 4;
+/**
+ * The most items requests in flight at once. The kit shares the client's connections between the levels
+ * of the dashboards chain as the work requires (the collections list, items, details), so this is only an upper bound.
+ */
+export const defaultCollectionItemsConcurrency = 8;
 
 /** One items request per collection; the root pseudo-collection's id is the string "root". */
 export function collectionPartition(collection: JsonRecord): Partition | undefined {

@@ -4,8 +4,11 @@ import { dashboardEditedAt, lastEditTimestamp } from './dashboard-edited-at.js';
 import { dashboardListStream } from './dashboard-list.js';
 import { uniquePartitions } from './unique-partitions.js';
 
-/** Dashboard detail requests in flight at once (the collection items feeding them take their own share). */
-export const defaultDashboardConcurrency = 3;
+/**
+ * The most dashboard detail requests in flight at once. The kit shares the client's connections between the levels
+ * of the dashboards chain as the work requires (the collections list, items, details), so this is only an upper bound.
+ */
+export const defaultDashboardConcurrency = 8;
 
 /** Whether a row's edit time (or, for a row without one, nothing) leaves it possibly changed since `cursor`. */
 function editedSince(edited: string | undefined, cursor: unknown): boolean {

@@ -10,9 +10,9 @@ export type StreamAccess = 'viewer' | 'admin';
 
 /** Tuning knobs for big instances and tests; the defaults fit an HTTP client of 8 connections. */
 export interface MetabaseStreamOptions {
-  /** Collection items requests in flight at once (default 4). */
+  /** The most collection items requests in flight at once (default 8; `max_concurrent_requests` bounds the chain). */
   collectionItemsConcurrency?: number;
-  /** Dashboard detail requests in flight at once (default 3). */
+  /** The most dashboard detail requests in flight at once (default 8; `max_concurrent_requests` bounds the chain). */
   dashboardConcurrency?: number;
 }
 
