@@ -140,8 +140,10 @@ const runs = cases.flatMap((c) => (['identity', 'gzip'] as const).flatMap((encod
 describe('a body cut at any byte is resumed', () => {
   it.each(runs)('on $path ($encoding, the $ending ends)', async ({ stream, target, expected, encoding, ending }) => {
     const length = wireBody(new URL(target, 'https://test.invalid'), encoding).length;
-    // With a Content-Length all bytes make a whole body; a chunked body can still lose its final chunk.
-    const offsets = Array.from({ length: hasLength(encoding, ending) ? length : length + 1 }, (_, at) => at);
+    // With a Content-Length all bytes make a whole body; a chunked body can still lose its final chunk. A response
+    // that ends cleanly with no byte at all is an empty answer, which fails at once (mid-body-retry.test.ts), not a cut.
+    const first = ending === 'response' && encoding === 'identity' ? 1 : 0;
+    const offsets = Array.from({ length: (hasLength(encoding, ending) ? length : length + 1) - first }, (_, i) => first + i);
     const failures: string[] = [];
     for (const at of offsets) {
       cut = { target, encoding, ending, at };

@@ -54,7 +54,7 @@ describe('flaky', () => {
     }
     expect([...seen].sort()).toEqual(['429', '502', '503', 'cut', 'ok', 'reset']);
     expect(sandbox.stats().faultsInjected).toBeGreaterThan(10);
-  });
+  }, 120_000);
 
   test('setFaults switches profiles at runtime', async () => {
     sandbox.setFaults('none');

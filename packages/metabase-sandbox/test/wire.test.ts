@@ -116,7 +116,7 @@ describe('flaky: faults on every route, cuts at any byte', () => {
     for (const path of paths) full.set(path, (await rawCall(sandbox, path, key)).bytes);
     sandbox.setFaults('flaky', 1);
     const cuts = new Map<string, Set<number>>();
-    for (let n = 0; n < 60; n++) {
+    for (let n = 0; n < 40; n++) {
       for (const path of paths) {
         for (const zipped of [false, true]) {
           const result = await rawCall(sandbox, `${path}?n=${n}&z=${String(zipped)}`, zipped ? { ...key, 'Accept-Encoding': 'gzip' } : key).catch(() => undefined);
@@ -133,8 +133,8 @@ describe('flaky: faults on every route, cuts at any byte', () => {
       }
     }
     for (const path of paths) for (const zipped of [false, true]) expect(cuts.get(`${path} ${String(zipped)}`)?.size ?? 0, `${path} gzip=${String(zipped)}`).toBeGreaterThan(2);
-    expect(sandbox.stats().faultsByKind.cut).toBeGreaterThan(12);
-  });
+    expect(sandbox.stats().faultsByKind.cut).toBeGreaterThan(8);
+  }, 120_000);
 });
 
 describe('a slow first byte', () => {

@@ -37,7 +37,6 @@ export function bodyError(error: unknown, context: BodyErrorContext): unknown {
     message: `${where} could not be read as records at ${context.recordPath}: ${error.message}.${began}${advice}`,
     internalMessage: `JsonBodyError(${error.problem})`,
     failureType: error.problem === 'truncated' ? 'transient_error' : error.problem === 'too-large' ? 'config_error' : 'system_error',
-    ...(error.problem === 'empty' ? { retryable: true } : {}),
     cause: error,
   });
 }
