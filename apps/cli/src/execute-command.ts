@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import {
+  configuredCatalog,
   connectionStatusMessage,
   errorTraceMessage,
   InputFileError,
@@ -13,7 +14,6 @@ import {
 import { configSecrets, connectorSpecification, runSource, type RunSourceOptions, type SecretMasker } from '@mb-airbyte/http-source-kit';
 import type { CommandRequest } from './cli-args.js';
 import { writeText, type CliIo } from './cli-io.js';
-import { fullRefreshCatalog } from './configured-catalog.js';
 import type { ConnectorSource } from './connector-source.js';
 import { ObservedWriter } from './observed-writer.js';
 import { discardStream } from './discard-stream.js';
@@ -73,7 +73,7 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
     const exitCode = await runDiscover({ command: 'discover', config }).finally(stopObserving);
     if (outFile === undefined || exitCode !== 0 || found === undefined) return exitCode;
     try {
-      await writeFile(outFile, `${JSON.stringify(fullRefreshCatalog(found), null, 2)}\n`);
+      await writeFile(outFile, `${JSON.stringify(configuredCatalog(found), null, 2)}\n`);
     } catch (error) {
       await writeText(io.stderr, `source-metabase: could not write the catalog to ${outFile}: ${(error as Error).message}\n`);
       return 1;
@@ -90,7 +90,7 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
     const quiet = new ObservedWriter(discardStream(), { message: (m) => captured.push(m) });
     const exitCode = await runDiscover({ command: 'discover', config }, quiet);
     const catalogMessage = captured.find((m) => m.type === 'CATALOG');
-    if (exitCode === 0 && catalogMessage?.type === 'CATALOG') return fullRefreshCatalog(catalogMessage.catalog);
+    if (exitCode === 0 && catalogMessage?.type === 'CATALOG') return configuredCatalog(catalogMessage.catalog);
     for (const message of captured) await out.write(message);
     return exitCode === 0 ? 1 : exitCode;
   }

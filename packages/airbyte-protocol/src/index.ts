@@ -101,6 +101,7 @@ export {
   type ErrorTraceInput,
   type EstimateInput,
 } from './builders/trace-messages.js';
+export { configuredCatalog, type ConfiguredCatalogOptions } from './builders/configured-catalog.js';
 export {
   connectionStatusMessage,
   specMessage,

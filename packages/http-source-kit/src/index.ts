@@ -59,6 +59,8 @@ export {
 export type { RetryOptions } from './http/retry-policy.js';
 export { DEFAULT_MAX_INFLATION_RATIO, type BodyLimits } from './http/body-limits.js';
 export { DEFAULT_TIMEOUTS } from './http/timeouts.js';
+export { DEFAULT_MAX_CONCURRENCY, DEFAULT_RETRY_LIMITS } from './http/default-limits.js';
+export { CERTIFICATE_ERROR_CODES } from './http/certificate-error-codes.js';
 export type { Logger } from './http/logger.js';
 // Refused certificates whose message names the problem (expired, not yet valid, another host), not a missing CA.
 export { certificateProblemCodes } from './http/tls-certificate.js';

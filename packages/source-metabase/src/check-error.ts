@@ -1,12 +1,5 @@
 import { capInput } from '@mb-airbyte/airbyte-protocol';
-import { certificateProblemCodes, ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
-
-/** Node's TLS verification codes: the server's certificate chain is not trusted or not valid for the host. */
-const certificateCodes = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED',
-  'CERT_REVOKED', 'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
-]);
+import { CERTIFICATE_ERROR_CODES, certificateProblemCodes, ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
 
 const unreachable: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused: nothing listens on that host and port',
@@ -28,7 +21,7 @@ export function explainCheckError(error: unknown, baseUrl: string): unknown {
   const detail = error.internalMessage ?? code;
   // Expired, not yet valid, or for another host: the kit's message names the problem, which no CA certificate fixes.
   if (certificateProblemCodes.has(code)) return configError(error.userMessage, error);
-  if (certificateCodes.has(code)) {
+  if (CERTIFICATE_ERROR_CODES.has(code)) {
     return configError(
       `The TLS certificate of ${host} could not be verified (${detail}). If this Metabase uses a certificate from a ` +
         'private certificate authority, paste that CA certificate (PEM) into ca_certificate; verification cannot be turned off.',

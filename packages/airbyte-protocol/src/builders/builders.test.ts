@@ -1,6 +1,8 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
+import { ConfiguredAirbyteCatalogSchema } from '../schemas/catalog.js';
 import { AirbyteMessageSchema } from '../schemas/airbyte-message.js';
 import { connectionStatusMessage } from './command-messages.js';
+import { configuredCatalog } from './configured-catalog.js';
 import { logMessage } from './log-message.js';
 import { recordMessage } from './record-message.js';
 import { globalStateMessage, streamStateMessage } from './state-messages.js';
@@ -72,5 +74,29 @@ describe('message builders', () => {
     for (const message of [logMessage('WARN', 'w'), connectionStatusMessage('FAILED', 'no'), recordMessage('s', {})]) {
       expect(AirbyteMessageSchema.parse(message)).toEqual(message);
     }
+  });
+});
+
+describe('configuredCatalog', () => {
+  const catalog = {
+    streams: [
+      { name: 'cards', json_schema: {}, supported_sync_modes: ['full_refresh' as const, 'incremental' as const], source_defined_primary_key: [['id']] },
+      { name: 'users', json_schema: {}, supported_sync_modes: ['full_refresh' as const] },
+    ],
+  };
+
+  it('selects every stream in full refresh (overwrite), keeping source-defined primary keys', () => {
+    expect(configuredCatalog(catalog).streams.map(({ stream, sync_mode, destination_sync_mode, primary_key }) => [stream.name, sync_mode, destination_sync_mode, primary_key])).toEqual([
+      ['cards', 'full_refresh', 'overwrite', [['id']]],
+      ['users', 'full_refresh', 'overwrite', undefined],
+    ]);
+  });
+
+  it('reads incrementally (append) only where supported, and lets a named stream choose its mode', () => {
+    const modes = (options: Parameters<typeof configuredCatalog>[1]) => configuredCatalog(catalog, options).streams.map((s) => `${s.stream.name}:${s.sync_mode}:${s.destination_sync_mode}`);
+    expect(modes({ syncMode: 'incremental' })).toEqual(['cards:incremental:append', 'users:full_refresh:overwrite']);
+    expect(modes({ streams: ['users', { name: 'cards', syncMode: 'incremental' }] })).toEqual(['users:full_refresh:overwrite', 'cards:incremental:append']);
+    expect(modes({ streams: ['missing'] })).toEqual(['missing:full_refresh:overwrite']);
+    expect(ConfiguredAirbyteCatalogSchema.safeParse(configuredCatalog(catalog, { streams: ['missing'] })).success).toBe(true);
   });
 });

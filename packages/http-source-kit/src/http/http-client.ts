@@ -18,6 +18,7 @@ import { transportTimeouts } from './timeouts.js';
 import { createAgents, type Agents } from './tls-agents.js';
 import { parseJsonBody, readWholeBody } from './parse-json-body.js';
 import { resolveBodyLimits, type BodyLimits } from './body-limits.js';
+import { DEFAULT_MAX_CONCURRENCY } from './default-limits.js';
 
 interface CallOptions {
   /** Authenticator traffic bypasses the limiter: requests waiting for a login must not block the login. */
@@ -53,7 +54,7 @@ export class HttpClient {
   constructor(private readonly options: HttpClientOptions) {
     this.baseUrl = checkedBaseUrl(options.baseUrl);
     this.trustedOrigin = new URL(this.baseUrl).origin;
-    const maxConcurrency = options.maxConcurrency ?? 8;
+    const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     this.semaphore = new Semaphore(maxConcurrency);
     this.agents = createAgents({ maxSockets: maxConcurrency + 1, ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}) });
     this.logger = options.logger ?? silentLogger();

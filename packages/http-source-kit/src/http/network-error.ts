@@ -1,4 +1,5 @@
 import { HttpError } from '../errors/index.js';
+import { CERTIFICATE_ERROR_CODES } from './certificate-error-codes.js';
 import type { ErrorRule } from './error-table.js';
 import { certificateFacts, certificateProblem, type CertificateFacts } from './tls-certificate.js';
 
@@ -8,12 +9,6 @@ const retryableCodes = new Set([
   'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ERR_BODY_TRUNCATED', 'ERR_INVALID_JSON', 'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
-/** TLS verification failures, with the advice a user needs. */
-const tlsCodes = new Set([
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'CERT_SIGNATURE_FAILURE', 'INVALID_CA',
-]);
 
 export interface NetworkErrorContext {
   method: string;
@@ -61,7 +56,7 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
   const code = errorCode(error);
   const text = context.timeoutMessage ?? errorText(error);
   const base = { method: context.method, url: context.url, code, internalMessage: `${code ?? 'error'}: ${text}` };
-  if (code !== undefined && tlsCodes.has(code)) {
+  if (code !== undefined && CERTIFICATE_ERROR_CODES.has(code)) {
     const problem = certificateProblem(code, context.certificate ?? certificateFacts(field(error, 'cert')), stringField(error, 'host'));
     return new HttpError({
       ...base,

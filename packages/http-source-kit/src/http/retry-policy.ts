@@ -1,5 +1,6 @@
 import { ConnectorError, HttpError } from '../errors/index.js';
 import { errorCode, isRetryableCode } from './network-error.js';
+import { DEFAULT_RETRY_LIMITS } from './default-limits.js';
 
 export interface RetryOptions {
   /** Attempts in total, the first included. Default 6. */
@@ -36,8 +37,8 @@ export function isRetryable(error: unknown): boolean {
 
 /** Exponential backoff with full jitter, honouring Retry-After, bounded by attempts and total time. */
 export function createRetryPolicy(options: RetryPolicyOptions): RetryPolicy {
-  const maxAttempts = options.maxAttempts ?? 6;
-  const maxTotalMs = options.maxTotalMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts;
+  const maxTotalMs = options.maxTotalMs ?? DEFAULT_RETRY_LIMITS.maxTotalMs;
   const baseDelayMs = options.baseDelayMs ?? 1000;
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const random = options.random ?? Math.random;

@@ -1,14 +1,10 @@
-import type { FailureType } from '@mb-airbyte/airbyte-protocol';
+import type { ErrorTraceInput } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 
 export const GENERIC_MESSAGE = 'Something went wrong in the connector. See the logs for more details.';
 
-export interface DescribedError {
-  message: string;
-  internalMessage?: string;
-  stackTrace?: string;
-  failureType: FailureType;
-}
+/** An ERROR trace's content without a stream: the protocol's own input type, so the two cannot drift apart. */
+export type DescribedError = Omit<ErrorTraceInput, 'stream'>;
 
 /**
  * What an ERROR trace says about a thrown value: a ConnectorError speaks for itself; anything else is an unexpected

@@ -1,4 +1,5 @@
 import type { Authenticator } from '../auth/index.js';
+import { DEFAULT_MAX_CONCURRENCY } from '../http/default-limits.js';
 import { HttpClient, type HttpClientOptions } from '../http/index.js';
 import type { RunContext } from '../source/run-context.js';
 import { sourceStreams, type SourceDefinition, type SourceStreams } from '../source/index.js';
@@ -45,7 +46,7 @@ export function openSession<Config>(
     streams,
     http,
     authenticator,
-    maxConcurrency: options.maxConcurrency ?? 8,
+    maxConcurrency: options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY,
     fatal: new FatalCause(),
     close: () => http.close(),
   };

@@ -1,5 +1,6 @@
 import { connectionStatusMessage } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError, HttpError, redactUrl } from '../errors/index.js';
+import { DEFAULT_RETRY_LIMITS } from '../http/default-limits.js';
 import type { HttpClientOptions } from '../http/index.js';
 import type { CheckContext, SourceDefinition } from '../source/index.js';
 import type { RunContext } from '../source/run-context.js';
@@ -10,7 +11,7 @@ import type { RunOutput } from './run-output.js';
 /** `check` answers within about half a minute: fewer, shorter retries than a sync. */
 function checkRetries(options: HttpClientOptions): HttpClientOptions {
   const retry = options.retry ?? {};
-  return { ...options, retry: { ...retry, maxAttempts: Math.min(retry.maxAttempts ?? 6, 3), maxTotalMs: Math.min(retry.maxTotalMs ?? 300_000, 30_000) } };
+  return { ...options, retry: { ...retry, maxAttempts: Math.min(retry.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts, 3), maxTotalMs: Math.min(retry.maxTotalMs ?? DEFAULT_RETRY_LIMITS.maxTotalMs, 30_000) } };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ConfiguredAirbyteCatalog, SyncMode } from '@mb-airbyte/airbyte-protocol';
+import { configuredCatalog, type ConfiguredAirbyteCatalog, type SyncMode } from '@mb-airbyte/airbyte-protocol';
 import type { SourceDefinition } from '../source/index.js';
 import { runSourceInMemory } from './run-in-memory.js';
 import type { SourceOutput } from './source-output.js';
@@ -24,18 +24,10 @@ export async function readSource<Config>(source: SourceDefinition<Config>, optio
   if (catalog === undefined) {
     const discovered = await runSourceInMemory(source, { command: 'discover', config: options.config });
     if (discovered.catalog === undefined) return discovered;
-    const wanted = (options.streams ?? discovered.catalog.streams.map((s) => s.name)).map((s) => (typeof s === 'string' ? { name: s } : s));
-    catalog = {
-      streams: wanted.map(({ name, syncMode }) => {
-        const stream = discovered.catalog?.streams.find((s) => s.name === name) ?? {
-          name,
-          json_schema: {},
-          supported_sync_modes: ['full_refresh' as const],
-        };
-        const mode = syncMode ?? (options.syncMode === 'incremental' && stream.supported_sync_modes.includes('incremental') ? 'incremental' : 'full_refresh');
-        return { stream, sync_mode: mode, destination_sync_mode: 'append' as const };
-      }),
-    };
+    catalog = configuredCatalog(discovered.catalog, {
+      ...(options.streams === undefined ? {} : { streams: options.streams }),
+      ...(options.syncMode === undefined ? {} : { syncMode: options.syncMode }),
+    });
   }
   return runSourceInMemory(source, {
     command: 'read',
