@@ -84,7 +84,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(stage.front.issuedTokens).toHaveLength(logins);
     expect(summaryLine(run)).toMatch(new RegExp(`^Read finished: 12 of 12 streams complete, \\d+ records, \\d+ HTTP requests \\(0 retries\\), ${logins} logins\\.$`));
     await test.annotate(`${served} requests served by sessions, ${logins} logins, ${records(run).length} records compared by primary key; ${summaryLine(run) ?? ''}`);
-  }, 60_000);
+  }, 120_000);
 
   it('a session token plus a password, sessions ending every 15 requests: the token first, then logins, every record', async (test) => {
     const clean = await cleanRead(test);
@@ -96,7 +96,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(requestsByRoute['GET /api/user/current']).toBe(2); // the token check, and who the credential is (users, permission_groups)
     expect(logins).toBeGreaterThanOrEqual(Math.ceil((servedRequests(stage.sandbox) - 15) / 15));
     expect(logins).toBeLessThanOrEqual(Math.ceil((servedRequests(stage.sandbox) - 15) / 15) + 1);
-  }, 60_000);
+  }, 120_000);
 
   it('sessions ending by age many times in one read (15-minute sessions, a sandbox clock a minute per request)', async (test) => {
     const clean = await cleanRead(test);
@@ -110,22 +110,14 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(sessionsExpiredByRequests).toBe(0);
     expect(logins).toBe(sessionsExpiredByAge + 1);
     await test.annotate(`${sessionsExpiredByAge} sessions ended by age, ${logins} logins, ${records(run).length} records compared by primary key`);
-  }, 60_000);
+  }, 120_000);
 
   it('a fresh session refused before it served anything: one config_error that says why, one login', async (test) => {
     const stage = await startStage(test, { sandbox: { sessionMaxRequests: 0 } }); // Metabase ends every session at once
     const run = await stage.invoke(cli, { command: 'read', config: stage.config('password') });
     expectOneCause(run, /^Metabase answered 401 Unauthenticated to the first requests made with the session it had just opened.*X-Metabase-Session.*API key/);
     expect(stage.sandbox.stats().logins).toBe(1);
-  }, 30_000);
-
-  it('the login ceiling: sessions that end after every request stop at 30 logins a minute with a clear error', async (test) => {
-    const stage = await startStage(test, { sandbox: { sessionMaxRequests: 1 } });
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('password') });
-    expectOneCause(run, /^Metabase ended the connector's sessions so often that it logged in 30 times within a minute.*MAX_SESSION_AGE/, completeStreams(run));
-    expect(stage.sandbox.stats().logins).toBe(30);
-    expect(summaryLine(run)).toMatch(/, 30 logins\.$/);
-  }, 30_000);
+  }, 120_000);
 
   it('an API key that no longer exists: one ERROR trace, no request after the refusal', async (test) => {
     const stage = await startStage(test);
@@ -133,7 +125,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expectOneCause(run, /^Metabase refused the API key: it answered 401 Unauthenticated to GET .*deleted or regenerated/);
     const { requests, requestsByRoute } = stage.sandbox.stats();
     expect(requests - (requestsByRoute['GET /api/session/properties'] ?? 0)).toBe(1); // plus the look at the version
-  }, 30_000);
+  }, 120_000);
 
   it('an API key revoked mid-read: the streams read before complete, one ERROR trace for the rest', async (test) => {
     const stage = await startStage(test);
@@ -148,7 +140,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     const complete = completeStreams(run);
     expect(complete.length).toBeLessThan(everyStream.length);
     expectOneCause(run, /^Metabase refused the API key: it answered 401 Unauthenticated/, complete);
-  }, 30_000);
+  }, 120_000);
 
   it('a session token alone, expired before the read: one ERROR trace, one request, no login', async (test) => {
     const stage = await startStage(test);
@@ -157,7 +149,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     const run = await stage.invoke(cli, { command: 'read', config });
     expectOneCause(run, /^The Metabase session token has expired or is not valid.*MAX_SESSION_AGE.*API key/);
     expect(stage.sandbox.stats().requests).toBe(1);
-  }, 30_000);
+  }, 120_000);
 
   it('a session token alone, expiring mid-read: the streams read before complete, one ERROR trace for the rest', async (test) => {
     const stage = await startStage(test, { sandbox: { sessionMaxRequests: 40 } });
@@ -166,7 +158,7 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(complete).toContain('cards');
     expectOneCause(run, /^The Metabase session token has expired or is not valid/, complete);
     expect(stage.sandbox.stats().logins + stage.sandbox.stats().failedLogins).toBe(0);
-  }, 30_000);
+  }, 120_000);
 
   it("a throttled login: Metabase's wait in one ERROR trace, one attempt per command", async (test) => {
     const frozen = Date.parse('2025-06-01T12:00:00Z'); // a still clock: the wait Metabase computes is exact
@@ -181,5 +173,17 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     const run = await stage.invoke(cli, { command: 'read', config });
     expectOneCause(run, /^Metabase refused to log in .*Too many attempts!.*wait 42 seconds/); // the 12th: 15 x 2^1.5
     expect(stage.sandbox.stats().failedLogins).toBe(12);
-  }, 30_000);
+  }, 120_000);
+});
+
+// Alone, not beside the other reads: the ceiling counts logins in a minute of the connector's real clock, and 30 logins
+// must fall within it even on a loaded machine (about 6 s here at a load average of 58).
+describe('session suite: the login ceiling', () => {
+  it('the login ceiling: sessions that end after every request stop at 30 logins a minute with a clear error', async (test) => {
+    const stage = await startStage(test, { sandbox: { sessionMaxRequests: 1 } });
+    const run = await stage.invoke(cli, { command: 'read', config: stage.config('password') });
+    expectOneCause(run, /^Metabase ended the connector's sessions so often that it logged in 30 times within a minute.*MAX_SESSION_AGE/, completeStreams(run));
+    expect(stage.sandbox.stats().logins).toBe(30);
+    expect(summaryLine(run)).toMatch(/, 30 logins\.$/);
+  }, 120_000);
 });
