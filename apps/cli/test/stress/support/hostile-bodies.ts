@@ -111,7 +111,7 @@ export function sendCompressed(body: BodyPieces, encoding: Encoding): RequestHan
 
 /** Writes the pieces to `sink` with back-pressure, then ends it; stops early when the response closes. */
 async function pump(pieces: Iterable<string>, sink: Writable, res: ServerResponse): Promise<void> {
-  const closed = once(res, 'close');
+  const closed = once(res, 'close').catch(() => undefined);
   try {
     for (const piece of pieces) {
       if (res.destroyed || sink.destroyed) return;
