@@ -6,12 +6,12 @@ import { guardBody } from './body-guard.js';
 import { decodedBody, type DecodedBody } from './decoded-body.js';
 import { ruleFor, type ErrorTable } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
-import { errorCode, networkError } from './network-error.js';
+import { networkError } from './network-error.js';
 import { noAnswerError } from './no-answer-error.js';
 import { isRedirect, nextRedirect } from './redirects.js';
 import type { Agents } from './tls-agents.js';
 import type { TimedTransport } from './timed-transport.js';
-import { certificateDateCodes, readPeerCertificate } from './tls-certificate.js';
+import { notedCertificate } from './tls-certificate.js';
 
 export interface ExchangeRequest {
   method: string;
@@ -126,25 +126,23 @@ export class HttpExchange {
           resolve({ status, raw: res, decoded: decodedBody(res, method, status), responseHeaders, req });
         });
         req.once('error', (error) => {
-          // Only the code and message text survive (see networkError), and what the certificate says of its dates.
+          // Only the code and message text survive (see networkError), and what the server's certificate said.
           const timeout = this.transport.timeoutOf(req);
           const shownUrl = redactUrl(url.toString());
           if (timeout?.kind === 'first-byte') {
             reject(noAnswerError(timeout, { method, url: shownUrl, advice: this.noAnswerAdvice }));
             return;
           }
-          const certificate = certificateDateCodes.has(errorCode(error) ?? '') ? readPeerCertificate(url) : Promise.resolve(undefined);
-          void certificate.then((facts) => {
-            reject(
-              networkError(error, {
-                method,
-                url: shownUrl,
-                rule: ruleFor(request.errorTable, undefined),
-                ...(timeout ? { timeoutMessage: timeout.message } : {}),
-                ...(facts ? { certificate: facts } : {}),
-              }),
-            );
-          });
+          const certificate = notedCertificate(req.socket);
+          reject(
+            networkError(error, {
+              method,
+              url: shownUrl,
+              rule: ruleFor(request.errorTable, undefined),
+              ...(timeout ? { timeoutMessage: timeout.message } : {}),
+              ...(certificate ? { certificate } : {}),
+            }),
+          );
         });
         req.end(data);
         if (request.signal !== undefined) this.aborts.track(request.signal, req);

@@ -17,7 +17,7 @@ export interface NetworkErrorContext {
   timeoutMessage?: string;
   /** The row for network failures (decides retry vs fail and the failure type). */
   rule: ErrorRule;
-  /** The server's certificate, read separately when Node refused it without showing it (an expired one). */
+  /** The server's certificate as the connection noted it (Node's error for an expired one does not show it). */
   certificate?: CertificateFacts;
 }
 

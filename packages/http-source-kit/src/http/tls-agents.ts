@@ -1,8 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import http from 'node:http';
-import https from 'node:https';
+import type https from 'node:https';
 import tls from 'node:tls';
 import { ConnectorError } from '../errors/index.js';
+import { CertificateNotingAgent } from './tls-certificate.js';
 
 export interface Agents {
   https: https.Agent;
@@ -16,7 +17,7 @@ export function createAgents(options: { caCertPem?: string; maxSockets: number }
   const secureContext = options.caCertPem === undefined ? undefined : withExtraCa(checkedPem(options.caCertPem));
   const common = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
   return {
-    https: new https.Agent({ ...common, rejectUnauthorized: true, ...(secureContext ? { secureContext } : {}) }),
+    https: new CertificateNotingAgent({ ...common, rejectUnauthorized: true, ...(secureContext ? { secureContext } : {}) }),
     http: new http.Agent(common),
   };
 }

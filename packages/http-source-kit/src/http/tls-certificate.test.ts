@@ -1,8 +1,9 @@
+import https from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../test/support/close-after-each.js';
-import { sendJson, startTestServer } from '../../test/support/https-test-server.js';
+import { sendJson, startTestServer, testCaPem } from '../../test/support/https-test-server.js';
 import { networkError } from './network-error.js';
-import { certificateFacts, readPeerCertificate } from './tls-certificate.js';
+import { CertificateNotingAgent, certificateFacts, notedCertificate } from './tls-certificate.js';
 
 const track = closeAfterEach();
 const rule = { action: 'fail', failureType: 'config_error' } as const;
@@ -61,18 +62,41 @@ describe('certificateFacts', () => {
   });
 });
 
-describe('readPeerCertificate', () => {
-  it('reads the certificate a server presents without sending a request', async () => {
+describe('CertificateNotingAgent', () => {
+  /** One request through the agent; resolves with what the connection noted, whether the request worked or not. */
+  const noted = (url: string, agent: CertificateNotingAgent) =>
+    new Promise<{ facts: ReturnType<typeof notedCertificate>; code: string | undefined }>((resolve) => {
+      const req = https.request(url, { agent }, (res) => {
+        res.resume();
+        resolve({ facts: notedCertificate(req.socket), code: undefined });
+      });
+      req.once('error', (error: NodeJS.ErrnoException) => {
+        resolve({ facts: notedCertificate(req.socket), code: error.code });
+      });
+      req.end();
+    });
+
+  it('notes the certificate of a server it trusts', async () => {
     const server = track(await startTestServer('trusted', (_req, res) => {
       sendJson(res, 200, {});
     }));
-    const facts = await readPeerCertificate(new URL(server.url));
+    const agent = new CertificateNotingAgent({ ca: testCaPem });
+    const { facts, code } = await noted(`${server.url}/x`, agent);
+    agent.destroy();
+    expect(code).toBeUndefined();
     expect(facts?.names).toContain('127.0.0.1');
     expect(facts?.validTo).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(server.requests).toHaveLength(0);
   });
 
-  it('gives undefined when nothing answers', async () => {
-    await expect(readPeerCertificate(new URL('https://127.0.0.1:1/'), 2_000)).resolves.toBeUndefined();
+  it('notes the certificate of a server it refuses, before the connection is dropped, with verification on', async () => {
+    const server = track(await startTestServer('untrusted', (_req, res) => {
+      sendJson(res, 200, {});
+    }));
+    const agent = new CertificateNotingAgent({ ca: testCaPem, rejectUnauthorized: true });
+    const { facts, code } = await noted(`${server.url}/x`, agent);
+    agent.destroy();
+    expect(code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+    expect(facts?.names).toContain('127.0.0.1');
+    expect(server.requests).toHaveLength(0); // refused: nothing was sent
   });
 });

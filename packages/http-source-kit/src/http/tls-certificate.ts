@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import https from 'node:https';
 import tls from 'node:tls';
 import { capInput } from '@mb-airbyte/airbyte-protocol';
 
@@ -9,11 +9,8 @@ export interface CertificateFacts {
   validTo?: string;
 }
 
-/** Codes about the certificate's dates: a CA certificate in the configuration cannot help, the dates can. */
-export const certificateDateCodes: ReadonlySet<string> = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID']);
-
 /** Refused certificates whose message names the problem itself (dates, host name) rather than advising a CA. */
-export const certificateProblemCodes: ReadonlySet<string> = new Set([...certificateDateCodes, 'ERR_TLS_CERT_ALTNAME_INVALID']);
+export const certificateProblemCodes: ReadonlySet<string> = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']);
 
 const SHOWN_NAMES = 5;
 
@@ -31,35 +28,31 @@ export function certificateFacts(cert: unknown): CertificateFacts | undefined {
   return { names, ...(validFrom ? { validFrom: isoDate(validFrom) } : {}), ...(validTo ? { validTo: isoDate(validTo) } : {}) };
 }
 
+const NOTED = Symbol('the certificate the server presented');
+
 /**
- * The server's certificate read by a handshake of its own that verifies nothing and sends nothing after it (no
- * request, no credentials), for a message about a certificate Node refused without showing it (an expired one).
- * Undefined when it cannot be read within `timeoutMs`.
+ * An https.Agent that notes, on each new connection, the certificate the server presented. It is read when the
+ * handshake ends, just before Node acts on its verification (which stays on): Node gives no certificate with the
+ * error it raises for an expired one, and drops the connection right after. ('secure' is the TLS socket's event for
+ * the end of the handshake; Node's own check listens to it too, and ours is put before it.)
  */
-export function readPeerCertificate(url: URL, timeoutMs = 5_000): Promise<CertificateFacts | undefined> {
-  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
-  return new Promise((resolve) => {
-    const socket = tls.connect({
-      host,
-      port: Number(url.port || 443),
-      ...(isIP(host) === 0 ? { servername: host } : {}),
-      rejectUnauthorized: false, // only to look at the certificate: the socket is closed right after the handshake
-    });
-    const done = (facts: CertificateFacts | undefined): void => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(facts);
-    };
-    const timer = setTimeout(() => {
-      done(undefined);
-    }, timeoutMs);
-    socket.once('secureConnect', () => {
-      done(certificateFacts(socket.getPeerCertificate()));
-    });
-    socket.once('error', () => {
-      done(undefined);
-    });
-  });
+export class CertificateNotingAgent extends https.Agent {
+  override createConnection(...args: Parameters<https.Agent['createConnection']>): ReturnType<https.Agent['createConnection']> {
+    const socket = super.createConnection(...args);
+    if (socket instanceof tls.TLSSocket) {
+      socket.prependOnceListener('secure', () => {
+        (socket as TLSSocketWithFacts)[NOTED] = certificateFacts(socket.getPeerCertificate());
+      });
+    }
+    return socket;
+  }
+}
+
+type TLSSocketWithFacts = tls.TLSSocket & { [NOTED]?: CertificateFacts };
+
+/** What the connection's server certificate said, when it was noted (see CertificateNotingAgent). */
+export function notedCertificate(socket: unknown): CertificateFacts | undefined {
+  return socket instanceof tls.TLSSocket ? (socket as TLSSocketWithFacts)[NOTED] : undefined;
 }
 
 /**
