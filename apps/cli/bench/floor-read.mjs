@@ -35,19 +35,10 @@ function writeRecords(stream, records) {
   // stdout to a pipe or a file is synchronous on Linux: nothing piles up between bodies.
 }
 
-async function readUsers() {
-  const limit = 500;
-  for (let offset = 0; ; offset += limit) {
-    const page = await getJson(`user?limit=${limit}&offset=${offset}`);
-    writeRecords('users', page.data);
-    if (page.data.length < limit || offset + limit >= page.total) return;
-  }
-}
-
 const bulk = [
   ['cards', 'card', (b) => b],
   ['collections', 'collection', (b) => b],
-  ['users', undefined, undefined],
+  ['users', 'user', (b) => b.data],
   ['databases', 'database', (b) => b.data],
   ['native_query_snippets', 'native-query-snippet', (b) => b],
   ['tables', 'table', (b) => b],
@@ -58,8 +49,7 @@ const bulk = [
 
 async function readBulk(streams) {
   for (const [stream, path, select] of streams) {
-    if (path === undefined) await readUsers();
-    else writeRecords(stream, select(await getJson(path)));
+    writeRecords(stream, select(await getJson(path)));
   }
 }
 
