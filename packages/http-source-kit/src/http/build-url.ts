@@ -6,22 +6,28 @@ export type QueryParams = Record<string, string | number | boolean | undefined>;
 /**
  * Joins a base URL and a relative path so that 'https://h/api' and 'https://h/api/' give the same result,
  * and a leading slash on the path does not escape the base path. An absolute http(s) path is used as is.
+ * Parameters are form-encoded (as URLSearchParams writes them) and added to the path before the one parse.
  */
 export function buildUrl(baseUrl: string, path: string, params?: QueryParams): URL {
-  const url = /^https?:\/\//i.test(path)
-    ? new URL(path)
-    : new URL(path.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-  if (params === undefined) return url;
-  // One serialisation for all parameters (each searchParams.append would re-serialise the whole query).
-  const query = new URLSearchParams(url.search);
-  let added = false;
-  for (const [key, value] of Object.entries(params)) {
+  const query = params === undefined ? '' : formQuery(params);
+  const target = query === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${query}`;
+  return /^https?:\/\//i.test(path) ? new URL(target) : new URL(target.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+}
+
+/** `key=value&...` as URLSearchParams serialises it (space as `+`; only `*-._` and alphanumerics left as they are). */
+function formQuery(params: QueryParams): string {
+  let query = '';
+  for (const key in params) {
+    const value = params[key];
     if (value === undefined) continue;
-    query.append(key, String(value));
-    added = true;
+    query += `${query === '' ? '' : '&'}${formEncode(key)}=${formEncode(String(value))}`;
   }
-  if (added) url.search = query.toString();
-  return url;
+  return query;
+}
+
+function formEncode(text: string): string {
+  const encoded = encodeURIComponent(text);
+  return /[!'()~]|%20/.test(encoded) ? encoded.replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
 }
 
 /** The base URL, or a config_error when it is not an http(s) URL (shown without userinfo). */

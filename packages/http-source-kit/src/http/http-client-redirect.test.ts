@@ -106,3 +106,21 @@ describe('HttpClient redirects', () => {
     expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /api/moved {"q":1}', 'GET /api/result ']);
   });
 });
+
+describe('HttpClient request headers', () => {
+  it('sends Host (with the port) and, for a URL with userinfo, Basic credentials, beside its own headers', async () => {
+    const s = await startTestServer('trusted', (_req, res) => {
+      sendJson(res, 200, {});
+    });
+    servers.push(s);
+    const port = new URL(s.url).port;
+    client = new HttpClient({ baseUrl: `https://us%40er:p%3Ass@127.0.0.1:${port}/api`, caCertPem: testCaPem, userAgent: 't/1' });
+    await client.json({ path: 'x', headers: { 'x-trace': 'keep' } });
+    const seen = s.requests[0]?.headers ?? {};
+    expect(seen.host).toBe(`127.0.0.1:${port}`);
+    expect(seen.authorization).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
+    expect([seen['x-trace'], seen['user-agent'], seen.accept, seen['accept-encoding']]).toEqual(['keep', 't/1', 'application/json', 'gzip, deflate, br']);
+    await client.json({ path: 'x', headers: { 'Accept-Encoding': 'identity' } }); // a request's own header wins
+    expect(s.requests[1]?.headers['accept-encoding']).toBe('identity');
+  });
+});

@@ -14,6 +14,12 @@ describe('buildUrl', () => {
     expect(buildUrl('https://h/api', 'search', { q: 'a b&c', n: 2, f: false, skip: undefined }).toString()).toBe('https://h/api/search?q=a+b%26c&n=2&f=false');
     expect(buildUrl('https://h/api', 'https://other/x?y=1').toString()).toBe('https://other/x?y=1');
   });
+
+  it('encodes params exactly as URLSearchParams does, and adds them to a query the path already has', () => {
+    const params = { text: "a b+c&d=e/f?g!h'i(j)k~l*m-n.o_p", unicode: 'é 日本 😀', empty: '', 'k e y': 'v' };
+    expect(buildUrl('https://h/api', 'search', params).search).toBe(`?${new URLSearchParams(params).toString()}`);
+    expect(buildUrl('https://h/api', 'search?a=1', { b: 2 }).toString()).toBe('https://h/api/search?a=1&b=2');
+  });
 });
 
 describe('error table', () => {

@@ -37,6 +37,13 @@ export function transportTimeouts(options: HttpClientOptions, logger: () => Logg
 
 /** "GET https://host:port/path?query", redacted. */
 function describeRequest(request: ClientRequest): string {
-  const host = request.getHeader('host');
-  return `${request.method} ${redactUrl(`${request.protocol}//${typeof host === 'string' ? host : request.host}${request.path}`)}`;
+  return `${request.method} ${redactUrl(`${request.protocol}//${hostOf(request)}${request.path}`)}`;
+}
+
+/** The host and port the request went to, as in a URL (the exchange sends its headers as a list, so no getHeader). */
+function hostOf(request: ClientRequest): string {
+  const host = request.host.includes(':') ? `[${request.host}]` : request.host;
+  const port = request.socket?.remotePort;
+  const defaultPort = request.protocol === 'https:' ? 443 : 80;
+  return port === undefined || port === defaultPort ? host : `${host}:${port}`;
 }

@@ -4,15 +4,14 @@ import { LanePool } from './lane-pool.js';
 describe('LanePool', () => {
   it('grants at most its size at once, in request order, and takes a lane back once however often released', async () => {
     const pool = new LanePool(2);
-    const signal = new AbortController().signal;
-    const first = await pool.acquire(signal);
-    const second = await pool.acquire(signal);
+    const first = await pool.request().granted;
+    const second = await pool.request().granted;
     const order: string[] = [];
-    const third = pool.acquire(signal).then((release) => {
+    const third = pool.request().granted.then((release) => {
       order.push('third');
       return release;
     });
-    const fourth = pool.acquire(signal).then((release) => {
+    const fourth = pool.request().granted.then((release) => {
       order.push('fourth');
       return release;
     });
@@ -27,17 +26,16 @@ describe('LanePool', () => {
     expect(order).toEqual(['third', 'fourth']);
   });
 
-  it('gives up waiting when the signal aborts, and a pool for a budget keeps one connection per level out of it', async () => {
+  it('gives up waiting when cancelled, and a pool for a budget keeps one connection per level out of it', async () => {
     const pool = new LanePool(0);
-    const controller = new AbortController();
-    const waiting = pool.acquire(controller.signal);
-    controller.abort();
-    expect(await waiting).toBeUndefined();
+    const waiting = pool.request();
+    waiting.cancel();
+    expect(await waiting.granted).toBeUndefined();
     expect(LanePool.forBudget(8, 3).size).toBe(5);
     // A level that is done hands its connection over: a waiter gets it at once.
-    const later = pool.acquire(new AbortController().signal);
+    const later = pool.request();
     pool.grow();
-    expect(typeof (await later)).toBe('function');
+    expect(typeof (await later.granted)).toBe('function');
     expect(LanePool.forBudget(2, 3).size).toBe(0);
     expect(() => new LanePool(-1)).toThrow(RangeError);
   });

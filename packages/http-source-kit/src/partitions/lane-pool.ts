@@ -5,6 +5,11 @@
  * split between its levels at any moment, and no level can be starved by the others (its first item needs no lane).
  * A level that is done hands its own connection to the pool, for the levels still reading.
  */
+export interface LaneRequest {
+  granted: Promise<(() => void) | undefined>;
+  cancel(): void;
+}
+
 export class LanePool {
   private free: number;
   private readonly waiting: (() => void)[] = [];
@@ -27,32 +32,32 @@ export class LanePool {
   }
 
   /**
-   * Resolves with a release function once a lane is free, or with undefined if `signal` aborts first (the caller
-   * stopped waiting). Releasing twice is harmless.
+   * A lane, now or once one is free: `granted` resolves with a release function, or with undefined if `cancel` was
+   * called first (the caller stopped waiting). Releasing twice is harmless.
    */
-  async acquire(signal: AbortSignal): Promise<(() => void) | undefined> {
+  request(): LaneRequest {
     if (this.free > 0) {
       this.free--;
-    } else {
-      const granted = await new Promise<boolean>((resolve) => {
-        if (signal.aborted) {
-          resolve(false);
-          return;
-        }
-        const grant = (): void => {
-          signal.removeEventListener('abort', abandon);
-          resolve(true);
-        };
-        const abandon = (): void => {
-          const index = this.waiting.indexOf(grant);
-          if (index >= 0) this.waiting.splice(index, 1);
-          resolve(false);
-        };
-        signal.addEventListener('abort', abandon, { once: true });
-        this.waiting.push(grant);
-      });
-      if (!granted) return undefined;
+      return { granted: Promise.resolve(this.releaser()), cancel: () => undefined };
     }
+    let settle: ((release: (() => void) | undefined) => void) | undefined;
+    const granted = new Promise<(() => void) | undefined>((resolve) => (settle = resolve));
+    const grant = (): void => {
+      settle?.(this.releaser());
+    };
+    this.waiting.push(grant);
+    return {
+      granted,
+      cancel: () => {
+        const index = this.waiting.indexOf(grant);
+        if (index < 0) return; // already granted: the caller releases it
+        this.waiting.splice(index, 1);
+        settle?.(undefined);
+      },
+    };
+  }
+
+  private releaser(): () => void {
     let released = false;
     return () => {
       if (released) return;

@@ -13,7 +13,7 @@
  * The runner sizes `concurrency` (or the pool) so these can never take every connection of the client.
  */
 import { Lane } from './lane.js';
-import type { LanePool } from './lane-pool.js';
+import type { LanePool, LaneRequest } from './lane-pool.js';
 
 export interface OrderedFlatMapOptions {
   concurrency: number;
@@ -47,8 +47,8 @@ export async function* orderedConcurrentFlatMap<T, R>(
   let filling = true;
   let sourceFailure: { error: unknown } | undefined;
   let sourceDone = false;
-  /** Set while the filler waits for a lane from the pool; aborted when the level's own lane frees up. */
-  let waitingForPool: AbortController | undefined;
+  /** Set while the filler waits for a lane from the pool; cancelled when the level's own lane frees up or it stops. */
+  let waitingForPool: LaneRequest | undefined;
   /** Once the source is done and the level's own lane idle, that lane goes to the pool for the other levels. */
   let ownLaneReturned = false;
   const returnOwnLane = (): void => {
@@ -85,9 +85,8 @@ export async function* orderedConcurrentFlatMap<T, R>(
         // level's own lane frees up first (waiting on the pool alone could wait for ever with an idle lane at hand).
         let release: (() => void) | undefined;
         if (options.lanes !== undefined && firstLaneBusy) {
-          const ownLaneFree = new AbortController();
-          waitingForPool = ownLaneFree;
-          release = await options.lanes.acquire(AbortSignal.any([controller.signal, ownLaneFree.signal]));
+          waitingForPool = options.lanes.request();
+          release = await waitingForPool.granted;
           waitingForPool = undefined;
           if (isStopped()) {
             release?.();
@@ -104,7 +103,7 @@ export async function* orderedConcurrentFlatMap<T, R>(
               release?.();
             } else {
               firstLaneBusy = false;
-              waitingForPool?.abort();
+              waitingForPool?.cancel();
             }
             returnOwnLane();
             wake('filler');
@@ -135,6 +134,7 @@ export async function* orderedConcurrentFlatMap<T, R>(
     }
   } finally {
     stopped = true;
+    waitingForPool?.cancel();
     options.signal?.removeEventListener('abort', onAbort);
     controller.abort(new Error('stopped'));
     for (const lane of lanes) lane.stop();

@@ -79,8 +79,12 @@ export class RecordScanner implements ShallowHandler {
   private readonly topKeys: string[] = [];
   private shapeProblem: string | undefined;
   private readonly expect: RecordsShape;
-  /** The start of the body, for the message of a wrong shape (an error object where a list was expected). */
-  private head = '';
+  /**
+   * The start of the body, for the message of a wrong shape (an error object where a list was expected): the first
+   * chunks themselves, decoded only if a message needs them.
+   */
+  private readonly headChunks: Buffer[] = [];
+  private headBytes = 0;
 
   constructor(
     private readonly path: readonly string[],
@@ -95,7 +99,10 @@ export class RecordScanner implements ShallowHandler {
 
   /** Feeds one chunk; returns the records completed in it, as JSON text without raw line breaks. */
   write(chunk: Buffer): string[] {
-    if (this.head.length < HEAD_LENGTH) this.head += chunk.toString('utf8', 0, Math.min(chunk.length, HEAD_LENGTH));
+    if (this.headBytes < HEAD_LENGTH) {
+      this.headChunks.push(chunk);
+      this.headBytes += chunk.length;
+    }
     this.tokenizer.write(chunk);
     const out = this.out;
     this.out = [];
@@ -105,10 +112,14 @@ export class RecordScanner implements ShallowHandler {
   /** Call when the body ended: throws if it was cut short or the record path was not there. */
   end(): void {
     this.tokenizer.end();
-    if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem, bodySnippet(this.head));
+    if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem, bodySnippet(this.head()));
     if (this.found !== undefined) return;
     const keys = this.topKeys.length > 0 ? ` (top-level keys: ${this.topKeys.join(', ')})` : '';
-    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`, bodySnippet(this.head));
+    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`, bodySnippet(this.head()));
+  }
+
+  private head(): string {
+    return Buffer.concat(this.headChunks).toString('utf8', 0, Math.min(this.headBytes, HEAD_LENGTH));
   }
 
   valueStart(chunk: Buffer, at: number, depth: number, c: number): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secretEncodings } from '../testing/secret-encodings.js';
 import { MASK, SecretMasker } from './secret-masker.js';
+import { mayHoldSecret, secretPattern } from './secret-pattern.js';
 
 // Every form a secret can take in text the connector prints, each masked whole, with the text around it kept.
 const apiKey = 'mb_Xp9/Q+zL7w==Rt4/kk+e8A='; // Metabase API keys are base64: '/', '+' and '='
@@ -67,5 +68,34 @@ describe('SecretMasker: every form of a secret', () => {
   it('a secret that contains another is hidden whole, in escaped forms too', () => {
     const masker = new SecretMasker().add('ab/cd', 'xx ab/cd yy');
     expect(masker.mask('1 xx ab\\/cd yy 2 ab&#x2F;cd 3')).toBe(`1 ${MASK} 2 ${MASK} 3`);
+  });
+});
+
+describe('mayHoldSecret: the search that spares most messages the pattern', () => {
+  const secret = 'mb_Xp9Qz_L7wRt4kk8e8A';
+  it('never clears a text the pattern would match (random texts of secret pieces, ellipses and escape marks)', () => {
+    const pieces = [secret, secret.slice(0, 6), secret.slice(0, 9), secret.slice(3), '…', '...', ' ', 'x', '\\', '%', '&', '+', 'mb_', 'Rt4'];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pattern = secretPattern(secret);
+    let matched = 0;
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + next(6) }, () => pieces[next(pieces.length)]).join('');
+      const found = text.replace(pattern, MASK) !== text;
+      if (found) matched++;
+      if (found) expect(mayHoldSecret(text, secret), text).toBe(true);
+    }
+    expect(matched).toBeGreaterThan(500);
+  });
+
+  it('clears a plain message, and keeps the ones that hold the secret, a start of it cut by an ellipsis, or an escape', () => {
+    expect(mayHoldSecret('Reading stream "cards" (full_refresh).', secret)).toBe(false);
+    expect(mayHoldSecret(`key ${secret} used`, secret)).toBe(true);
+    expect(mayHoldSecret(`key ${secret.slice(0, 7)}… cut`, secret)).toBe(true);
+    expect(mayHoldSecret(`key ${secret.slice(0, 5)}... too short to tell`, secret)).toBe(false);
+    expect(mayHoldSecret('a=1&b=2', secret)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { base64Cores, maskBase64Runs, secretPattern } from './secret-pattern.js';
+import { base64Cores, maskBase64Runs, mayHoldSecret, secretPattern } from './secret-pattern.js';
 
 /**
  * Replaces secrets with `****` in text bound for LOG, TRACE and CONNECTION_STATUS messages. Each secret is matched in
@@ -10,6 +10,7 @@ import { base64Cores, maskBase64Runs, secretPattern } from './secret-pattern.js'
 export const MASK = '****';
 
 interface SecretMatcher {
+  secret: string;
   pattern: RegExp;
   /** What base64 of any text holding the secret contains (see base64Cores). */
   cores: string[];
@@ -35,8 +36,8 @@ export class SecretMasker {
 
   mask(text: string): string {
     let out = text;
-    for (const { pattern, cores } of this.matchers()) {
-      out = out.replace(pattern, MASK);
+    for (const { secret, pattern, cores } of this.matchers()) {
+      if (mayHoldSecret(out, secret)) out = out.replace(pattern, MASK);
       if (cores.length > 0) out = maskBase64Runs(out, cores, MASK);
     }
     return out;
@@ -68,7 +69,7 @@ export class SecretMasker {
       this.cacheKey = key;
       this.cache = [...new Set(secrets)]
         .sort((a, b) => b.length - a.length)
-        .map((secret) => ({ pattern: secretPattern(secret), cores: base64Cores(secret) }));
+        .map((secret) => ({ secret, pattern: secretPattern(secret), cores: base64Cores(secret) }));
     }
     return this.cache;
   }

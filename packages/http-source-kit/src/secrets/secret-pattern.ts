@@ -74,6 +74,31 @@ export function secretPattern(secret: string): RegExp {
   return new RegExp(`${whole}|${cut}`, 'g');
 }
 
+/** What every escaped form of a character begins with: a JSON `\\`, a percent `%`, an HTML `&`, or `+` for a space. */
+const ESCAPE_MARKS = /[\\%&+]/;
+
+/**
+ * Whether `text` may hold `secret` in a form `secretPattern` matches. A text without any escape mark can hold it only
+ * as it is, or as a start of it (6 characters or more) right before an ellipsis; so most messages are cleared by two
+ * string searches instead of the pattern, whose first use compiles it (tens of milliseconds for a long secret).
+ */
+export function mayHoldSecret(text: string, secret: string): boolean {
+  if (ESCAPE_MARKS.test(text) || text.includes(secret)) return true;
+  const chars = Array.from(secret);
+  if (chars.length <= MIN_CUT_PREFIX) return false;
+  for (const match of text.matchAll(ELLIPSIS)) {
+    const before = text.slice(0, match.index);
+    let prefix = chars.slice(0, MIN_CUT_PREFIX).join('');
+    for (let i = MIN_CUT_PREFIX; ; i++) {
+      if (before.endsWith(prefix)) return true;
+      const next = chars[i];
+      if (next === undefined) break;
+      prefix += next;
+    }
+  }
+  return false;
+}
+
 /** Characters of a base64 or base64url run, padding aside. */
 const BASE64_CHAR = /[A-Za-z0-9+/_-]/;
 
