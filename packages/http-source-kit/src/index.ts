@@ -18,7 +18,7 @@ export type {
   StreamRequest,
   TransformContext,
 } from './streams/stream-definition.js';
-export type { StreamReadContext } from './streams/stream-read-context.js';
+export type { StreamReadContext } from './reading/stream-read-context.js';
 
 // Where records are, and JSON text taken apart without a parse/serialise round trip (numbers kept byte for byte).
 export type { RecordPath } from './records/record-path.js';
@@ -71,7 +71,7 @@ export { ConnectorError, type ConnectorErrorOptions } from './errors/connector-e
 export { HttpError, type HttpErrorOptions } from './errors/http-error.js';
 
 // Incremental cursors: comparisons a source's partition routers need to skip unchanged parents.
-export { compareCursorValues, cursorMayBeAtOrAfter, isDateTimeValue } from './streams/compare-cursor-values.js';
+export { compareCursorValues, cursorMayBeAtOrAfter, isDateTimeValue } from './state/compare-cursor-values.js';
 
 // Running a source. A command-line entry point (apps/cli) also masks secrets and describes errors that happen
 // outside `runSource` (reading stdin, a config file that is not JSON), so it needs the masker and the describer.

@@ -1,11 +1,9 @@
 import { capInput } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import type { SelectedRecord } from '../records/index.js';
-import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, readStreamRecords, savedCursor } from '../streams/index.js';
-import { streamStartCeiling } from './cursor-ceiling.js';
+import { readStreamRecords } from '../reading/index.js';
+import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, savedCursor, SavedCursor, streamStartCeiling, type InputStates } from '../state/index.js';
 import { GENERIC_MESSAGE } from './describe-error.js';
-import { SavedCursor } from './saved-cursor.js';
-import type { InputStates } from './input-state.js';
 import type { Session } from './open-session.js';
 import type { PlannedStream } from './plan-read.js';
 import type { RunOutput } from './run-output.js';

@@ -1,6 +1,7 @@
 import type { SelectedRecord } from '../records/index.js';
-import { derivedBatch, readStreamRecords, type StreamDefinition } from '../streams/index.js';
-import type { InputStates } from './input-state.js';
+import { derivedBatch, readStreamRecords } from '../reading/index.js';
+import type { InputStates } from '../state/index.js';
+import type { StreamDefinition } from '../streams/index.js';
 import type { PlannedStream } from './plan-read.js';
 import { readOneStream, type StreamOutcome, type StreamRunContext } from './read-one-stream.js';
 import { shareRead } from './shared-read.js';

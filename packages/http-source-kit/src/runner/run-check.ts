@@ -4,7 +4,8 @@ import { DEFAULT_RETRY_LIMITS } from '../http/default-limits.js';
 import type { HttpClientOptions } from '../http/index.js';
 import type { CheckContext, SourceDefinition } from '../source/index.js';
 import type { RunContext } from '../source/run-context.js';
-import { readStreamRecords, type JsonRecord, type StreamDefinition } from '../streams/index.js';
+import { readStreamRecords } from '../reading/index.js';
+import type { JsonRecord, StreamDefinition } from '../streams/index.js';
 import { openSession, type Session } from './open-session.js';
 import type { RunOutput } from './run-output.js';
 

@@ -1,6 +1,6 @@
 import { capInput, type FailureType } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
-import { parseInputState } from './input-state.js';
+import { parseInputState } from '../state/index.js';
 import type { Session } from './open-session.js';
 import { planRead } from './plan-read.js';
 import { endStream, type StreamOutcome, type StreamRunContext } from './read-one-stream.js';

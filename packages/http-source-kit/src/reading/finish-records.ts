@@ -1,7 +1,7 @@
 import { ConnectorError } from '../errors/index.js';
 import type { Partition } from '../partitions/index.js';
 import { SelectedRecord } from '../records/index.js';
-import type { JsonRecord, StreamDefinition } from './stream-definition.js';
+import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.js';
 
 function isJsonRecord(value: unknown): value is JsonRecord {
   return value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -10,7 +10,7 @@ import { finishRecords } from './finish-records.js';
 import { readPage } from './read-page.js';
 import { resolveRequest } from './resolve-request.js';
 import type { StreamReadContext } from './stream-read-context.js';
-import type { JsonRecord, StreamDefinition } from './stream-definition.js';
+import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.js';
 
 /** Batches of output waiting per partition that is not yet being emitted (each batch is at most one body chunk). */
 const PARTITION_BUFFER_BATCHES = 16;

@@ -1,7 +1,7 @@
 import type { SyncMode } from '@mb-airbyte/airbyte-protocol';
 import type { HttpClient, Logger } from '../http/index.js';
 import type { LanePool } from '../partitions/index.js';
-import type { StreamDefinition } from './stream-definition.js';
+import type { StreamDefinition } from '../streams/stream-definition.js';
 
 /** Everything reading one stream needs; built by the runner (or a test) and passed down, never global. */
 export interface StreamReadContext<Config> {

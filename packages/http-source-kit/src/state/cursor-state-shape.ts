@@ -1,5 +1,5 @@
 import type { CursorStateShape } from './stream-state.js';
-import type { StreamDefinition } from './stream-definition.js';
+import type { StreamDefinition } from '../streams/stream-definition.js';
 
 /**
  * The saved-state shape of an incremental stream: its cursor field, state version, and date-time-ness (declared by

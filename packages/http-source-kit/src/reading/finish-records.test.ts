@@ -3,7 +3,7 @@ import { ConnectorError } from '../errors/index.js';
 import { SelectedRecord } from '../records/index.js';
 import { withJsonMember } from '../records/json-text.js';
 import { finishRecords } from './finish-records.js';
-import type { StreamDefinition } from './stream-definition.js';
+import type { StreamDefinition } from '../streams/stream-definition.js';
 
 const exact = '{"big":12345678901234567890123,"huge":1e400,"long":0.1234567890123456789012345678901234,"id":9007199254740993}';
 const base: StreamDefinition<null> = { name: 'things', jsonSchema: {}, request: { path: 'things' } };

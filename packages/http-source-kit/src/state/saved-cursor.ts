@@ -1,6 +1,7 @@
 import { capInput } from '@mb-airbyte/airbyte-protocol';
 import type { Logger, ServerClock } from '../http/index.js';
-import { earliestInstant, isDateTimeValue, type CursorValue } from '../streams/index.js';
+import { earliestInstant, isDateTimeValue } from './compare-cursor-values.js';
+import type { CursorValue } from './stream-state.js';
 import { LOCAL_CLOCK_MARGIN_MS } from './cursor-ceiling.js';
 
 /**

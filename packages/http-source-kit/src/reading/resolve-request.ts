@@ -1,6 +1,6 @@
 import type { HttpRequest } from '../http/index.js';
 import type { PageRequest } from '../pagination/index.js';
-import type { PerPartition, RequestContext, StreamDefinition } from './stream-definition.js';
+import type { PerPartition, RequestContext, StreamDefinition } from '../streams/stream-definition.js';
 
 function evaluate<Config, T>(value: PerPartition<Config, T>, context: RequestContext<Config>): T {
   return typeof value === 'function' ? (value as (c: RequestContext<Config>) => T)(context) : value;
