@@ -73,7 +73,7 @@ export class HttpClient {
     this.authHttp = {
       send: (request) => this.execute({ ...request, auth: false }, internal, (r) => Promise.resolve(r)),
       json: <T>(request: HttpRequest) => this.execute({ ...request, auth: false }, internal, (r) => parseJsonBody<T>(r, request.method ?? 'GET', this.bodyLimits)),
-      text: (request) => this.execute({ ...request, auth: false }, internal, (r) => this.readText(r, request)),
+      text: (request) => this.execute({ ...request, auth: false }, internal, (r) => this.readTextResponse(r, request)),
     };
   }
 
@@ -89,7 +89,7 @@ export class HttpClient {
 
   /** The whole body as text, with the status (useful with ignored statuses). */
   text(request: HttpRequest): Promise<HttpTextResponse> {
-    return this.execute(request, { limited: true }, (response) => this.readText(response, request));
+    return this.execute(request, { limited: true }, (response) => this.readTextResponse(response, request));
   }
 
   stats(): { requests: number; retries: number } {
@@ -112,7 +112,8 @@ export class HttpClient {
     }
   }
 
-  private async readText(response: HttpResponse, request: HttpRequest): Promise<HttpTextResponse> {
+  /** Read level 5, the body: the whole body as text, with the status and headers (for `text()`). */
+  private async readTextResponse(response: HttpResponse, request: HttpRequest): Promise<HttpTextResponse> {
     const body = await readWholeBody(response, request.method ?? 'GET', this.bodyLimits);
     return { status: response.status, headers: response.headers, url: response.url, body };
   }

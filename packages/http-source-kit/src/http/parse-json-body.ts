@@ -27,7 +27,7 @@ export async function parseJsonBody<T>(response: HttpResponse, method: string, l
   }
 }
 
-/** The whole body as text, within the record limit (see BodyLimits). */
+/** Read level 5, the body: the whole body as text, within the record limit (see BodyLimits). */
 export function readWholeBody(response: HttpResponse, method: string, limits: Required<BodyLimits>): Promise<string> {
   return readBodyText(response.body, limits.maxRecordBytes, () => bodyTooLargeError(limits, method, response.url));
 }

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
+ * Read level 5, the body, read whole (`HttpClient.json` and `text`, error bodies).
  * Reads a whole body as UTF-8 text; errors (already HttpErrors from the guard) propagate. Past `maxBytes` it stops
  * reading: with `tooLarge`, it throws what that returns; without, it returns the text read so far (a snippet).
  */

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 
 /**
+ * Read level 5, the body of a page being read as records.
  * The chunks of a body, like `for await (const chunk of body)` but lighter: Node's stream iterator sets up an
  * end-of-stream watcher per stream, which costs more than a small response's whole body. Errors and a close before
  * the end (ERR_STREAM_PREMATURE_CLOSE) are thrown; leaving the loop early destroys the stream.

@@ -18,6 +18,7 @@ export interface ReadPageOptions {
 }
 
 /**
+ * Read level 4, the page.
  * One page: yields its records (JSON text) in batches as the body streams in. When the body breaks midway (reset,
  * stall, cut short), the request is sent again within the client's retry budget and the records already yielded are
  * skipped, after checking the last one is the same, so no record is lost or doubled. This assumes the server returns

@@ -1,4 +1,5 @@
 /**
+ * Read levels 2 and 3, the stream and its partitions, as the engine reads them.
  * Reads a described stream: partitions (in parent order, a few at a time) x pages (paginator) x records (selector),
  * then the transform. Yields batches of records, as they stream in, for the runner to filter and write.
  */
@@ -15,9 +16,10 @@ import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.
 /** Batches of output waiting per partition that is not yet being emitted (each batch is at most one body chunk). */
 const PARTITION_BUFFER_BATCHES = 16;
 
+/** Read level 2, the stream: its record batches from the escape hatch, the stream it is derived from, or its partitions. */
 export function readStreamRecords<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncIterable<SelectedRecord[]> {
-  if (stream.read !== undefined) return readCustom(stream, context);
-  if (stream.derivedFrom !== undefined) return readDerived(stream, resolveStream(stream.derivedFrom, context), context);
+  if (stream.read !== undefined) return readCustomStream(stream, context);
+  if (stream.derivedFrom !== undefined) return readDerivedStream(stream, resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (router === undefined) {
     const records = readPartition(stream, undefined, context, context.signal);
@@ -42,7 +44,7 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
       logger: context.logger,
       // Built field by field: spreading `context` would read its cursor now, before the server's clock is known.
       readStream: (source) =>
-        readParsed(resolveStream(source, context), {
+        readParsedStream(resolveStream(source, context), {
           config: context.config,
           http: context.http,
           logger: context.logger,
@@ -98,8 +100,11 @@ export function derivedBatch<Config>(stream: StreamDefinition<Config>, batch: Se
   return finishRecords(stream, batch, config, undefined);
 }
 
-/** A derived stream read on its own: its source is read in full (no saved cursor), and nothing of it is emitted. */
-async function* readDerived<Config>(
+/**
+ * Read level 2, the stream: a derived stream read on its own. Its source is read in full (no saved cursor), and
+ * nothing of it is emitted.
+ */
+async function* readDerivedStream<Config>(
   stream: StreamDefinition<Config>,
   from: StreamDefinition<Config>,
   context: StreamReadContext<Config>,
@@ -112,12 +117,14 @@ async function* readDerived<Config>(
   }
 }
 
-async function* readParsed<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<JsonRecord> {
+/** Read level 2, the stream: a parent stream's records, parsed, for a partition router. */
+async function* readParsedStream<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<JsonRecord> {
   for await (const batch of readStreamRecords(stream, context)) {
     for (const record of batch) yield record.value as JsonRecord; // finishRecords checked it is an object
   }
 }
 
+/** Read level 3, the partition: its pages in turn (one when there is no paginator), each page's records transformed. */
 async function* readPartition<Config>(
   stream: StreamDefinition<Config>,
   partition: Partition | undefined,
@@ -151,7 +158,8 @@ function selectorOf<Config>(stream: StreamDefinition<Config>): RecordSelector {
   return selector;
 }
 
-async function* readCustom<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
+/** Read level 2, the stream: the escape hatch's records, transformed and checked. */
+async function* readCustomStream<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
   const read = stream.read;
   if (read === undefined) return;
   const { config, http, logger, syncMode, signal } = context;

@@ -68,6 +68,7 @@ function defaultCheck<Config>(source: SourceDefinition<Config>): (context: Check
   };
 }
 
+/** Read level 2, the stream, for `check`: its records up to the first one (the read then stops). */
 async function readFirstRecord<Config>(
   stream: StreamDefinition<Config> | undefined,
   session: Session<Config>,

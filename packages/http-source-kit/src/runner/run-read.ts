@@ -3,9 +3,9 @@ import { ConnectorError } from '../errors/index.js';
 import { parseInputState } from '../state/index.js';
 import type { Session } from './open-session.js';
 import { planRead } from './plan-read.js';
-import { endStream, type StreamOutcome, type StreamRunContext } from './read-one-stream.js';
-import { groupSharedReads, readTogether, type ReadGroup } from './read-together.js';
-import { readSummary } from './read-summary.js';
+import { endStream, type StreamOutcome, type StreamRunContext } from './sync-stream.js';
+import { groupSharedReads, syncStreamGroup, type ReadGroup } from './sync-stream-group.js';
+import { summarizeRead } from './summarize-read.js';
 import type { RunOutput } from './run-output.js';
 
 export interface ReadOptions {
@@ -16,6 +16,7 @@ export interface ReadOptions {
 }
 
 /**
+ * Read level 1, the run (see "How a read runs" in the kit's README).
  * `read`: every configured stream in catalog order (up to `streamConcurrency` at a time), each one's failure reported
  * and the others still read. Exit code 1 if any stream failed, after a final ERROR trace naming them. A failure that
  * ends the run (see FatalCause) is its one ERROR trace instead: the streams it stopped, and those not started yet,
@@ -40,7 +41,7 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
     // A cancelled run (its signal aborted) starts no further stream.
     for (let next = queue.shift(); next !== undefined && !options.signal.aborted; next = queue.shift()) {
       const cause = fatal.error;
-      const outcomes = cause === undefined ? await readTogether(next, context) : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
+      const outcomes = cause === undefined ? await syncStreamGroup(next, context) : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
       next.forEach((planned, i) => {
         const outcome: StreamOutcome = outcomes[i] ?? { records: 0 };
         records += outcome.records;
@@ -51,7 +52,7 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   await Promise.all(Array.from({ length: concurrency }, worker));
   const { requests, retries } = session.http.stats();
   const streams = plan.planned.length + plan.rejected.length;
-  output.logger.info(readSummary({ streams, failed: failures.length, records, requests, retries, logins: session.authenticator?.logins?.() }));
+  output.logger.info(summarizeRead({ streams, failed: failures.length, records, requests, retries, logins: session.authenticator?.logins?.() }));
   if (failures.length === 0) return 0;
   // The fatal cause has said it all unless some stream also failed on its own.
   if (failures.every((f) => f.error === fatal.error)) return 1;

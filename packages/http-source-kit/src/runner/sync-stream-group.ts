@@ -3,7 +3,7 @@ import { derivedBatch, readStreamRecords } from '../reading/index.js';
 import type { InputStates } from '../state/index.js';
 import type { StreamDefinition } from '../streams/index.js';
 import type { PlannedStream } from './plan-read.js';
-import { readOneStream, type StreamOutcome, type StreamRunContext } from './read-one-stream.js';
+import { syncStream, type StreamOutcome, type StreamRunContext } from './sync-stream.js';
 import { shareRead } from './shared-read.js';
 
 /** Streams read in one go: a stream, then the streams derived from it that share its read. */
@@ -39,11 +39,14 @@ export function groupSharedReads<Config>(planned: readonly PlannedStream<Config>
   return groups;
 }
 
-/** Reads one group: a lone stream as usual; a shared group with one read of its first stream feeding them all. */
-export async function readTogether<Config>(group: ReadGroup<Config>, context: StreamRunContext<Config>): Promise<StreamOutcome[]> {
+/**
+ * Read level 2, the stream, for a group of streams: a lone stream is synced as usual; a shared group syncs each of its
+ * streams from one read of its first stream.
+ */
+export async function syncStreamGroup<Config>(group: ReadGroup<Config>, context: StreamRunContext<Config>): Promise<StreamOutcome[]> {
   const [source, ...derived] = group;
   if (source === undefined) return [];
-  if (derived.length === 0) return [await readOneStream(source, context)];
+  if (derived.length === 0) return [await syncStream(source, context)];
   const { session, output } = context;
   output.logger.info(`Streams ${group.map((p) => `"${p.stream.name}"`).join(', ')} share one read of "${source.stream.name}".`);
   const pipeline = readStreamRecords(source.stream, {
@@ -63,7 +66,7 @@ export async function readTogether<Config>(group: ReadGroup<Config>, context: St
       if (reader === undefined) return { records: 0 };
       const records = i === 0 ? reader : derivedBatches(planned.stream, reader, session.config);
       try {
-        return await readOneStream(planned, context, records);
+        return await syncStream(planned, context, records);
       } finally {
         reader.detach();
       }

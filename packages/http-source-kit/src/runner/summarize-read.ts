@@ -9,7 +9,7 @@ export interface ReadTally {
 }
 
 /** The read's closing LOG line: what the run did and what it cost the server. */
-export function readSummary(tally: ReadTally): string {
+export function summarizeRead(tally: ReadTally): string {
   const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
   const parts = [
     `${tally.streams - tally.failed} of ${plural(tally.streams, 'stream')} complete`,

@@ -26,15 +26,16 @@ export interface StreamOutcome {
 }
 
 /**
+ * Read level 2, the stream, as the run emits it (its records come from `readStreamRecords`).
  * One stream, start to end: STARTED, RUNNING (at the first record, or before COMPLETE when there is none), RECORDs,
  * STATEs whose `sourceStats.recordCount` is the number of records since the previous one, a final STATE, COMPLETE.
  * On failure: INCOMPLETE and an ERROR trace naming the stream; the error is returned, not thrown, so the run goes on.
  * A failure that ends the run (or follows from one) is reported once for the run instead: see `endStream`.
  */
-export async function readOneStream<Config>(
+export async function syncStream<Config>(
   planned: PlannedStream<Config>,
   context: StreamRunContext<Config>,
-  /** The stream's records when they come from a read shared with other streams (see readTogether). */
+  /** The stream's records when they come from a read shared with other streams (see syncStreamGroup). */
   shared?: AsyncIterable<SelectedRecord[]>,
 ): Promise<StreamOutcome> {
   const { descriptor, stream, syncMode } = planned;
