@@ -4,7 +4,8 @@
  * in token_expiry_date_format). A configured access_token_value is used until token_expiry_date.
  */
 import { ConnectorError, type AuthHttp, type Authenticator } from '@mb-airbyte/http-source-kit';
-import { parseDateTime, parseDateTimeWithFormat } from '../interpolation/python-datetime.js';
+import { parseDateTime } from '../interpolation/python-datetime.js';
+import { parseDateTimeWithFormat } from '../interpolation/python-strptime.js';
 import { TokenCache } from './token-cache.js';
 
 export interface OAuthOptions {

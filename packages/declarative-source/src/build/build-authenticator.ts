@@ -7,6 +7,7 @@ import { childComponent, typeOf, type Component } from './component.js';
 import { injectInto, type RequestParts } from './request-parts.js';
 import { buildRequestOption } from './build-request-option.js';
 import { buildOAuth, buildSessionToken, selected } from './build-token-auth.js';
+import type { RequesterBuilder } from './built-requester.js';
 
 export interface BuiltAuth {
   authenticator: Authenticator | undefined;
@@ -14,26 +15,27 @@ export interface BuiltAuth {
   parts: RequestParts | undefined;
 }
 
-export function buildAuthenticator(context: BuildContext, component: Component | undefined, apiUrl: string): BuiltAuth {
+/** `buildLoginRequester` builds the requester a session login sends (the caller's buildRequester). */
+export function buildAuthenticator(context: BuildContext, component: Component | undefined, apiUrl: string, buildLoginRequester: RequesterBuilder): BuiltAuth {
   if (component === undefined || typeOf(component) === 'NoAuth') return { authenticator: undefined, parts: undefined };
   const key = `${apiUrl}\n${JSON.stringify(component)}`;
   const text = (field: string): string => asText(evaluate(context, component, component[field] ?? ''));
   if (typeOf(component) === 'ApiKeyAuthenticator') return apiKey(context, component, text);
-  if (typeOf(component) === 'SelectiveAuthenticator') return buildAuthenticator(context, selected(context, component), apiUrl);
+  if (typeOf(component) === 'SelectiveAuthenticator') return buildAuthenticator(context, selected(context, component), apiUrl, buildLoginRequester);
   let authenticator = context.authenticators.get(key);
   if (authenticator === undefined) {
-    authenticator = create(context, component, apiUrl, text);
+    authenticator = create(context, component, apiUrl, text, buildLoginRequester);
     context.authenticators.set(key, authenticator);
   }
   return { authenticator, parts: undefined };
 }
 
-function create(context: BuildContext, component: Component, apiUrl: string, text: (field: string) => string): Authenticator {
+function create(context: BuildContext, component: Component, apiUrl: string, text: (field: string) => string, buildLoginRequester: RequesterBuilder): Authenticator {
   switch (typeOf(component)) {
     case 'OAuthAuthenticator':
       return buildOAuth(context, component);
     case 'SessionTokenAuthenticator':
-      return buildSessionToken(context, component);
+      return buildSessionToken(context, component, buildLoginRequester);
     case 'BearerAuthenticator': {
       const token = text('api_token');
       return headerAuth({ Authorization: `Bearer ${token}` }, [token], 'bearer token');

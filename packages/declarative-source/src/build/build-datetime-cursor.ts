@@ -6,7 +6,8 @@
  */
 import type { Partition, PartitionContext, PartitionRouter } from '@mb-airbyte/http-source-kit';
 import { addDuration, parseIsoDuration, type IsoDuration } from '../interpolation/iso-duration.js';
-import { fromDate, parseDateTime, parseDateTimeWithFormat, strftime, type PyDateTime } from '../interpolation/python-datetime.js';
+import { fromDate, parseDateTime, strftime, type PyDateTime } from '../interpolation/python-datetime.js';
+import { parseDateTimeWithFormat } from '../interpolation/python-strptime.js';
 import { manifestError } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
 import { buildRequestOption } from './build-request-option.js';

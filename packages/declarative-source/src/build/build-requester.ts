@@ -1,31 +1,12 @@
 /** An HttpRequester: URL (url_base + path, as the CDK joins them), method, request options and authenticator. */
-import type { Authenticator, HttpMethod, Partition } from '@mb-airbyte/http-source-kit';
+import type { HttpMethod } from '@mb-airbyte/http-source-kit';
 import { manifestError } from '../manifest/manifest-error.js';
 import { buildAuthenticator } from './build-authenticator.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
-import { buildErrorHandler, type BuiltErrorHandler } from './build-error-handler.js';
+import { buildErrorHandler } from './build-error-handler.js';
+import type { BuiltRequester, RequestState } from './built-requester.js';
 import { childComponent, isComponent, type Component } from './component.js';
-import { mergeParts, requestPartsOf, withQuery, type PageState, type RequestParts } from './request-parts.js';
-
-export interface RequestState {
-  partition: Partition | undefined;
-  page: PageState | undefined;
-}
-
-export interface ResolvedRequest {
-  url: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-export interface BuiltRequester {
-  readonly method: HttpMethod;
-  readonly authenticator: Authenticator | undefined;
-  readonly errors: BuiltErrorHandler;
-  /** url_base with the config alone: the source's base URL (its origin is the one credentials are sent to). */
-  baseUrl(): string;
-  resolve(state: RequestState): ResolvedRequest;
-}
+import { mergeParts, requestPartsOf, withQuery, type RequestParts } from './request-parts.js';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -44,7 +25,7 @@ export function buildRequester(context: BuildContext, requester: Component): Bui
   if (!METHODS.has(method)) throw manifestError(`HttpRequester: http_method ${method} is not supported.`);
   const baseTemplate = requester.url_base ?? requester.url ?? '';
   const baseUrl = (): string => requesterBaseUrl(context, requester);
-  const auth = buildAuthenticator(context, childComponent(requester, 'authenticator'), baseUrl());
+  const auth = buildAuthenticator(context, childComponent(requester, 'authenticator'), baseUrl(), buildRequester);
   const options = childComponent(requester, 'request_options_provider') ?? requester;
   const mapping = (field: string, extra: JsonRecord): Record<string, unknown> | string | undefined => {
     const value = options[field];

@@ -7,7 +7,8 @@ import { buildPaginator } from './build-paginator.js';
 import { buildPartitionRouter } from './build-partition-router.js';
 import { buildRecordSelector, type BuiltSelector } from './build-record-selector.js';
 import { buildTransformations, type JsonEdit } from './build-transformations.js';
-import { buildRequester, type BuiltRequester, type ResolvedRequest } from './build-requester.js';
+import { buildRequester } from './build-requester.js';
+import type { BuiltRequester, ResolvedRequest } from './built-requester.js';
 import { childComponent, childComponents, type Component } from './component.js';
 import type { PageState } from './request-parts.js';
 

@@ -3,11 +3,12 @@ import type { Authenticator } from '@mb-airbyte/http-source-kit';
 import { OAuthAuth } from '../auth/oauth-auth.js';
 import { SessionTokenAuth } from '../auth/session-token-auth.js';
 import { parseIsoDuration } from '../interpolation/iso-duration.js';
-import { parseDateTime, parseDateTimeWithFormat } from '../interpolation/python-datetime.js';
+import { parseDateTime } from '../interpolation/python-datetime.js';
+import { parseDateTimeWithFormat } from '../interpolation/python-strptime.js';
 import { formatManifestPath, manifestError } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext } from './build-context.js';
 import { buildRequestOption } from './build-request-option.js';
-import { buildRequester } from './build-requester.js';
+import type { RequesterBuilder } from './built-requester.js';
 import { childComponent, isComponent, typeOf, type Component } from './component.js';
 
 export function buildOAuth(context: BuildContext, component: Component): Authenticator {
@@ -42,7 +43,7 @@ export function buildOAuth(context: BuildContext, component: Component): Authent
   });
 }
 
-export function buildSessionToken(context: BuildContext, component: Component): Authenticator {
+export function buildSessionToken(context: BuildContext, component: Component, buildRequester: RequesterBuilder): Authenticator {
   const loginComponent = childComponent(component, 'login_requester');
   if (loginComponent === undefined) throw manifestError('SessionTokenAuthenticator: login_requester is missing.');
   const login = buildRequester(context, loginComponent);

@@ -5,7 +5,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { addDuration, parseIsoDuration } from './iso-duration.js';
 import { rawFunction, splitKeywordArguments, type RuntimeValue } from './jinja-runtime.js';
-import { fromDate, inUtc, parseDateTime, parseDateTimeWithFormat, strftime, type PyDateTime } from './python-datetime.js';
+import { fromDate, inUtc, parseDateTime, strftime, type PyDateTime } from './python-datetime.js';
+import { parseDateTimeWithFormat } from './python-strptime.js';
 import { datetimeObject, plainDatetime, plainTimedelta, timedeltaObject } from './python-objects.js';
 import { pythonStrOf } from './python-repr.js';
 

@@ -1,9 +1,8 @@
 /**
  * Python `datetime` values as the CDK's macros and DatetimeBasedCursor use them: an instant in microseconds since the
- * epoch plus the UTC offset it is shown in, formatted and parsed with Python's strftime/strptime codes and the CDK's
- * extra formats (`%s`, `%ms`, `%s_as_float`, `%epoch_microseconds`, `%_ms`).
+ * epoch plus the UTC offset it is shown in, formatted with Python's strftime codes and the CDK's extra formats (`%s`,
+ * `%ms`, `%s_as_float`, `%epoch_microseconds`, `%_ms`), and parsed from ISO 8601 (with a format: python-strptime.ts).
  */
-import { parseWithFormat } from './python-strptime.js';
 
 export interface PyDateTime {
   /** Microseconds since 1970-01-01T00:00:00Z. */
@@ -113,18 +112,6 @@ export function parseOffset(zone: string | undefined): number {
   const digits = zone.replace(':', '');
   const sign = digits.startsWith('-') ? -1 : 1;
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5) || '0'));
-}
-
-/** Parses with a Python format (and the CDK's extra formats); undefined when the text does not fit it. */
-export function parseDateTimeWithFormat(value: unknown, format: string): PyDateTime | undefined {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined;
-  if (text === undefined) return undefined;
-  if (format === '%s' || format === '%s_as_float') {
-    return /^-?\d+(\.\d+)?$/.test(text.trim()) ? { us: Math.round(Number(text) * 1_000_000), offsetMin: 0 } : undefined;
-  }
-  if (format === '%ms') return /^-?\d+$/.test(text.trim()) ? { us: Number(text) * 1000, offsetMin: 0 } : undefined;
-  if (format === '%epoch_microseconds') return /^-?\d+$/.test(text.trim()) ? { us: Number(text), offsetMin: 0 } : undefined;
-  return parseWithFormat(text, format.replace('%_ms', '%f'));
 }
 
 /** The same instant shown in UTC. */

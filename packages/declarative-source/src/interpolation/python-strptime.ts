@@ -1,3 +1,4 @@
+/** Python's strptime and the CDK's extra parse formats, for `PyDateTime` values (see python-datetime.ts). */
 import { MONTH_NAMES, parseOffset, type PyDateTime } from './python-datetime.js';
 
 interface Parsed {
@@ -78,4 +79,16 @@ export function parseWithFormat(text: string, format: string): PyDateTime | unde
   const check = new Date(ms);
   if (Number.isNaN(ms) || (format.includes('%j') ? false : check.getUTCDate() !== parsed.day)) return undefined;
   return { us: (ms - parsed.offsetMin * 60_000) * 1000 + parsed.micro, offsetMin: parsed.offsetMin };
+}
+
+/** Parses with a Python format (and the CDK's extra formats); undefined when the text does not fit it. */
+export function parseDateTimeWithFormat(value: unknown, format: string): PyDateTime | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : undefined;
+  if (text === undefined) return undefined;
+  if (format === '%s' || format === '%s_as_float') {
+    return /^-?\d+(\.\d+)?$/.test(text.trim()) ? { us: Math.round(Number(text) * 1_000_000), offsetMin: 0 } : undefined;
+  }
+  if (format === '%ms') return /^-?\d+$/.test(text.trim()) ? { us: Number(text) * 1000, offsetMin: 0 } : undefined;
+  if (format === '%epoch_microseconds') return /^-?\d+$/.test(text.trim()) ? { us: Number(text), offsetMin: 0 } : undefined;
+  return parseWithFormat(text, format.replace('%_ms', '%f'));
 }
