@@ -92,6 +92,28 @@ describe('mid-body failures', () => {
     expect(errorsOf(output)[0]?.message).toMatch(/returned different records when it was retried/);
   });
 
+  it('fails the stream when a record moved across the cut on the retry, even though the last one emitted is the same', async () => {
+    const first = Buffer.from(JSON.stringify({ data: bigRecords }));
+    // Record 5 (emitted before the cut) and record 2500 (after it) trade places: skipping by count alone would emit
+    // record 5 twice and never emit record 2500.
+    const swapped = bigRecords.map((record, i) => (i === 5 ? bigRecords[2500] : i === 2500 ? bigRecords[5] : record));
+    const changed = Buffer.from(JSON.stringify({ data: swapped }));
+    let attempt = 0;
+    server = await startTestServer('trusted', (_req, res) => {
+      attempt++;
+      sendCut(res, attempt === 1 ? first : changed, attempt === 1 ? Math.floor(first.length / 2) : undefined);
+    });
+    const output = await readSource(bigSource, { config: { base_url: server.url } });
+    expect(attempt).toBe(2);
+    const ids = recordsOf(output, 'big').map((r) => r.id);
+    expect(ids.length).toBeGreaterThan(5);
+    expect(ids.length).toBeLessThan(2500);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(output.exitCode).toBe(1);
+    expect(errorsOf(output)[0]).toMatchObject({ failure_type: 'transient_error' });
+    expect(errorsOf(output)[0]?.message).toMatch(/returned different records when it was retried/);
+  });
+
   it('gives up after the retry budget when every attempt breaks', async () => {
     const body = Buffer.from(JSON.stringify({ data: bigRecords }));
     let attempts = 0;

@@ -21,8 +21,9 @@ export interface ReadPageOptions {
  * Read level 4, the page.
  * One page: yields its records (JSON text) in batches as the body streams in. When the body breaks midway (reset,
  * stall, cut short), the request is sent again within the client's retry budget and the records already yielded are
- * skipped, after checking the last one is the same, so no record is lost or doubled. This assumes the server returns
- * the same records in the same order for the same request; if not, the page fails (transient) instead of guessing.
+ * skipped, after checking they are the same (the last one exactly, every one by its length, in order), so no record is
+ * lost or doubled. This assumes the server returns the same records in the same order for the same request; if not,
+ * the page fails (transient) instead of guessing.
  */
 export async function* readPage(options: ReadPageOptions): AsyncGenerator<string[]> {
   const { http, request, selector, stream, logger, result } = options;
@@ -30,6 +31,8 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
   const started = Date.now();
   let emitted = 0;
   let lastEmitted: string | undefined;
+  /** The lengths of the records yielded, in order, hashed: a record that moved across the cut changes it. */
+  let emittedShape = SHAPE_SEED;
   for (let attempt = 1; ; attempt++) {
     // Failures up to the headers were already retried by the client: they end the page here.
     const response = await http.send(request);
@@ -44,11 +47,13 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
     try {
       const scanner = selector.open(http.bodyLimits);
       let seen = 0;
+      let seenShape = SHAPE_SEED;
       for await (const chunk of bodyChunks(response.body)) {
         let batch = scanner.write(chunk);
         if (seen < emitted) {
           const skip = Math.min(emitted - seen, batch.length);
-          if (seen + skip === emitted && batch[skip - 1] !== lastEmitted) throw changedOnRetry(stream, method, url());
+          seenShape = shapeOf(batch, 0, skip, seenShape);
+          if (seen + skip === emitted && (batch[skip - 1] !== lastEmitted || seenShape !== emittedShape)) throw changedOnRetry(stream, method, url());
           seen += batch.length;
           batch = batch.slice(skip);
         } else {
@@ -58,6 +63,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         result.first ??= batch[0];
         emitted += batch.length;
         lastEmitted = batch[batch.length - 1];
+        emittedShape = shapeOf(batch, 0, batch.length, emittedShape);
         yield batch;
       }
       scanner.end();
@@ -80,6 +86,15 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       await http.retryPolicy.sleep(delay, request.signal);
     }
   }
+}
+
+const SHAPE_SEED = 0x811c9dc5;
+
+/** Folds the lengths of `records[from..to)` into `hash` (FNV-1a over lengths): cheap enough for every record. */
+function shapeOf(records: readonly string[], from: number, to: number, hash: number): number {
+  let h = hash;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (records[i]?.length ?? 0), 0x01000193) >>> 0;
+  return h;
 }
 
 /** Errors raised here that must not be retried again here (a retry would only see the same difference). */
