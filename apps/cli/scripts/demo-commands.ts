@@ -1,6 +1,6 @@
 import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import type { StreamRow } from '../src/progress/stream-table.js';
-import { spawnConnector, type ConnectorRun } from './spawn-connector.js';
+import type { StreamRow } from '@mb-airbyte/connector-cli';
+import { spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
 
 export interface DemoStep {
   command: string;

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
-import { formatSeconds, formatStreamTable } from '../src/progress/stream-table.js';
+import { formatSeconds, formatStreamTable } from '@mb-airbyte/connector-cli';
 import { runDemoCommands } from './demo-commands.js';
 
 function readOptions(): { scale: string; seed: string; out: string } {

@@ -1,73 +1,11 @@
-// The `source-metabase` executable: the only place that touches process.argv, process.exit and the real stdio.
-import { CANCEL_SIGNALS, EXIT_WITHIN_MS, type CancelSignal } from './cancel-signals.js';
-import { main } from './main.js';
-import { processIo } from './process-io.js';
+// The `source-metabase` executable: the Metabase source on the connector CLI (process wiring in runCli).
+import { runCli } from '@mb-airbyte/connector-cli';
+import { cliVersion } from './version.js';
 
-if (process.argv[2] === 'read') {
-  // Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough: V8
-  // would otherwise grow it to 16 MB ones, about 25 MB more RSS for the same CPU (measured with `pnpm bench`). V8
-  // reads this flag each time it would grow the young generation, so setting it at run time takes effect. Loaded
-  // only for `read`, so that `spec` does not pay for node:v8.
-  const { setFlagsFromString } = await import('node:v8');
-  setFlagsFromString('--semi-space-growth-factor=1');
-}
-
-const fatalHandlers = new Set<(error: unknown) => Promise<void>>();
-const cancelHandlers = new Set<(signal: CancelSignal) => Promise<void>>();
-/** The exit code of the signal that cancelled the run, once one did. */
-let cancelledWith: number | undefined;
-
-async function onCancel(signal: CancelSignal): Promise<void> {
-  if (cancelledWith !== undefined) return; // already on the way out, within the bound
-  cancelledWith = CANCEL_SIGNALS[signal];
-  process.exitCode = cancelledWith;
-  // Whatever happens below (a reader that takes nothing, a handler that hangs), the process is gone in time.
-  setTimeout(() => process.exit(cancelledWith), EXIT_WITHIN_MS).unref();
-  try {
-    await Promise.all([...cancelHandlers].map((handler) => handler(signal)));
-    await drained(process.stdout);
-  } finally {
-    process.exit(cancelledWith);
-  }
-}
-for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) process.on(signal, (name: CancelSignal) => void onCancel(name));
-
-/** Resolves once everything handed to `out` so far has reached the pipe (an empty write completes after them). */
-function drained(out: NodeJS.WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    out.write('', () => {
-      resolve();
-    });
-  });
-}
-
-async function onFatal(error: unknown): Promise<void> {
-  if (cancelledWith !== undefined) return; // a cancelled run may fail as it unwinds: the cancellation speaks for it
-  process.exitCode = 1;
-  try {
-    if (fatalHandlers.size === 0) process.stderr.write(`source-metabase: ${error instanceof Error ? error.message : String(error)}\n`);
-    for (const handler of fatalHandlers) await handler(error);
-  } finally {
-    // Work may still be pending (sockets, timers): the ERROR trace is flushed, so stop here.
-    process.exit(1);
-  }
-}
-process.on('uncaughtException', (error) => void onFatal(error));
-process.on('unhandledRejection', (reason) => void onFatal(reason));
-
-const exitCode = await main(
-  process.argv.slice(2),
-  processIo((handler) => {
-    fatalHandlers.add(handler);
-    return () => fatalHandlers.delete(handler);
-  }, (handler) => {
-    cancelHandlers.add(handler);
-    return () => cancelHandlers.delete(handler);
-  }),
-);
-if (cancelledWith === undefined) {
-  process.exitCode = exitCode;
-  // stdout is flushed. Should anything still hold the event loop open (a socket nobody closed), do not hang the
-  // sync: leave after a grace period that an orderly exit never reaches (the timer does not keep the process alive).
-  setTimeout(() => process.exit(exitCode), 3_000).unref();
-}
+await runCli({
+  name: 'source-metabase',
+  version: cliVersion,
+  checkTarget: 'against Metabase',
+  // Imported lazily: in the built bin the source is compiled only by the commands that need it (tsup.config.ts).
+  loadSource: async () => (await import('./source.js')).source,
+});

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
-import { spawnConnector, type ConnectorRun } from '../scripts/spawn-connector.js';
+import { spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
 import { runContainer } from './image-under-test.js';
 
 // spec, check, discover and read inside the image with the settings of Airbyte's job pods (uid 1000, no

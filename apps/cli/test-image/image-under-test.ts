@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { spawnConnector, type ConnectorRun, type SpawnOptions } from '../scripts/spawn-connector.js';
+import { spawnConnector, type ConnectorRun, type SpawnOptions } from '@mb-airbyte/connector-cli/testing';
 
 // The image `pnpm test:image` built (image/test-image.mjs passes these), and how to run it as Airbyte's job pods do.
 const run = promisify(execFile);

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ConfiguredAirbyteCatalogSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
-import { spawnConnector, type ConnectorRun } from '../scripts/spawn-connector.js';
+import { memoryIo, spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
 import { main } from '../src/index.js';
-import { memoryIo } from './support/memory-io.js';
 
 // The built CLI as the Docker image holds it: dist/source-metabase.js copied alone into an empty folder, run with
 // plain `node` from another working directory, against the sandbox over real HTTPS. Every stdout line of every run

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfiguredAirbyteCatalogSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
-import { spawnConnector, type ConnectorRun } from '../scripts/spawn-connector.js';
+import { spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
 
 // Incremental sync through the built CLI, as the platform runs it: a configured catalog asking for incremental
 // streams, a first read, changes in the sandbox, then a second read given the first read's STATE messages in a

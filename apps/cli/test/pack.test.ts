@@ -14,6 +14,7 @@ const publicPackages = [
   { name: '@mb-airbyte/airbyte-protocol', dir: 'packages/airbyte-protocol', probe: 'MessageWriter' },
   { name: '@mb-airbyte/http-source-kit', dir: 'packages/http-source-kit', probe: 'runSource' },
   { name: '@mb-airbyte/source-metabase', dir: 'packages/source-metabase', probe: 'metabaseSource' },
+  { name: '@mb-airbyte/connector-cli', dir: 'packages/connector-cli', probe: 'runCli' },
   { name: '@mb-airbyte/source-metabase-cli', dir: 'apps/cli', probe: 'main' },
 ];
 const missingBuild = publicPackages.filter((p) => !existsSync(join(root, p.dir, 'dist'))).map((p) => p.dir);

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { injectedManifestSource, sourceFromManifest } from '@mb-airbyte/declarative-source';
 import { ConnectorError } from '@mb-airbyte/http-source-kit';
-import type { ConnectorSource } from '@mb-airbyte/source-metabase-cli';
+import type { ConnectorSource } from '@mb-airbyte/connector-cli';
 import { commandVersion } from './version.js';
 
 /** Larger than any of Airbyte's manifests by far; a bigger file is a mistake (or not a manifest). */

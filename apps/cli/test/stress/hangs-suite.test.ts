@@ -9,7 +9,7 @@ import { readSlowly, type SlowReadResult } from './support/slow-reader.js';
 import { startStage } from './support/stage.js';
 import { bundleFile, createStressCli, type StressCli } from './support/stress-cli.js';
 import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import { EXIT_WITHIN_MS } from '../../src/cancel-signals.js';
+import { EXIT_WITHIN_MS } from '@mb-airbyte/connector-cli';
 
 // Nothing hangs and nothing stays silent, through the built CLI: stdout shows a slow read as it happens, and a
 // cancelled read (SIGTERM from the platform, SIGINT from a person) ends with INCOMPLETE statuses, whole lines only and

@@ -1,7 +1,7 @@
 // Helpers of the version matrix: one read through the built CLI with each record's raw line kept.
 import type { AirbyteMessage, AirbyteStateMessage } from '@mb-airbyte/airbyte-protocol';
 import type { JsonRecord } from '@mb-airbyte/metabase-sandbox';
-import { spawnConnector } from '../../scripts/spawn-connector.js';
+import { spawnConnector } from '@mb-airbyte/connector-cli/testing';
 
 export interface EmittedRecord {
   data: JsonRecord;

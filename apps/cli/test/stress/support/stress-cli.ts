@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import { spawnConnector, type ConnectorRun } from '../../../scripts/spawn-connector.js';
+import { spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
 import { configuredCatalog } from './messages.js';
 import { findLeaks, type NamedSecret } from './secret-leaks.js';
 

@@ -19,6 +19,8 @@ import { ObservedWriter } from './observed-writer.js';
 import { discardStream } from './discard-stream.js';
 
 export interface CommandContext {
+  /** The command's name, for what it tells people on stderr. */
+  name: string;
   io: CliIo;
   writer: ObservedWriter;
   /** Knows the config's secrets once it is read, and the run's own (shared with the runner), for masking anything the CLI itself reports. */
@@ -75,7 +77,7 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
     try {
       await writeFile(outFile, `${JSON.stringify(configuredCatalog(found), null, 2)}\n`);
     } catch (error) {
-      await writeText(io.stderr, `source-metabase: could not write the catalog to ${outFile}: ${(error as Error).message}\n`);
+      await writeText(io.stderr, `${context.name}: could not write the catalog to ${outFile}: ${(error as Error).message}\n`);
       return 1;
     }
     if (io.stderrIsTTY === true) {

@@ -3,13 +3,11 @@ import type { CommandName } from './cli-args.js';
 /** What the help text says about the command: its name, what `check` tests, options beside the common ones. */
 export interface UsageOptions {
   name: string;
-  /** Ends the check line, e.g. "against Metabase". */
+  /** Ends the check line, e.g. "against the Acme API". */
   checkTarget: string;
   /** Extra lines for the options list, e.g. "--manifest FILE  the manifest to run". */
   extraOptions?: readonly string[];
 }
-
-export const metabaseUsage: UsageOptions = { name: 'source-metabase', checkTarget: 'against Metabase' };
 
 function commandLines(usage: UsageOptions): Record<CommandName, string> {
   return {
@@ -21,7 +19,7 @@ function commandLines(usage: UsageOptions): Record<CommandName, string> {
 }
 
 /** The help text; `command` narrows it to one command. Ends with a newline. */
-export function usageText(command?: CommandName, usage: UsageOptions = metabaseUsage): string {
+export function usageText(usage: UsageOptions, command?: CommandName): string {
   const all = commandLines(usage);
   const lines = command === undefined ? Object.values(all) : [all[command]];
   return [

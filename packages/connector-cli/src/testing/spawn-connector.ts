@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { AirbyteMessageSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 
@@ -24,6 +24,8 @@ export interface SpawnOptions {
   cwd?: string;
   /** Called for each message as it arrives, with the raw line (the demo streams them to a file). */
   onMessage?: (message: AirbyteMessage, line: string, atMs: number) => void;
+  /** Called once the process started (a test sends it a signal, say). */
+  onStart?: (child: ChildProcess) => void;
   /** Keep the parsed messages in `messages` (default true; the demo turns it off at big scale). */
   keepMessages?: boolean;
   timeoutMs?: number;
@@ -38,6 +40,7 @@ export async function spawnConnector(args: string[], options: SpawnOptions): Pro
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  options.onStart?.(child);
   const timer = setTimeout(() => {
     child.kill('SIGKILL');
   }, options.timeoutMs ?? 120_000);

@@ -3,21 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfiguredAirbyteCatalogSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import { main, type ConnectorSource } from '../src/index.js';
-import { memoryIo, MemoryStream, type MemoryIo } from './support/memory-io.js';
-import { toySource, type ToyHooks } from './support/toy-source.js';
+import { main } from '../src/index.js';
+import { memoryIo, MemoryStream, type MemoryIo } from '../src/testing/memory-io.js';
+import { toyOptions, type ToyHooks } from './support/toy-source.js';
 
 // The whole CLI in-process: argv and stdio injected, a toy source produced by code (no network).
 const secret = 'tok-3b9f-secret';
 let dir = '';
 const file = (name: string) => join(dir, name);
-const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, { loadSource: () => Promise.resolve<ConnectorSource>(toySource(hooks)) });
+const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, toyOptions(hooks));
 const types = (messages: AirbyteMessage[]) => messages.map((m) => (m.type === 'TRACE' ? `TRACE:${m.trace.type}` : m.type));
 const errors = (messages: AirbyteMessage[]) => messages.flatMap((m) => (m.type === 'TRACE' && m.trace.type === 'ERROR' ? [m.trace.error] : []));
 const records = (messages: AirbyteMessage[]) => messages.flatMap((m) => (m.type === 'RECORD' ? [`${m.record.stream}:${JSON.stringify(m.record.data)}`] : []));
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'source-metabase-main-'));
+  dir = await mkdtemp(join(tmpdir(), 'connector-cli-main-'));
   await writeFile(file('config.json'), JSON.stringify({ token: secret, count: 3 }));
   await writeFile(file('failing.json'), JSON.stringify({ token: secret, fail: 'letters' }));
   await writeFile(file('broken.json'), `{"token": "${secret}", `);
@@ -35,14 +35,48 @@ describe('main', () => {
   it('help and version are text for people; usage errors go to stderr with exit 2', async () => {
     const help = memoryIo();
     expect(await run(['--help'], help)).toBe(0);
-    expect(help.stdout.text).toMatch(/^Usage: source-metabase <command>/);
+    expect(help.stdout.text).toMatch(/^Usage: source-toy <command>/);
+    expect(help.stdout.text).toContain('test the configuration against the toy API');
     const version = memoryIo();
     expect(await run(['--version'], version)).toBe(0);
-    expect(version.stdout.text).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(version.stdout.text).toBe('1.2.3\n');
     const wrong = memoryIo();
     expect(await run(['read', '--state', 's.json'], wrong)).toBe(2);
     expect(wrong.stdout.text).toBe('');
-    expect(wrong.stderr.text).toContain('source-metabase: read needs --config FILE');
+    expect(wrong.stderr.text).toContain('source-toy: read needs --config FILE');
+  });
+
+  it("takes the connector's own arguments first; a problem with them is a usage error in the connector's name", async () => {
+    const seen: (readonly string[])[] = [];
+    const withFlag = (argv: string[], io: MemoryIo) =>
+      main(argv, io, {
+        ...toyOptions(),
+        extraOptions: ['--flavour NAME  the toy flavour'],
+        takeArguments: (args) => {
+          seen.push(args);
+          const at = args.indexOf('--flavour');
+          if (at === -1) return { rest: args };
+          const value = args[at + 1];
+          return value === undefined ? { rest: [], problem: 'option --flavour needs a name' } : { rest: args.filter((_, i) => i !== at && i !== at + 1) };
+        },
+      });
+    const spec = memoryIo();
+    expect(await withFlag(['--flavour', 'lemon', 'spec'], spec)).toBe(0);
+    expect(types(spec.messages())).toEqual(['SPEC']);
+    expect(seen).toEqual([['--flavour', 'lemon', 'spec']]);
+    const help = memoryIo();
+    expect(await withFlag(['--help'], help)).toBe(0);
+    expect(help.stdout.text).toContain('  --flavour NAME  the toy flavour\n');
+    const wrong = memoryIo();
+    expect(await withFlag(['spec', '--flavour'], wrong)).toBe(2);
+    expect(wrong.stdout.text).toBe('');
+    expect(wrong.stderr.text).toBe('source-toy: option --flavour needs a name\n');
+  });
+
+  it('discover --write-catalog to a folder that does not exist says so on stderr in the command name, exit 1', async () => {
+    const io = memoryIo();
+    expect(await run(['discover', '--config', file('config.json'), '--write-catalog', file('no-such-dir/catalog.json')], io)).toBe(1);
+    expect(io.stderr.text).toMatch(/^source-toy: could not write the catalog to \S+no-such-dir\/catalog\.json: ENOENT/);
   });
 
   it('check with a config file that is not JSON reports FAILED (exit 0) without quoting the file', async () => {
@@ -128,7 +162,7 @@ describe('main', () => {
 
   it('a source that cannot even load: one system_error trace, exit 1, no stack trace outside the trace', async () => {
     const io = memoryIo();
-    const code = await main(['discover', '--config', file('config.json')], io, { loadSource: () => Promise.reject(new Error('module not found')) });
+    const code = await main(['discover', '--config', file('config.json')], io, { ...toyOptions(), loadSource: () => Promise.reject(new Error('module not found')) });
     expect(code).toBe(1);
     expect(types(io.messages())).toEqual(['TRACE:ERROR']);
     expect(errors(io.messages())[0]).toMatchObject({ failure_type: 'system_error', internal_message: 'Error: module not found' });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineSource, defineStream } from '@mb-airbyte/http-source-kit';
+import type { ConnectorSource, MainOptions } from '../../src/index.js';
 
 /** What a toy stream can be told to do, to drive the CLI through its paths without a network. */
 export interface ToyHooks {
@@ -44,4 +45,14 @@ export function toySource(hooks: ToyHooks = {}) {
       }),
     ],
   });
+}
+
+/** `main`'s options for a command `source-toy` running the toy source. */
+export function toyOptions(hooks: ToyHooks = {}): MainOptions {
+  return {
+    name: 'source-toy',
+    version: '1.2.3',
+    checkTarget: 'against the toy API',
+    loadSource: () => Promise.resolve<ConnectorSource>(toySource(hooks)),
+  };
 }

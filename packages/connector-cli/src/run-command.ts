@@ -10,17 +10,17 @@ import { progressObserver } from './progress/progress-observer.js';
 import { ReadProgress } from './progress/read-progress.js';
 import { StreamStatusTracker } from './stream-status-tracker.js';
 
-
-async function loadMetabaseSource(): Promise<ConnectorSource> {
-  const { metabaseSource } = await import('@mb-airbyte/source-metabase');
-  return metabaseSource;
+/** What a command needs besides the request and the io: the command's name and the source, loaded on demand. */
+export interface RunCommandOptions {
+  name: string;
+  loadSource: () => Promise<ConnectorSource>;
 }
 
 /**
  * Runs one protocol command with stdout owned by a single MessageWriter. Whatever happens, the output is
  * flushed before this resolves, and a failure the runner did not report becomes one ERROR trace (masked).
  */
-export async function runCommand(request: CommandRequest, io: CliIo, loadSource: () => Promise<ConnectorSource> = loadMetabaseSource): Promise<number> {
+export async function runCommand(request: CommandRequest, io: CliIo, { name, loadSource }: RunCommandOptions): Promise<number> {
   const now = io.now ?? Date.now;
   const progress =
     request.kind === 'read' && io.stderrIsTTY === true
@@ -30,7 +30,7 @@ export async function runCommand(request: CommandRequest, io: CliIo, loadSource:
   const streams = new StreamStatusTracker();
   writer.observe(streams);
   const cancel = new AbortController();
-  const context: CommandContext = { io, writer, masker: new SecretMasker(), signal: cancel.signal };
+  const context: CommandContext = { name, io, writer, masker: new SecretMasker(), signal: cancel.signal };
   let fatalReported = false;
   const reportFatal = async (error: unknown): Promise<number> => {
     if (!fatalReported) {

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { AirbyteMessageSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import type { CancelSignal, CliIo } from '../../src/index.js';
+import type { CancelSignal } from '../cancel-signals.js';
+import type { CliIo } from '../cli-io.js';
 
 /** A stream that keeps what is written to it. */
 export class MemoryStream extends Writable {

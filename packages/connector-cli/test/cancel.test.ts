@@ -3,15 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
-import { main, type ConnectorSource } from '../src/index.js';
+import { main } from '../src/index.js';
 import { FINAL_FLUSH_WITHIN_MS } from '../src/cancel-signals.js';
-import { memoryIo, MemoryStream, type MemoryIo } from './support/memory-io.js';
-import { toySource, type ToyHooks } from './support/toy-source.js';
+import { memoryIo, MemoryStream, type MemoryIo } from '../src/testing/memory-io.js';
+import { toyOptions, type ToyHooks } from './support/toy-source.js';
 
-// Cancellation in-process (the bin's signal handling is tested through the built CLI in test/stress/hangs-suite).
+// Cancellation in-process (runCli's signal handling is tested through built bins: apps/cli's test/stress/hangs-suite
+// and apps/declarative-cli's cancel test).
 let dir = '';
 let config = '';
-const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, { loadSource: () => Promise.resolve<ConnectorSource>(toySource(hooks)) });
+const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, toyOptions(hooks));
 const describeLine = (m: AirbyteMessage): string => {
   if (m.type === 'RECORD') return `RECORD ${m.record.stream}`;
   if (m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS') return `${m.trace.stream_status.status} ${m.trace.stream_status.stream_descriptor.name}`;
@@ -20,7 +21,7 @@ const describeLine = (m: AirbyteMessage): string => {
 };
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'source-metabase-cancel-'));
+  dir = await mkdtemp(join(tmpdir(), 'connector-cli-cancel-'));
   config = join(dir, 'config.json');
   await writeFile(config, JSON.stringify({ token: 'tok-cancel-secret', count: 2 }));
 });
@@ -55,10 +56,12 @@ describe('a cancelled read', () => {
   it('outside a read there is nothing to mark: only the note', async () => {
     const io = memoryIo();
     let cancelled: Promise<void> | undefined;
+    const toy = toyOptions();
     const code = await main(['check', '--config', config], io, {
+      ...toy,
       loadSource: () => {
         cancelled = io.cancel()?.('SIGINT');
-        return Promise.resolve<ConnectorSource>(toySource());
+        return toy.loadSource();
       },
     });
     await cancelled;

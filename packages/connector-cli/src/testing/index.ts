@@ -1,0 +1,3 @@
+// Test helpers for connectors built on the CLI: in-process stdio for `main`, and a runner for the built bin.
+export { memoryIo, MemoryStream, type MemoryIo } from './memory-io.js';
+export { spawnConnector, type ConnectorRun, type SpawnOptions } from './spawn-connector.js';

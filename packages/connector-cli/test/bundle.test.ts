@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'tsup';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorBinConfig } from '../src/bundle/index.js';
+import { main } from '../src/index.js';
+import { memoryIo } from '../src/testing/memory-io.js';
+import { toySource } from './support/toy-source.js';
+
+// A toy connector built with the build API, as a connector's tsup.config.ts does, then run with plain `node`.
+const run = promisify(execFile);
+const fixture = fileURLToPath(new URL('./fixtures/toy-connector/', import.meta.url));
+let out = '';
+let bin = '';
+const node = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: tmpdir() });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'connector-cli-bundle-'));
+  const options = connectorBinConfig({ name: 'source-toy', bin: join(fixture, 'src/bin.ts'), source: join(fixture, 'src/source.ts'), outDir: out });
+  await build({
+    ...options,
+    config: false,
+    silent: true,
+    // The fixture imports this package from its sources (the plugin replaces modules of the copy it belongs to).
+    esbuildOptions(esbuild) {
+      esbuild.alias = { '@mb-airbyte/connector-cli': fileURLToPath(new URL('../src/index.ts', import.meta.url)) };
+    },
+  });
+  bin = join(out, 'source-toy.js');
+  await writeFile(join(out, 'config.json'), JSON.stringify({ token: 'tok-bundle-secret', count: 2 }));
+}, 120_000);
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('connectorBinConfig', () => {
+  it('builds one executable file that starts with a shebang and carries the source as text', async () => {
+    const text = await readFile(bin, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // The source's code is inside the core's string literal, not compiled with the launcher.
+    expect(text).toMatch(/coreSource = '/);
+    expect(text.split('toy source module evaluated')).toHaveLength(2);
+  });
+
+  it('spec prints the line computed at build time, equal to the spec main computes, without loading the source', async () => {
+    const spec = await node('spec');
+    expect(spec).toMatchObject({ code: 0, stderr: '' });
+    const io = memoryIo();
+    expect(await main(['spec'], io, { name: 'source-toy', version: '4.5.6', checkTarget: 'x', loadSource: () => Promise.resolve(toySource()) })).toBe(0);
+    expect(spec.stdout).toBe(io.stdout.text);
+  });
+
+  it('help, version and usage errors name the command and do not load the source', async () => {
+    expect(await node('--version')).toEqual({ code: 0, stdout: '4.5.6\n', stderr: '' });
+    const help = await node('--help');
+    expect(help.stdout).toContain('check --config FILE                           test the configuration against the toy API');
+    const wrong = await node('read');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^source-toy: read needs --config FILE\n/);
+  });
+
+  it('check and read load the source from the embedded core and run it', async () => {
+    const check = await node('check', '--config', join(out, 'config.json'));
+    expect(check.code).toBe(0);
+    expect(check.stderr).toBe('toy source module evaluated\n');
+    expect(check.stdout).toContain('"status":"SUCCEEDED"');
+    const read = await node('read', '--config', join(out, 'config.json'));
+    expect(read.code).toBe(0);
+    expect(read.stdout.split('\n').filter((line) => line.includes('"type":"RECORD"'))).toHaveLength(4);
+  });
+});
