@@ -16,7 +16,7 @@ function validateUrl(input: unknown): true | string {
 
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
   plop.setGenerator('source', {
-    description: 'A new Airbyte source package (config schema, one example stream, an HTTPS test, README, changeset)',
+    description: 'A new Airbyte source package (config schema, one example stream, its bin, tests over local HTTPS, README, changeset)',
     prompts: [
       { type: 'input', name: 'name', message: 'Source name, kebab-case (packages/source-<name>):', validate: validateName },
       { type: 'input', name: 'title', message: 'Name people read (e.g. "Acme CRM"):', validate: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? true : 'required') },
