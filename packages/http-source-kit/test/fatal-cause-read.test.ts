@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfiguredAirbyteCatalog } from '@mb-airbyte/airbyte-protocol';
 import { readSource } from '../src/testing/index.js';
 import { errorsOf, timeline } from './support/output-timeline.js';
+import { startTestServer } from './support/https-test-server.js';
 import { startToyApi, TOY_TOKEN, type ToyApi } from './support/toy-api.js';
 import { toySource } from './support/toy-source.js';
 
@@ -38,6 +39,36 @@ describe('a fatal cause ends the read once', () => {
     expect(pointers(output)).toEqual(['users', 'projects', 'tasks'].map((s) => expect.stringMatching(new RegExp(`^Stream "${s}" stopped: .*HTTP 401`)) as string));
     expect(api.server.requests).toHaveLength(1);
     expect(output.logs.at(-1)?.message).toBe('Read finished: 0 of 3 streams complete, 0 records, 1 HTTP request (0 retries).');
+  });
+
+  it('a server nothing listens on: the first stream spends its retry budget, then one ERROR trace ends the run', async () => {
+    const closed = await startTestServer('trusted', () => undefined);
+    const url = closed.url;
+    await closed.close(); // nothing listens on this port any more
+    const output = await readSource(toySource, { config: { base_url: url, api_token: TOY_TOKEN } });
+    expect(output.exitCode).toBe(1);
+    const errors = errorsOf(output);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ failure_type: 'transient_error', message: expect.stringMatching(/ECONNREFUSED.*gave up after 6 attempts\). The read stops here/) as string });
+    expect(timeline(output, 'users')).toEqual(['STARTED', 'INCOMPLETE']);
+    expect(timeline(output, 'projects')).toEqual(['INCOMPLETE']); // never started: no second retry budget
+    expect(timeline(output, 'tasks')).toEqual(['INCOMPLETE']);
+    expect(pointers(output)).toHaveLength(3);
+    expect(output.logs.filter((log) => log.message.includes('ECONNREFUSED') && log.message.includes('attempt'))).toHaveLength(5);
+  });
+
+  it('a certificate nobody trusts: one ERROR trace for the run, not one per stream', async () => {
+    const untrusted = await startTestServer('untrusted', () => undefined);
+    try {
+      const output = await readSource(toySource, { config: { base_url: untrusted.url, api_token: TOY_TOKEN } });
+      expect(output.exitCode).toBe(1);
+      expect(errorsOf(output)).toHaveLength(1);
+      expect(errorsOf(output)[0]).toMatchObject({ failure_type: 'config_error', message: expect.stringMatching(/TLS certificate check failed/) as string });
+      expect(timeline(output, 'projects')).toEqual(['INCOMPLETE']);
+      expect(untrusted.requests).toHaveLength(0);
+    } finally {
+      await untrusted.close();
+    }
   });
 
   it('stops the requests other streams have in flight at once, and counts only their own failures', async () => {

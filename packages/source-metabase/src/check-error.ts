@@ -6,6 +6,7 @@ const unreachable: Record<string, string> = {
   ENOTFOUND: 'the host name could not be found (DNS lookup failed)',
   EAI_AGAIN: 'the host name could not be resolved (DNS did not answer)',
   ETIMEDOUT: 'the connection timed out',
+  ERR_CONNECT_TIMEOUT: 'no connection could be made within the connect timeout',
   EHOSTUNREACH: 'the host is unreachable',
   ENETUNREACH: 'the network is unreachable',
 };

@@ -34,7 +34,7 @@ describe('HttpClient connection failures', () => {
     const { port } = silent.address() as AddressInfo;
     const client = track(new HttpClient({ baseUrl: `https://127.0.0.1:${port}`, userAgent: 't/1', connectTimeoutMs: 150, retry: { maxAttempts: 1 } }));
     const error = await client.json({ path: '' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ETIMEDOUT', retryable: true, failureType: 'transient_error' });
+    expect(error).toMatchObject({ code: 'ERR_CONNECT_TIMEOUT', retryable: true, failureType: 'transient_error' });
     expect((error as Error).message).toContain('could not connect within 150 ms');
   });
 

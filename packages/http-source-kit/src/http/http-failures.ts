@@ -1,6 +1,7 @@
 import { bodySnippet, HttpError } from '../errors/index.js';
 import { ruleMessage, type ErrorRule } from './error-table.js';
 import type { HttpResponse } from './http-types.js';
+import { UNREACHABLE_CODES } from './network-error.js';
 import { readBodyText } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
@@ -28,13 +29,22 @@ export async function statusError(response: HttpResponse, rule: ErrorRule, metho
   });
 }
 
-/** The same error, saying how many attempts were made. */
+/**
+ * The same error, saying how many attempts were made. A server that could not be reached with any of them ends the
+ * run (`endsRun`): one ERROR trace, instead of every stream spending the same retry budget on it in turn.
+ */
 export function withAttempts(error: unknown, attempts: number): unknown {
   if (!HttpError.isInstance(error)) return error;
+  if (error.code !== undefined && UNREACHABLE_CODES.has(error.code)) {
+    return copyHttpError(error, {
+      message: `${error.userMessage} (gave up after ${attempts} attempts). The read stops here: the server could not be reached, so every other request would fail the same way.`,
+      endsRun: true,
+    });
+  }
   return copyHttpError(error, { message: `${error.userMessage} (gave up after ${attempts} attempts)` });
 }
 
-function copyHttpError(error: HttpError, change: { message: string }): HttpError {
+function copyHttpError(error: HttpError, change: { message: string; endsRun?: boolean }): HttpError {
   return new HttpError({
     message: change.message,
     failureType: error.failureType,
@@ -46,6 +56,6 @@ function copyHttpError(error: HttpError, change: { message: string }): HttpError
     ...(error.bodySnippet !== undefined ? { body: error.bodySnippet } : {}),
     ...(error.code !== undefined ? { code: error.code } : {}),
     ...(error.retryAfterMs !== undefined ? { retryAfterMs: error.retryAfterMs } : {}),
-    ...(error.endsRun === true ? { endsRun: true } : {}),
+    ...(error.endsRun === true || change.endsRun === true ? { endsRun: true } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { HttpError } from '../errors/index.js';
 import { CERTIFICATE_ERROR_CODES } from './certificate-error-codes.js';
+import { CONNECT_TIMEOUT_CODE } from './timed-transport.js';
 import type { ErrorRule } from './error-table.js';
 import { certificateFacts, certificateProblem, type CertificateFacts } from './tls-certificate.js';
 
@@ -7,7 +8,14 @@ import { certificateFacts, certificateProblem, type CertificateFacts } from './t
 const retryableCodes = new Set([
   'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN',
   'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ERR_BODY_TRUNCATED', 'ERR_INVALID_JSON', 'ERR_STREAM_PREMATURE_CLOSE',
+  CONNECT_TIMEOUT_CODE,
 ]);
+
+/**
+ * Error codes of a server that could not be reached at all (no connection was made). Retried like the others; once a
+ * request has spent its whole retry budget on them, every other request would meet the same, so the read stops there.
+ */
+export const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', CONNECT_TIMEOUT_CODE]);
 
 
 export interface NetworkErrorContext {
@@ -62,6 +70,7 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
       ...base,
       retryable: false,
       failureType: 'config_error',
+      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
       message:
         problem === undefined
           ? `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
@@ -75,6 +84,7 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
       ...base,
       retryable: false,
       failureType: 'config_error',
+      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
       message: `The TLS handshake with ${base.url} failed: ${text}. Check that the URL's scheme and port point to an HTTPS server.`,
     });
   }
@@ -83,6 +93,7 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
       ...base,
       retryable: false,
       failureType: 'config_error',
+      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
       message: `The host of ${base.url} could not be found (DNS lookup failed). Check the server URL.`,
     });
   }

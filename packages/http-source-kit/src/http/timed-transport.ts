@@ -140,12 +140,16 @@ class WatchedRequest implements IdleWatch {
 
   private fail(timeout: TransportTimeout): void {
     this.shared.timedOut.set(this.req, timeout);
-    this.req.destroy(Object.assign(new Error(timeout.message), { code: timeout.kind === 'first-byte' ? FIRST_BYTE_TIMEOUT_CODE : 'ETIMEDOUT' }));
+    this.req.destroy(Object.assign(new Error(timeout.message), { code: timeoutCodes[timeout.kind] }));
   }
 }
 
 /** The error code of a request that got no answer within the first-byte timeout. */
 export const FIRST_BYTE_TIMEOUT_CODE = 'ERR_FIRST_BYTE_TIMEOUT';
+/** The error code of a connection (TCP and TLS handshake) not made within the connect timeout. */
+export const CONNECT_TIMEOUT_CODE = 'ERR_CONNECT_TIMEOUT';
+
+const timeoutCodes: Record<TransportTimeout['kind'], string> = { connect: CONNECT_TIMEOUT_CODE, 'first-byte': FIRST_BYTE_TIMEOUT_CODE, idle: 'ETIMEDOUT' };
 
 /** "300 s", "2.5 s", "800 ms". */
 export function formatSeconds(ms: number): string {
