@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { readDockerfile, readKeyValues } from './dockerfile-instructions.js';
+import { readDockerfile, readKeyValues } from '@mb-airbyte/connector-cli/testing';
 
 // These hold the Dockerfile to Airbyte's image contract by reading it, so `pnpm test` needs no container engine.
 // `pnpm test:image` (test-image/) builds the image and checks the same contract, and the protocol, by running it.

@@ -4,28 +4,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
-import { engine, runContainer } from './image-under-test.js';
+import type { ImageFixture } from '../src/testing/image-fixture.js';
+import { engine, loadFixture, runContainer } from './image-under-test.js';
 
 // The platform stops a sync by sending SIGTERM to the container (the connector is its PID 1, which the kernel gives
 // no default action for SIGTERM): the container must end within 2 s, with 143 and whole protocol lines.
 const run = promisify(execFile);
 const name = `mb-airbyte-sigterm-${process.pid}`;
-let sandbox: Sandbox;
+let fixture: ImageFixture;
 let work = '';
 
 beforeAll(async () => {
-  // Slow answers (about 200 ms each) keep the read going long after its first record.
-  sandbox = await startSandbox({ scale: 5, seed: 7, faults: 'slow', slowLatencyMs: 200 });
+  // The fixture answers slowly, which keeps the read going long after its first record.
+  fixture = await (await loadFixture())({ slow: true });
   work = await mkdtemp(join(tmpdir(), 'mb-airbyte-image-sigterm-'));
   await chmod(work, 0o755);
-  const { username, password } = sandbox.credentials;
-  await writeFile(join(work, 'config.json'), JSON.stringify({ instance_api_url: sandbox.url, username, password, ca_certificate: sandbox.caPem }), { mode: 0o644 });
+  await writeFile(join(work, 'config.json'), JSON.stringify(fixture.config), { mode: 0o644 });
 });
 
 afterAll(async () => {
   await run(engine, ['rm', '--force', '--ignore', name]).catch(() => undefined); // never leave it running
-  await sandbox.stop();
+  await fixture.stop();
   if (work !== '') await rm(work, { recursive: true, force: true });
 });
 

@@ -1,4 +1,6 @@
-// `pnpm image`: builds mb-airbyte/source-metabase:<version> from apps/cli/Dockerfile with docker or podman.
+// `connector-image build` (a connector's `pnpm image`): builds <dockerRepository>:<version> from the connector's
+// Dockerfile with docker or podman. The connector is the package in the current directory (or --connector DIR):
+// metadata.yaml names the image, package.json's version tags it.
 //   --ca FILE      a PEM bundle to trust while dependencies download (default: $NODE_EXTRA_CA_CERTS when set)
 //   --npmrc FILE   a whole .npmrc for that step (a mirror or private registry and its token)
 // Both are build secrets: mounted for the download steps only, never written to a layer.
@@ -6,26 +8,19 @@
 // stand-ins built from Debian packages (build-local-base.sh, once per machine, kept by the engine). NODE_IMAGE and
 // DEBIAN_IMAGE choose other bases.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { readConnector } from './connector.mjs';
 import { findContainerEngine, noEngineHelp } from './container-engine.mjs';
 
-const cliDir = fileURLToPath(new URL('../', import.meta.url));
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const localBaseScript = fileURLToPath(new URL('build-local-base.sh', import.meta.url));
 const bases = [
   { arg: 'NODE_IMAGE', official: 'docker.io/library/node:20-bookworm-slim', local: 'localhost/node:20-bookworm-slim' },
   { arg: 'DEBIAN_IMAGE', official: 'docker.io/library/debian:bookworm-slim', local: 'localhost/debian:bookworm-slim' },
 ];
-
-/** The image's name and tag, from metadata.yaml's repository and the CLI's version (they move together). */
-export function imageTag() {
-  const { version } = JSON.parse(readFileSync(`${cliDir}package.json`, 'utf8'));
-  const repository = /^\s*dockerRepository:\s*(\S+)\s*$/m.exec(readFileSync(`${cliDir}metadata.yaml`, 'utf8'))?.[1];
-  return `${repository}:${version}`;
-}
 
 const quiet = (engine, args) => spawnSync(engine, args, { stdio: 'ignore' }).status === 0;
 const hasImage = (engine, image) => quiet(engine, ['image', 'inspect', image]);
@@ -45,7 +40,7 @@ function chooseBases(engine) {
     else if (quiet(engine, ['pull', '--quiet', base.official])) chosen[base.arg] = base.official;
   }
   if (bases.every((base) => chosen[base.arg] !== undefined)) return chosen;
-  log('the base images cannot be pulled: building them from Debian packages (apps/cli/image/build-local-base.sh)');
+  log('the base images cannot be pulled: building them from Debian packages (build-local-base.sh of @mb-airbyte/connector-cli)');
   const built = spawnSync(localBaseScript, [], { stdio: 'inherit', env: { ...process.env, CONTAINER_ENGINE: engine } });
   if (built.status !== 0) throw new Error('building the local base images failed (it needs root, mmdebstrap and a Debian mirror)');
   for (const base of bases) chosen[base.arg] ??= base.local;
@@ -64,35 +59,31 @@ function secretFlags(options) {
   return flags;
 }
 
-/** Builds the image and returns its tag; throws with a message a person can act on. */
+/** Builds the connector's image and returns its tag; throws with a message a person can act on. */
 export function buildImage(options = {}) {
+  const connector = readConnector(options.connector);
   const engine = findContainerEngine();
   if (engine === undefined) throw new Error(noEngineHelp);
-  const tag = options.tag ?? imageTag();
+  const tag = options.tag ?? connector.tag;
   const buildArgs = Object.entries(chooseBases(engine)).flatMap(([arg, image]) => ['--build-arg', `${arg}=${image}`]);
-  const ignore = engine === 'podman' ? ['--ignorefile', `${cliDir}Dockerfile.dockerignore`] : [];
-  const args = ['build', '-f', `${cliDir}Dockerfile`, ...ignore, '-t', tag, ...buildArgs, ...secretFlags(options), root];
+  const dockerfile = join(connector.packageDir, 'Dockerfile');
+  if (!existsSync(dockerfile)) throw new Error(`${dockerfile} is missing: write it with connector-image dockerfile`);
+  const ignore = engine === 'podman' ? ['--ignorefile', `${dockerfile}.dockerignore`] : [];
+  const args = ['build', '-f', dockerfile, ...ignore, '-t', tag, ...buildArgs, ...secretFlags(options), connector.root];
   log(`${engine} ${args.join(' ')}`);
   const started = performance.now();
   const result = spawnSync(engine, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DOCKER_BUILDKIT: '1' } });
   if (result.status !== 0) throw new Error(`${engine} build failed (exit ${result.status ?? result.signal})`);
   const size = spawnSync(engine, ['image', 'inspect', '--format', '{{.Size}}', tag], { encoding: 'utf8' }).stdout.trim();
   log(`${tag} built with ${engine} in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(Number(size) / 1e6).toFixed(1)} MB`);
-  return { engine, tag, secrets: { ca: options.ca, npmrc: options.npmrc } };
+  return { engine, tag, connector, secrets: { ca: options.ca, npmrc: options.npmrc } };
 }
 
-/** Command-line options shared by `pnpm image` and `pnpm test:image`. */
+/** Command-line options shared by `connector-image build` and `connector-image test`. */
 export function readBuildOptions(argv) {
-  const { values } = parseArgs({ args: argv, options: { ca: { type: 'string' }, npmrc: { type: 'string' }, tag: { type: 'string' } } });
-  return { ca: values.ca ?? process.env.NODE_EXTRA_CA_CERTS, npmrc: values.npmrc, tag: values.tag };
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  try {
-    const { tag } = buildImage(readBuildOptions(process.argv.slice(2)));
-    process.stdout.write(`${tag}\n`);
-  } catch (error) {
-    log(error.message);
-    process.exit(1);
-  }
+  const { values } = parseArgs({
+    args: argv,
+    options: { ca: { type: 'string' }, npmrc: { type: 'string' }, tag: { type: 'string' }, connector: { type: 'string' } },
+  });
+  return { ca: values.ca ?? process.env.NODE_EXTRA_CA_CERTS, npmrc: values.npmrc, tag: values.tag, connector: values.connector };
 }

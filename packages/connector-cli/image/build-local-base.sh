@@ -6,7 +6,7 @@
 #                                    node image lays it out (node, npm, npx, corepack, headers) and its `node` user
 #                                    (uid/gid 1000); unlike the official image it has no yarn and no entrypoint script
 #
-#   apps/cli/image/build-local-base.sh
+#   packages/connector-cli/image/build-local-base.sh
 #
 # Needs root, mmdebstrap (apt-get install mmdebstrap) and a Debian mirror (DEBIAN_MIRROR, default deb.debian.org).
 # NODE picks another Node 20 binary; CONTAINER_ENGINE picks docker or podman.

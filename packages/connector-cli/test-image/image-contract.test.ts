@@ -6,15 +6,12 @@ import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { buildSecrets, engineOutput, image, shellInImage } from './image-under-test.js';
+import { buildSecrets, connector, engineOutput, image, shellInImage } from './image-under-test.js';
 
 // The image as Airbyte's platform and acceptance tests see it: its configuration from `inspect`, its users and
 // folders, and nothing of the build (sources, package managers, their stores, the build secrets) left inside.
 const run = promisify(execFile);
-const here = new URL('../', import.meta.url);
-const metadata = parse(readFileSync(new URL('metadata.yaml', here), 'utf8')) as { data: { dockerRepository: string; dockerImageTag: string } };
-const packageVersion = (JSON.parse(readFileSync(new URL('package.json', here), 'utf8')) as { version: string }).version;
+const { metadata, version: packageVersion, bin } = connector;
 
 interface ImageConfig {
   User: string;
@@ -63,7 +60,7 @@ describe('the image configuration, from inspect', () => {
   it('AIRBYTE_ENTRYPOINT equals the space-joined ENTRYPOINT, with absolute paths', () => {
     const entrypoint = config.Env.find((line) => line.startsWith('AIRBYTE_ENTRYPOINT='))?.slice('AIRBYTE_ENTRYPOINT='.length);
     expect(entrypoint).toBe(config.Entrypoint.join(' '));
-    expect(config.Entrypoint).toEqual(['node', '/airbyte/source-metabase.js']);
+    expect(config.Entrypoint).toEqual(['node', `/airbyte/${bin}.js`]);
   });
 
   it('runs as the user airbyte (uid and gid 1000) in /airbyte, and carries no build settings', () => {
@@ -93,7 +90,7 @@ describe('inside the image', () => {
       'exit 0',
     ].join('; ');
     expect((await shellInImage(script, ['--user', '0'])).trim()).toBe('');
-    expect(await shellInImage('ls -A /airbyte /usr/local/bin')).toBe('/airbyte:\nsource-metabase.js\n\n/usr/local/bin:\nnode\n');
+    expect(await shellInImage('ls -A /airbyte /usr/local/bin')).toBe(`/airbyte:\n${bin}.js\n\n/usr/local/bin:\nnode\n`);
   });
 
   it('no layer, configuration or history line contains the build secrets', async () => {
