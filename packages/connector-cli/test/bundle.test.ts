@@ -26,10 +26,10 @@ const node = async (...args: string[]) => {
   }
 };
 
-beforeAll(async () => {
-  out = await mkdtemp(join(tmpdir(), 'connector-cli-bundle-'));
-  const options = connectorBinConfig({ name: 'source-toy', bin: join(fixture, 'src/bin.ts'), source: join(fixture, 'src/source.ts'), outDir: out });
-  await build({
+/** Builds the fixture's bin `binFile` into `outDir` as a connector's tsup.config.ts does. */
+function buildToy(binFile: string, outDir: string): Promise<void> {
+  const options = connectorBinConfig({ name: 'source-toy', bin: join(fixture, binFile), source: join(fixture, 'src/source.ts'), outDir });
+  return build({
     ...options,
     config: false,
     silent: true,
@@ -38,6 +38,11 @@ beforeAll(async () => {
       esbuild.alias = { '@mb-airbyte/connector-cli': fileURLToPath(new URL('../src/index.ts', import.meta.url)) };
     },
   });
+}
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'connector-cli-bundle-'));
+  await buildToy('src/bin.ts', out);
   bin = join(out, 'source-toy.js');
   await writeFile(join(out, 'config.json'), JSON.stringify({ token: 'tok-bundle-secret', count: 2 }));
 }, 120_000);
@@ -67,6 +72,10 @@ describe('connectorBinConfig', () => {
     const wrong = await node('read');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^source-toy: read needs --config FILE\n/);
+  });
+
+  it('refuses a bin that imports the source statically (it would compile the core at every start)', async () => {
+    await expect(buildToy('src/static-bin.ts', join(out, 'static'))).rejects.toThrow(/imports \S+source\.ts statically; import it lazily/);
   });
 
   it('check and read load the source from the embedded core and run it', async () => {

@@ -64,6 +64,16 @@ export function embeddedCorePlugin(options: EmbeddedCoreOptions): EsbuildPlugin 
         contents: `export const precomputedSpecLine = ${JSON.stringify(await specLine(await coreSource(), options.name))};`,
         loader: 'js',
       }));
+      // A bin that imports the source statically would compile the core at every start, `spec` included.
+      build.initialOptions.metafile = true;
+      build.onEnd((result) => {
+        const inputs = Object.entries(result.metafile?.inputs ?? {});
+        const statically = inputs.filter(([, input]) => input.imports.some((i) => i.kind === 'import-statement' && resolve(i.path) === sourceFile));
+        if (statically.length > 0) {
+          const importers = statically.map(([importer]) => importer).join(', ');
+          throw new Error(`embedded-core: ${importers} imports ${options.sourceFile} statically; import it lazily, in loadSource: async () => (await import('./source.js')).${options.sourceExport}`);
+        }
+      });
       build.onResolve({ filter: new RegExp(`^${coreNamespace}$`) }, (args) => ({ path: args.path, namespace: coreNamespace }));
       build.onLoad({ filter: /.*/, namespace: coreNamespace }, async () => ({ contents: coreLoader(await coreSource(), options.name), loader: 'js' }));
     },
