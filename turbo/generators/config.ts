@@ -1,5 +1,8 @@
 // `pnpm gen:source`: scaffolds packages/source-<name>, a new Airbyte source built on @mb-airbyte/http-source-kit.
 // Non-interactive: pnpm gen:source --args <name> "<Title>" <api base url>
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { PlopTypes } from '@turbo/gen';
 
 const namePattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
@@ -14,9 +17,19 @@ function validateUrl(input: unknown): true | string {
   return typeof input === 'string' && /^https:\/\/[^\s/]+/.test(input) ? true : 'an https:// URL, e.g. https://api.example.com/v1/';
 }
 
+/** Writes the package's Dockerfile with connector-cli's `connector-image dockerfile` (its lint checks it stays so). */
+function writeDockerfile(answers: Record<string, unknown>): string {
+  const root = (answers.turbo as { paths: { root: string } }).paths.root;
+  const dir = join(root, 'packages', `source-${String(answers.name)}`);
+  execFileSync(process.execPath, [join(root, 'packages/connector-cli/image/connector-image.mjs'), 'dockerfile', '--connector', dir], { stdio: 'inherit' });
+  return `${dir}/Dockerfile`;
+}
+
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
+  // A fresh Airbyte definitionId for metadata.yaml.
+  plop.setHelper('uuid', () => randomUUID());
   plop.setGenerator('source', {
-    description: 'A new Airbyte source package (config schema, one example stream, its bin, tests over local HTTPS, README, changeset)',
+    description: 'A new Airbyte source package (config schema, one example stream, its bin and image, tests over local HTTPS, README, changeset)',
     prompts: [
       { type: 'input', name: 'name', message: 'Source name, kebab-case (packages/source-<name>):', validate: validateName },
       { type: 'input', name: 'title', message: 'Name people read (e.g. "Acme CRM"):', validate: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? true : 'required') },
@@ -38,7 +51,8 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         templateFile: 'templates/changeset.md.hbs',
         abortOnFail: true,
       },
-      (answers) => `Next: pnpm install, then pnpm turbo run lint typecheck test --filter=@mb-airbyte/source-${String(answers.name)}`,
+      writeDockerfile,
+      (answers) => `Next: pnpm install, then pnpm turbo run lint typecheck test --filter=@mb-airbyte/source-${String(answers.name)} (and run test:image for its image)`,
     ],
   });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnConnector } from '../src/testing/spawn-connector.js';
-import { generateInWorkspaceCopy, pnpm, type GeneratedWorkspace } from './support/generated-workspace.js';
+import { generateInWorkspaceCopy, pnpm, type GeneratedWorkspace } from '../../../scripts/generated-workspace.mjs';
 
 // `pnpm gen:source` in a copy of this workspace: the generated connector must install, build (its library and its
 // single-file bin), lint, typecheck and pass its own tests, which read its example stream from a local HTTPS server
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 describe('pnpm gen:source', () => {
-  it('writes the package with its bin, its README and a first changeset', async () => {
+  it('writes the package with its bin, its image files, its README and a first changeset', async () => {
     const pkg = JSON.parse(await readFile(join(dir(), 'package.json'), 'utf8')) as {
       name: string;
       exports: Record<string, { types: string; import: string }>;
@@ -31,7 +31,10 @@ describe('pnpm gen:source', () => {
     expect(pkg.name).toBe('@mb-airbyte/source-acme-crm');
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
     expect(pkg.bin).toEqual({ 'source-acme-crm': './dist/source-acme-crm.js' });
-    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'typecheck', 'lint', 'test']));
+    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'image', 'test:image']));
+    // The image: metadata.yaml names it; the Dockerfile is connector-cli's, written for this package (lint checks it).
+    expect(await readFile(join(dir(), 'metadata.yaml'), 'utf8')).toMatch(/^ {2}dockerRepository: mb-airbyte\/source-acme-crm$/m);
+    expect(await readFile(join(dir(), 'Dockerfile'), 'utf8')).toContain('ENTRYPOINT ["node", "/airbyte/source-acme-crm.js"]');
     expect(await readFile(join(dir(), 'README.md'), 'utf8')).toContain('# Acme CRM');
     expect(await readFile(join(generated?.root ?? '', '.changeset/source-acme-crm-first-release.md'), 'utf8')).toContain('"@mb-airbyte/source-acme-crm": minor');
   });

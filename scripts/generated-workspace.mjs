@@ -1,3 +1,6 @@
+// A copy of this workspace (sources and built dist folders, no node_modules) with a connector made by
+// `pnpm gen:source`, installed: what a contributor has after step 1 of CONTRIBUTING's "Adding a connector".
+// Used by packages/connector-cli/test/source-generator.test.ts and scripts/test-generated-image.mjs.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -6,36 +9,26 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-// A copy of this workspace (sources and built dist folders, no node_modules) with a connector made by
-// `pnpm gen:source`, installed: what a contributor has after step 1 of CONTRIBUTING's "Adding a connector".
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../', import.meta.url));
 const left = new Set(['node_modules', '.git', '.turbo', '.demo', 'coverage', 'bench-results', 'test-results.json', 'image-test-results.json']);
 /** What the generated package builds against. */
 const needed = ['packages/airbyte-protocol/dist', 'packages/http-source-kit/dist', 'packages/connector-cli/dist'];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true', FORCE_COLOR: '0' };
 
-/** `pnpm ...args` in `cwd`; throws with the end of its output when it fails. */
-export async function pnpm(args: string[], cwd: string, timeout = 180_000): Promise<string> {
+/** `pnpm ...args` in `cwd`, its output; throws with the end of that output when it fails. */
+export async function pnpm(args, cwd, timeout = 180_000) {
   try {
     const { stdout, stderr } = await run('pnpm', args, { cwd, env, timeout, maxBuffer: 20_000_000 });
     return stdout + stderr;
   } catch (error) {
-    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    const { stdout = '', stderr = '' } = error;
     throw new Error(`pnpm ${args.join(' ')} failed in ${cwd}:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`, { cause: error });
   }
 }
 
-export interface GeneratedWorkspace {
-  /** The copy's root. */
-  root: string;
-  /** The generated package, packages/source-<name> in the copy. */
-  packageDir: string;
-  remove(): Promise<void>;
-}
-
 /** Copies the workspace, runs `pnpm gen:source --args name title apiUrl` in the copy and installs the result. */
-export async function generateInWorkspaceCopy(name: string, title: string, apiUrl: string): Promise<GeneratedWorkspace> {
+export async function generateInWorkspaceCopy(name, title, apiUrl) {
   const missing = needed.filter((dir) => !existsSync(join(root, dir)));
   if (missing.length > 0) throw new Error(`not built: ${missing.join(', ')} (run pnpm build first)`);
   const copy = await mkdtemp(join(tmpdir(), 'mb-airbyte-gen-'));
@@ -46,6 +39,7 @@ export async function generateInWorkspaceCopy(name: string, title: string, apiUr
     // cache may lack an entry (a fresh CI machine), and --offline then fails with ERR_PNPM_NO_OFFLINE_META.
     await pnpm(['install', '--prefer-offline', '--frozen-lockfile'], copy);
     await pnpm(['gen:source', '--args', name, title, apiUrl], copy);
+    // The lockfile gains the new package (the image's build installs from it with --frozen-lockfile).
     await pnpm(['install', '--prefer-offline', '--no-frozen-lockfile'], copy);
   } catch (error) {
     await remove();
