@@ -6,7 +6,14 @@ import tseslint from 'typescript-eslint';
 
 export default defineConfig(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '**/.turbo/**', '**/templates/**', '**/bench-results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.turbo/**',
+      '**/templates/**',
+      '**/bench-results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -18,7 +25,10 @@ export default defineConfig(
       },
     },
     rules: {
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { prefer: 'type-imports', fixStyle: 'inline-type-imports' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -26,8 +36,14 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['@mb-airbyte/*/src', '@mb-airbyte/*/src/*'], message: 'Import other packages through their exports only.' },
-            { group: ['../../*/src/*', '../../../packages/*'], message: 'Import other packages through their exports only.' },
+            {
+              group: ['@mb-airbyte/*/src', '@mb-airbyte/*/src/*'],
+              message: 'Import other packages through their exports only.',
+            },
+            {
+              group: ['../../*/src/*', '../../../packages/*'],
+              message: 'Import other packages through their exports only.',
+            },
           ],
         },
       ],

@@ -10,7 +10,10 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { parseArgs } from 'node:util';
 
-const { values, positionals: reportNames } = parseArgs({ options: { 'turbo-summary': { type: 'string' } }, allowPositionals: true });
+const { values, positionals: reportNames } = parseArgs({
+  options: { 'turbo-summary': { type: 'string' } },
+  allowPositionals: true,
+});
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
 /** Package directory -> failed tests its reports show. */
@@ -36,7 +39,9 @@ function addReport(dir, file) {
   totals.failed += failedSuites;
   failedTestsIn.set(dir, (failedTestsIn.get(dir) ?? 0) + report.numFailedTests + failedSuites);
   const skipped = report.testResults.flatMap((suite) =>
-    suite.assertionResults.filter((test) => !['passed', 'failed'].includes(test.status)).map((test) => `${test.fullName} (${test.status})`),
+    suite.assertionResults
+      .filter((test) => !['passed', 'failed'].includes(test.status))
+      .map((test) => `${test.fullName} (${test.status})`),
   );
   totals.skipped += skipped.length;
   for (const name of skipped) problems.push(`${file}: skipped: ${name}`);
@@ -66,7 +71,9 @@ if (values['turbo-summary'] !== undefined) {
     const exitCode = task.execution?.exitCode;
     if (exitCode === 0 || exitCode === undefined || exitCode === null) continue;
     if (task.task === 'test' && (failedTestsIn.get(task.directory) ?? 0) > 0) continue; // counted by its tests
-    problems.push(`${task.taskId} failed (exit ${exitCode})${task.task === 'test' ? ' with no failed test: an error outside any test' : ''}`);
+    problems.push(
+      `${task.taskId} failed (exit ${exitCode})${task.task === 'test' ? ' with no failed test: an error outside any test' : ''}`,
+    );
     totals.failed += 1;
   }
 }

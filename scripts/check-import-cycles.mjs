@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'src');
-const specifier = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const specifier =
+  /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|import\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 function sourceFiles(folder) {
   return readdirSync(folder).flatMap((name) => {
@@ -60,7 +61,13 @@ function visit(file) {
 for (const file of files) if (!order.has(file)) visit(file);
 
 if (cycles.length > 0) {
-  for (const cycle of cycles) console.error(`import cycle: ${cycle.map((file) => relative(process.cwd(), file)).sort().join(' <-> ')}`);
+  for (const cycle of cycles)
+    console.error(
+      `import cycle: ${cycle
+        .map((file) => relative(process.cwd(), file))
+        .sort()
+        .join(' <-> ')}`,
+    );
   process.exit(1);
 }
 console.log(`no import cycles among ${files.length} files under ${relative(process.cwd(), root) || '.'}`);

@@ -6,4 +6,8 @@ export interface GeneratedWorkspace {
   remove(): Promise<void>;
 }
 export declare function pnpm(args: string[], cwd: string, timeout?: number): Promise<string>;
-export declare function generateInWorkspaceCopy(name: string, title: string, apiUrl: string): Promise<GeneratedWorkspace>;
+export declare function generateInWorkspaceCopy(
+  name: string,
+  title: string,
+  apiUrl: string,
+): Promise<GeneratedWorkspace>;

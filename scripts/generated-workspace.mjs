@@ -11,7 +11,16 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../', import.meta.url));
-const left = new Set(['node_modules', '.git', '.turbo', '.demo', 'coverage', 'bench-results', 'test-results.json', 'image-test-results.json']);
+const left = new Set([
+  'node_modules',
+  '.git',
+  '.turbo',
+  '.demo',
+  'coverage',
+  'bench-results',
+  'test-results.json',
+  'image-test-results.json',
+]);
 /** What the generated package builds against. */
 const needed = ['packages/airbyte-protocol/dist', 'packages/http-source-kit/dist', 'packages/connector-cli/dist'];
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true', FORCE_COLOR: '0' };
@@ -23,7 +32,9 @@ export async function pnpm(args, cwd, timeout = 180_000) {
     return stdout + stderr;
   } catch (error) {
     const { stdout = '', stderr = '' } = error;
-    throw new Error(`pnpm ${args.join(' ')} failed in ${cwd}:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`, { cause: error });
+    throw new Error(`pnpm ${args.join(' ')} failed in ${cwd}:\n${stdout.slice(-3000)}\n${stderr.slice(-3000)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -34,7 +45,10 @@ export async function generateInWorkspaceCopy(name, title, apiUrl) {
   const copy = await mkdtemp(join(tmpdir(), 'mb-airbyte-gen-'));
   const remove = () => rm(copy, { recursive: true, force: true });
   try {
-    await cp(root, copy, { recursive: true, filter: (source) => !left.has(basename(source)) || relative(root, source) === '' });
+    await cp(root, copy, {
+      recursive: true,
+      filter: (source) => !left.has(basename(source)) || relative(root, source) === '',
+    });
     // --prefer-offline, not --offline: packages come from the local store when it has them, but pnpm's metadata
     // cache may lack an entry (a fresh CI machine), and --offline then fails with ERR_PNPM_NO_OFFLINE_META.
     await pnpm(['install', '--prefer-offline', '--frozen-lockfile'], copy);

@@ -24,14 +24,18 @@ try {
   generated = await generateInWorkspaceCopy('acme-crm', 'Acme CRM', 'https://api.acme.example/v1/');
   log(`generated packages/source-acme-crm in ${generated.root}`);
   await pnpm(['run', 'build'], generated.packageDir); // the bundle the checks compare the image with
-  const result = spawnSync('pnpm', ['run', 'test:image', ...process.argv.slice(2)], { cwd: generated.packageDir, stdio: 'inherit' });
+  const result = spawnSync('pnpm', ['run', 'test:image', ...process.argv.slice(2)], {
+    cwd: generated.packageDir,
+    stdio: 'inherit',
+  });
   status = result.status ?? 1;
   const inner = join(generated.packageDir, 'image-test-results.json');
   if (existsSync(inner)) copyFileSync(inner, report);
   else log('the checks wrote no report');
   // The image served its purpose; the engine keeps the build cache for the next run.
   const engine = findContainerEngine();
-  if (engine !== undefined) spawnSync(engine, ['rmi', '--force', readConnector(generated.packageDir).tag], { stdio: 'ignore' });
+  if (engine !== undefined)
+    spawnSync(engine, ['rmi', '--force', readConnector(generated.packageDir).tag], { stdio: 'ignore' });
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
 } finally {

@@ -14,14 +14,20 @@ function validateName(input: unknown): true | string {
 }
 
 function validateUrl(input: unknown): true | string {
-  return typeof input === 'string' && /^https:\/\/[^\s/]+/.test(input) ? true : 'an https:// URL, e.g. https://api.example.com/v1/';
+  return typeof input === 'string' && /^https:\/\/[^\s/]+/.test(input)
+    ? true
+    : 'an https:// URL, e.g. https://api.example.com/v1/';
 }
 
 /** Writes the package's Dockerfile with connector-cli's `connector-image dockerfile` (its lint checks it stays so). */
 function writeDockerfile(answers: Record<string, unknown>): string {
   const root = (answers.turbo as { paths: { root: string } }).paths.root;
   const dir = join(root, 'packages', `source-${String(answers.name)}`);
-  execFileSync(process.execPath, [join(root, 'packages/connector-cli/image/connector-image.mjs'), 'dockerfile', '--connector', dir], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(root, 'packages/connector-cli/image/connector-image.mjs'), 'dockerfile', '--connector', dir],
+    { stdio: 'inherit' },
+  );
   return `${dir}/Dockerfile`;
 }
 
@@ -29,11 +35,28 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
   // A fresh Airbyte definitionId for metadata.yaml.
   plop.setHelper('uuid', () => randomUUID());
   plop.setGenerator('source', {
-    description: 'A new Airbyte source package (config schema, one example stream, its bin and image, tests over local HTTPS, README, changeset)',
+    description:
+      'A new Airbyte source package (config schema, one example stream, its bin and image, tests over local HTTPS, README, changeset)',
     prompts: [
-      { type: 'input', name: 'name', message: 'Source name, kebab-case (packages/source-<name>):', validate: validateName },
-      { type: 'input', name: 'title', message: 'Name people read (e.g. "Acme CRM"):', validate: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? true : 'required') },
-      { type: 'input', name: 'apiUrl', message: 'The API base URL:', default: 'https://api.example.com/v1/', validate: validateUrl },
+      {
+        type: 'input',
+        name: 'name',
+        message: 'Source name, kebab-case (packages/source-<name>):',
+        validate: validateName,
+      },
+      {
+        type: 'input',
+        name: 'title',
+        message: 'Name people read (e.g. "Acme CRM"):',
+        validate: (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? true : 'required'),
+      },
+      {
+        type: 'input',
+        name: 'apiUrl',
+        message: 'The API base URL:',
+        default: 'https://api.example.com/v1/',
+        validate: validateUrl,
+      },
     ],
     actions: [
       {
@@ -52,7 +75,8 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         abortOnFail: true,
       },
       writeDockerfile,
-      (answers) => `Next: pnpm install, then pnpm turbo run lint typecheck test --filter=@mb-airbyte/source-${String(answers.name)} (and run test:image for its image)`,
+      (answers) =>
+        `Next: pnpm install, then pnpm turbo run lint typecheck test --filter=@mb-airbyte/source-${String(answers.name)} (and run test:image for its image)`,
     ],
   });
 }

@@ -51,7 +51,9 @@ export async function measured(label, nodeArgs, options = {}) {
   const result = await measureProcess(nodeArgs, options);
   if (result.exitCode !== 0) throw new Error(`${label} exited with ${result.exitCode}:\n${result.stderr}`);
   const cpu = result.cpuSeconds === undefined ? '' : `, cpu ${result.cpuSeconds.toFixed(2)} s`;
-  process.stderr.write(`  ${label}: ${result.seconds.toFixed(2)} s${cpu}, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.records} records (load ${loadAverage[0]})\n`);
+  process.stderr.write(
+    `  ${label}: ${result.seconds.toFixed(2)} s${cpu}, peak RSS ${result.peakRssMb.toFixed(0)} MB, ${result.records} records (load ${loadAverage[0]})\n`,
+  );
   return { ...result, loadAverage };
 }
 
@@ -61,8 +63,15 @@ async function measuredAgainst(sandbox, label, nodeArgs) {
   await sandbox.reset();
   const result = await measured(label, nodeArgs);
   const stats = await sandbox.stats();
-  process.stderr.write(`    ${stats.requests} requests, ${((result.cpuSeconds ?? NaN) * 1000 / stats.requests).toFixed(3)} ms CPU per request, at most ${stats.peakInFlight} in flight\n`);
-  return { ...result, requests: stats.requests, requestsByRoute: stats.requestsByRoute, peakInFlight: stats.peakInFlight };
+  process.stderr.write(
+    `    ${stats.requests} requests, ${(((result.cpuSeconds ?? NaN) * 1000) / stats.requests).toFixed(3)} ms CPU per request, at most ${stats.peakInFlight} in flight\n`,
+  );
+  return {
+    ...result,
+    requests: stats.requests,
+    requestsByRoute: stats.requestsByRoute,
+    peakInFlight: stats.peakInFlight,
+  };
 }
 
 /**
@@ -74,8 +83,12 @@ export async function compareRuns(options) {
   const connector = [];
   const floorRuns = options.floorRuns ?? options.runs;
   for (let run = 1; run <= Math.max(options.runs, floorRuns); run++) {
-    if (run <= floorRuns) floor.push(await measuredAgainst(options.sandbox, `${options.name} floor ${run}/${floorRuns}`, options.floor));
-    if (run <= options.runs) connector.push(await measuredAgainst(options.sandbox, `${options.name} connector ${run}/${options.runs}`, options.connector));
+    if (run <= floorRuns)
+      floor.push(await measuredAgainst(options.sandbox, `${options.name} floor ${run}/${floorRuns}`, options.floor));
+    if (run <= options.runs)
+      connector.push(
+        await measuredAgainst(options.sandbox, `${options.name} connector ${run}/${options.runs}`, options.connector),
+      );
   }
   const result = { floor: summarize(floor), connector: summarize(connector) };
   const ratio = result.connector.medianSeconds / result.floor.medianSeconds;

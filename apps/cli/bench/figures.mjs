@@ -10,7 +10,17 @@ import { compareRuns, measured, median, summarize } from './compare-runs.mjs';
 const floorScript = fileURLToPath(new URL('./floor-read.mjs', import.meta.url));
 
 /** The nine streams that take one request each. */
-export const BULK_STREAMS = ['cards', 'collections', 'users', 'databases', 'native_query_snippets', 'tables', 'segments', 'permission_groups', 'alerts'];
+export const BULK_STREAMS = [
+  'cards',
+  'collections',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'tables',
+  'segments',
+  'permission_groups',
+  'alerts',
+];
 
 /** The dashboards chain as users select it: both streams that read each dashboard's detail. */
 export const FAN_OUT_STREAMS = ['dashboards', 'dashboard_cards'];
@@ -74,7 +84,10 @@ function withStreams(result, streams) {
 }
 
 export async function bulkFigure(context) {
-  const result = withStreams(await readComparison({ ...context, name: `bulk (scale ${context.scale})` }, BULK_STREAMS, 'bulk'), BULK_STREAMS);
+  const result = withStreams(
+    await readComparison({ ...context, name: `bulk (scale ${context.scale})` }, BULK_STREAMS, 'bulk'),
+    BULK_STREAMS,
+  );
   return {
     scale: context.scale,
     streams: BULK_STREAMS,
@@ -87,7 +100,13 @@ export async function bulkFigure(context) {
 export async function fanOutFigure(context) {
   const name = `fan-out (scale ${context.scale})`;
   const result = withStreams(await readComparison({ ...context, name }, FAN_OUT_STREAMS, 'fan-out'), FAN_OUT_STREAMS);
-  return { scale: context.scale, streams: FAN_OUT_STREAMS, ...result, target: TARGETS.fanOut, pass: result.timeRatio <= TARGETS.fanOut.timeRatio };
+  return {
+    scale: context.scale,
+    streams: FAN_OUT_STREAMS,
+    ...result,
+    target: TARGETS.fanOut,
+    pass: result.timeRatio <= TARGETS.fanOut.timeRatio,
+  };
 }
 
 /** The same chain against a sandbox that takes tens of milliseconds per request, as a remote, busy server does. */
@@ -96,11 +115,22 @@ export async function fanOutLatencyFigure(context) {
   const result = withStreams(await readComparison({ ...context, name }, FAN_OUT_STREAMS, 'fan-out'), FAN_OUT_STREAMS);
   const target = TARGETS.fanOutLatency;
   const pass = result.timeRatio <= target.timeRatio && result.connector.maxPeakInFlight <= target.peakInFlight;
-  return { scale: context.scale, latencyMs: context.sandbox.latencyMs, streams: FAN_OUT_STREAMS, ...result, target, pass };
+  return {
+    scale: context.scale,
+    latencyMs: context.sandbox.latencyMs,
+    streams: FAN_OUT_STREAMS,
+    ...result,
+    target,
+    pass,
+  };
 }
 
 export async function memoryFigure(context) {
-  const result = await readComparison({ ...context, name: `memory (scale ${context.scale})`, floorRuns: 1 }, ['cards'], 'cards');
+  const result = await readComparison(
+    { ...context, name: `memory (scale ${context.scale})`, floorRuns: 1 },
+    ['cards'],
+    'cards',
+  );
   return {
     scale: context.scale,
     streams: ['cards'],
@@ -143,7 +173,10 @@ export async function incrementalFigure({ sandbox, inputs, cli, runs, dir }) {
   const catalog = inputs.catalog(INCREMENTAL_STREAMS, 'incremental');
   const read = [cli, 'read', '--config', inputs.config, '--catalog', catalog];
   const stateFile = join(dir, `scale-${sandbox.scale}-state.json`);
-  writeFileSync(stateFile, JSON.stringify(await finalStates(read, join(dir, `scale-${sandbox.scale}-first-read.jsonl`))));
+  writeFileSync(
+    stateFile,
+    JSON.stringify(await finalStates(read, join(dir, `scale-${sandbox.scale}-first-read.jsonl`))),
+  );
   const full = [];
   const incremental = [];
   for (let run = 1; run <= runs; run++) {
@@ -163,7 +196,12 @@ export async function incrementalFigure({ sandbox, inputs, cli, runs, dir }) {
     requestsByRoute: list.at(-1)?.requestsByRoute,
   });
   const result = { full: sum(full), incremental: sum(incremental) };
-  return { scale: sandbox.scale, streams: INCREMENTAL_STREAMS, ...result, timeRatio: Number((result.incremental.medianSeconds / result.full.medianSeconds).toFixed(3)) };
+  return {
+    scale: sandbox.scale,
+    streams: INCREMENTAL_STREAMS,
+    ...result,
+    timeRatio: Number((result.incremental.medianSeconds / result.full.medianSeconds).toFixed(3)),
+  };
 }
 
 /** Runs one read to a file (not measured) and returns the last STATE of each stream, as the platform saves them. */

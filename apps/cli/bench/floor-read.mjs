@@ -12,15 +12,19 @@ const base = new URL(plan.url);
 /** One GET, parsed; sent again once if the kept-alive connection it reused had been closed by the server meanwhile. */
 function getJson(path, retried = false) {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, base), { agent, headers: { 'X-API-Key': plan.apiKey, accept: 'application/json' } }, (res) => {
-      const chunks = [];
-      res.on('data', (chunk) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        if (res.statusCode !== 200) reject(new Error(`GET ${path}: HTTP ${res.statusCode}`));
-        else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      });
-    });
+    const req = request(
+      new URL(path, base),
+      { agent, headers: { 'X-API-Key': plan.apiKey, accept: 'application/json' } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          if (res.statusCode !== 200) reject(new Error(`GET ${path}: HTTP ${res.statusCode}`));
+          else resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        });
+      },
+    );
     req.on('error', (error) => {
       if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(getJson(path, true));
       else reject(error);
@@ -31,7 +35,8 @@ function getJson(path, retried = false) {
 
 function writeRecords(stream, records) {
   const emittedAt = Date.now();
-  for (const data of records) process.stdout.write(`${JSON.stringify({ type: 'RECORD', record: { stream, data, emitted_at: emittedAt } })}\n`);
+  for (const data of records)
+    process.stdout.write(`${JSON.stringify({ type: 'RECORD', record: { stream, data, emitted_at: emittedAt } })}\n`);
   // stdout to a pipe or a file is synchronous on Linux: nothing piles up between bodies.
 }
 
@@ -66,7 +71,10 @@ async function readDashboards() {
       seen.add(item.id);
       const dashboard = await getJson(`dashboard/${item.id}`);
       writeRecords('dashboards', [dashboard]);
-      writeRecords('dashboard_cards', dashboard.dashcards.map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id })));
+      writeRecords(
+        'dashboard_cards',
+        dashboard.dashcards.map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id })),
+      );
     }
   }
 }

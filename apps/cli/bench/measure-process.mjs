@@ -33,10 +33,9 @@ export const memoryMethod = existsSync(GNU_TIME) ? 'gnu-time' : 'proc-poll';
 export function measureProcess(nodeArgs, options = {}) {
   const timeFile = join(tmpdir(), `mb-bench-time-${process.pid}-${Date.now()}.txt`);
   const timed = memoryMethod === 'gnu-time' && options.direct !== true;
-  const [command, args] =
-    timed
-      ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...nodeArgs]]
-      : [process.execPath, nodeArgs];
+  const [command, args] = timed
+    ? [GNU_TIME, ['-f', '%U %S %M', '-o', timeFile, process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
   const started = performance.now();
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: measuredEnv });
   const counter = lineCounter();
@@ -84,7 +83,7 @@ function lineCounter() {
   let head = Buffer.alloc(0); // the start of the current line, while it is shorter than the marker
   let deciding = true;
   counts.add = (chunk) => {
-    for (let start = 0; ; ) {
+    for (let start = 0; ;) {
       const newline = chunk.indexOf(10, start);
       const end = newline < 0 ? chunk.length : newline;
       if (deciding && head.length === 0 && end - start >= marker.length) {

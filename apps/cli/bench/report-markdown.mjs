@@ -28,7 +28,9 @@ export function machineLine(results) {
 }
 
 const perRequest = (summary) =>
-  summary.medianRequests === undefined ? '' : `, ${count(summary.medianRequests)} requests, ${summary.medianCpuMsPerRequest.toFixed(2)} ms CPU per request`;
+  summary.medianRequests === undefined
+    ? ''
+    : `, ${count(summary.medianRequests)} requests, ${summary.medianCpuMsPerRequest.toFixed(2)} ms CPU per request`;
 
 /** Time, peak RSS and requests of both sides, and the time ratio: the row of a floor comparison. */
 function comparisonRow(label, figure, target, pass) {
@@ -51,7 +53,14 @@ function figureRows(results) {
   if (fanOutLatency) {
     const label = `fan-out, the sandbox taking ${fanOutLatency.latencyMs} ms (±50%) per request, scale ${fanOutLatency.scale} (connector: at most ${fanOutLatency.connector.maxPeakInFlight} requests in flight)`;
     const { target } = fanOutLatency;
-    rows.push(comparisonRow(label, fanOutLatency, `≤ ${target.timeRatio}x, ≤ ${target.peakInFlight} in flight`, fanOutLatency.pass));
+    rows.push(
+      comparisonRow(
+        label,
+        fanOutLatency,
+        `≤ ${target.timeRatio}x, ≤ ${target.peakInFlight} in flight`,
+        fanOutLatency.pass,
+      ),
+    );
   }
   if (memory) {
     rows.push([
@@ -101,7 +110,11 @@ function requestRows(results) {
 }
 
 function table(header, rows) {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 const FIGURES_HEADER = ['figure', 'connector', 'floor', 'connector / floor', 'target', 'result'];
@@ -135,7 +148,10 @@ export function benchMarkdown(results) {
     '',
     '![time and peak RSS against scale](bench-by-scale.svg)',
     '',
-    table(['scale', 'records', 'connector time', 'connector peak RSS', 'floor time', 'floor peak RSS', 'time ratio'], scaleRows),
+    table(
+      ['scale', 'records', 'connector time', 'connector peak RSS', 'floor time', 'floor peak RSS', 'time ratio'],
+      scaleRows,
+    ),
     '',
     '## Method',
     '',

@@ -9,7 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { bulkFigure, fanOutFigure, fanOutLatencyFigure, incrementalFigure, memoryFigure, startFigure } from './figures.mjs';
+import {
+  bulkFigure,
+  fanOutFigure,
+  fanOutLatencyFigure,
+  incrementalFigure,
+  memoryFigure,
+  startFigure,
+} from './figures.mjs';
 import { machineInfo } from './machine-info.mjs';
 import { benchMarkdown, machineLine, readmeSection } from './report-markdown.mjs';
 import { scaleChartSvg } from './report-svg.mjs';
@@ -38,12 +45,12 @@ const README_END = '<!-- bench:end -->';
 const METHOD = [
   'The sandbox (packages/metabase-sandbox, seed 1, its default realistic shape: a personal collection for each of 12 users per unit of scale, most of them empty, nested shared collections, items gathered in a few places) runs in a process of its own; the connector (`node apps/cli/dist/source-metabase.js read --config ... --catalog ...`) and the floor (`node apps/cli/bench/floor-read.mjs`) each run as a separate child, authenticated with the admin API key, their stdout piped to the bench process, which counts lines and RECORD lines and discards them.',
   'The floor: one request at a time with `node:https` (keep-alive), each whole body `JSON.parse`d, one `JSON.stringify`d RECORD line per element. Fan-out floor: collections, then the items (dashboards) of each, then the detail of each dashboard in turn, fetched once for its `dashboards` record and its `dashboard_cards` records. Users come in one request, as the connector reads them.',
-  'Requests: counted by the sandbox for each run (its counters reset before it), per route and mapped to the streams each route serves; CPU per request is the process\'s whole CPU time (start-up included) over its requests; in flight: the most requests the sandbox held at once.',
+  "Requests: counted by the sandbox for each run (its counters reset before it), per route and mapped to the streams each route serves; CPU per request is the process's whole CPU time (start-up included) over its requests; in flight: the most requests the sandbox held at once.",
   'Wall time: from spawn to exit, seen by the bench process. Peak RSS and CPU time: GNU time (`/usr/bin/time -f "%U %S %M"`, the kernel\'s rusage of the finished process) when installed, else VmHWM from /proc/<pid>/status polled every 20 ms.',
   'bulk: cards, collections, users, databases, native_query_snippets, tables, segments, permission_groups, alerts (full refresh). fan-out: `dashboards` and `dashboard_cards` (their parents collections and collections_items_dashboards are read as partition sources). memory: `cards` alone. start: `spec` from a cold process, against `node -e 0`, alternating. Every measured process runs without NODE_EXTRA_CA_CERTS (Node would read that bundle at each start; neither side needs it).',
   'incremental: the nine streams and dashboards, incremental where supported (cards, databases, native_query_snippets, tables, segments, alerts, dashboards; the rest full refresh), read once to get the final states, then a full read and a read with those states alternate; request counts come from the sandbox (per route in bench.json).',
   `fan-out with latency: the same streams at scale ${LATENCY_SCALE} against a sandbox that waits ${LATENCY_MS} ms (0.5x to 1.5x) before answering each request, as a Metabase across a network and busy with its application database would; it shows what the dashboards chain's concurrency is for, and that it stays within its bound of requests in flight.`,
-  'The by-scale points are the bulk figure\'s medians at 1000 and single runs at 5000.',
+  "The by-scale points are the bulk figure's medians at 1000 and single runs at 5000.",
 ];
 
 /** Figures that can be measured alone with --only, each against a sandbox of its own. */
@@ -57,7 +64,14 @@ async function main() {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: build first (pnpm bench does)`);
   const onlyIndex = args.indexOf('--only');
   if (onlyIndex >= 0) return measureAlone(args[onlyIndex + 1]);
-  const results = { generatedAt: new Date().toISOString(), machine: machineInfo(), options: { runs, maxScale, latencyMs: LATENCY_MS, latencyScale: LATENCY_SCALE, shape: 'realistic' }, figures: {}, byScale: [], method: METHOD };
+  const results = {
+    generatedAt: new Date().toISOString(),
+    machine: machineInfo(),
+    options: { runs, maxScale, latencyMs: LATENCY_MS, latencyScale: LATENCY_SCALE, shape: 'realistic' },
+    figures: {},
+    byScale: [],
+    method: METHOD,
+  };
   process.stderr.write(`bench on ${machineLine(results)}\n`);
   try {
     results.figures.start = await startFigure({ cli });
@@ -73,7 +87,8 @@ async function main() {
         results.byScale.push({ scale, connector: pointOf(bulk.connector), floor: pointOf(bulk.floor) });
       });
     }
-    if (maxScale >= 100) results.figures.fanOutLatency = await withSandbox(LATENCY_SCALE, LATENCY_MS, fanOutLatencyFigure);
+    if (maxScale >= 100)
+      results.figures.fanOutLatency = await withSandbox(LATENCY_SCALE, LATENCY_MS, fanOutLatencyFigure);
   } finally {
     rmSync(scratchDir, { recursive: true, force: true });
   }
@@ -101,14 +116,22 @@ async function withSandbox(scale, latencyMs, work) {
   }
 }
 
-const pointOf = ({ medianSeconds, medianPeakRssMb, records, runs: list }) => ({ medianSeconds, medianPeakRssMb, records, runs: list.length });
+const pointOf = ({ medianSeconds, medianPeakRssMb, records, runs: list }) => ({
+  medianSeconds,
+  medianPeakRssMb,
+  records,
+  runs: list.length,
+});
 
 function writeReports(results) {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(results, null, 2)}\n`);
   const markdown = benchMarkdown(results);
   writeFileSync(join(outDir, 'bench.md'), markdown);
-  writeFileSync(join(outDir, 'bench-by-scale.svg'), scaleChartSvg(results.byScale, `source-metabase vs floor, ${machineLine(results)}`));
+  writeFileSync(
+    join(outDir, 'bench-by-scale.svg'),
+    scaleChartSvg(results.byScale, `source-metabase vs floor, ${machineLine(results)}`),
+  );
   process.stdout.write(`${markdown}\nWritten to ${outDir}\n`);
   if (args.includes('--no-readme') || maxScale < 5000) return;
   const readme = join(root, 'README.md');

@@ -12,9 +12,18 @@ import process from 'node:process';
 export function runInputs(dir, sandbox, cli) {
   const prefix = join(dir, `scale-${sandbox.scale}`);
   const config = `${prefix}-config.json`;
-  writeFileSync(config, JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.apiKey, ca_certificate: readFileSync(sandbox.caFile, 'utf8') }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      instance_api_url: sandbox.url,
+      api_key: sandbox.apiKey,
+      ca_certificate: readFileSync(sandbox.caFile, 'utf8'),
+    }),
+  );
   const discovered = `${prefix}-discovered.json`;
-  execFileSync(process.execPath, [cli, 'discover', '--config', config, '--write-catalog', discovered], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(process.execPath, [cli, 'discover', '--config', config, '--write-catalog', discovered], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const all = JSON.parse(readFileSync(discovered, 'utf8')).streams;
   let written = 0;
   return {
@@ -24,9 +33,15 @@ export function runInputs(dir, sandbox, cli) {
       const streams = names.map((name) => {
         const configured = all.find((s) => s.stream.name === name);
         if (configured === undefined) throw new Error(`discover did not list the stream ${name}`);
-        const incremental = syncMode === 'incremental' && configured.stream.supported_sync_modes.includes('incremental');
+        const incremental =
+          syncMode === 'incremental' && configured.stream.supported_sync_modes.includes('incremental');
         return incremental
-          ? { ...configured, sync_mode: 'incremental', destination_sync_mode: 'append', cursor_field: configured.stream.default_cursor_field ?? [] }
+          ? {
+              ...configured,
+              sync_mode: 'incremental',
+              destination_sync_mode: 'append',
+              cursor_field: configured.stream.default_cursor_field ?? [],
+            }
           : configured;
       });
       const file = `${prefix}-catalog-${++written}.json`;

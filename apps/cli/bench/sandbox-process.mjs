@@ -13,7 +13,9 @@ const server = fileURLToPath(new URL('./sandbox-server.mjs', import.meta.url));
  *   stats(): Promise<{ requests: number, requestsByRoute: Record<string, number> }>, reset(): Promise<void>, stop(): Promise<void> }>}
  */
 export async function startSandboxProcess(scale, latencyMs = 0) {
-  const child = spawn(process.execPath, [server, String(scale), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [server, String(scale), String(latencyMs)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const nextAnswer = async () => {

@@ -9,7 +9,11 @@ import { startSandbox } from '@mb-airbyte/metabase-sandbox';
 
 const scale = Number(process.argv[2] ?? '1');
 const latencyMs = Number(process.argv[3] ?? '0');
-const sandbox = await startSandbox({ scale, seed: 1, ...(latencyMs > 0 ? { faults: 'slow', slowLatencyMs: latencyMs } : {}) });
+const sandbox = await startSandbox({
+  scale,
+  seed: 1,
+  ...(latencyMs > 0 ? { faults: 'slow', slowLatencyMs: latencyMs } : {}),
+});
 const reply = (value) => process.stdout.write(`${JSON.stringify(value)}\n`);
 reply({ url: sandbox.url, caFile: sandbox.caFile, apiKey: sandbox.credentials.adminApiKey });
 

@@ -52,7 +52,13 @@ export async function runDemoCommands(options: DemoOptions): Promise<DemoResult>
   const check = await run(['check', ...config]);
   const status = check.messages.find((m) => m.type === 'CONNECTION_STATUS');
   const checkStatus = status?.type === 'CONNECTION_STATUS' ? status.connectionStatus.status : 'no status';
-  steps.push(step(check, checkStatus === 'SUCCEEDED', `${checkStatus}${status?.type === 'CONNECTION_STATUS' && status.connectionStatus.message !== undefined ? `: ${status.connectionStatus.message}` : ''}`));
+  steps.push(
+    step(
+      check,
+      checkStatus === 'SUCCEEDED',
+      `${checkStatus}${status?.type === 'CONNECTION_STATUS' && status.connectionStatus.message !== undefined ? `: ${status.connectionStatus.message}` : ''}`,
+    ),
+  );
 
   const discover = await run(['discover', ...config, '--write-catalog', options.catalogFile]);
   const catalog = discover.messages.find((m) => m.type === 'CATALOG');
@@ -71,14 +77,26 @@ export async function runDemoCommands(options: DemoOptions): Promise<DemoResult>
     } else if (message.type === 'TRACE' && message.trace.type === 'STREAM_STATUS') {
       const { stream_descriptor: descriptor, status: streamStatus } = message.trace.stream_status;
       const entry = streams.get(descriptor.name) ?? { startedAt: atMs, records: 0, status: 'RUNNING' };
-      if (streamStatus === 'COMPLETE' || streamStatus === 'INCOMPLETE') Object.assign(entry, { endedAt: atMs, status: streamStatus });
+      if (streamStatus === 'COMPLETE' || streamStatus === 'INCOMPLETE')
+        Object.assign(entry, { endedAt: atMs, status: streamStatus });
       streams.set(descriptor.name, entry);
     }
   });
-  const rows = [...streams].map(([stream, s]) => ({ stream, status: s.status, records: s.records, elapsedMs: (s.endedAt ?? read.elapsedMs) - s.startedAt }));
+  const rows = [...streams].map(([stream, s]) => ({
+    stream,
+    status: s.status,
+    records: s.records,
+    elapsedMs: (s.endedAt ?? read.elapsedMs) - s.startedAt,
+  }));
   const complete = rows.filter((row) => row.status === 'COMPLETE').length;
   const records = rows.reduce((sum, row) => sum + row.records, 0);
-  steps.push(step(read, errors === 0 && complete === streamCount, `${records} records, ${complete}/${streamCount} streams complete, ${errors} errors`));
+  steps.push(
+    step(
+      read,
+      errors === 0 && complete === streamCount,
+      `${records} records, ${complete}/${streamCount} streams complete, ${errors} errors`,
+    ),
+  );
   return { ok: steps.every((s) => s.ok), steps, streams: rows, messageCount };
 }
 
@@ -87,5 +105,11 @@ function step(run: ConnectorRun, judged: boolean, summary: string): DemoStep {
   const ok = judged && clean && run.exitCode === 0;
   const extra = clean ? '' : `; ${run.badLines.length} stdout lines are not protocol messages`;
   const stderrTail = ok ? '' : ` ${run.stderr.trim().split('\n').slice(-3).join(' | ')}`;
-  return { command: run.args[0] ?? '', exitCode: run.exitCode, elapsedMs: run.elapsedMs, ok, summary: `${summary}${extra}${stderrTail}` };
+  return {
+    command: run.args[0] ?? '',
+    exitCode: run.exitCode,
+    elapsedMs: run.elapsedMs,
+    ok,
+    summary: `${summary}${extra}${stderrTail}`,
+  };
 }

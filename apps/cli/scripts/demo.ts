@@ -14,7 +14,11 @@ function readOptions(): { scale: string; seed: string; out: string } {
   const args = process.argv.slice(2);
   if (args[0] === '--') args.shift(); // `pnpm run demo -- --scale 10` passes the separator through
   try {
-    const options = { scale: { type: 'string', default: '1' }, seed: { type: 'string', default: '1' }, out: { type: 'string', default: '.demo' } } as const;
+    const options = {
+      scale: { type: 'string', default: '1' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string', default: '.demo' },
+    } as const;
     return parseArgs({ args, options }).values;
   } catch (error) {
     console.error(`demo: ${(error as Error).message}\nUsage: demo [--scale N] [--seed N] [--out DIR]`);
@@ -45,7 +49,9 @@ async function demo(sandbox: Sandbox): Promise<boolean> {
   });
   await new Promise<void>((done) => messages.end(done));
   for (const step of result.steps) {
-    console.log(`${step.ok ? 'ok  ' : 'FAIL'} ${step.command.padEnd(8)} exit ${step.exitCode}  ${formatSeconds(step.elapsedMs).padStart(7)}  ${step.summary}`);
+    console.log(
+      `${step.ok ? 'ok  ' : 'FAIL'} ${step.command.padEnd(8)} exit ${step.exitCode}  ${formatSeconds(step.elapsedMs).padStart(7)}  ${step.summary}`,
+    );
   }
   console.log(`\n${formatStreamTable(result.streams)}`);
   console.log(`Messages (${result.messageCount} lines): ${messagesFile}`);

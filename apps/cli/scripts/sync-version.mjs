@@ -37,5 +37,10 @@ const readme = '../../packages/source-metabase/README.md';
 if (/^\| Unreleased \| \|/m.test(readFileSync(new URL(readme, here), 'utf8'))) {
   rewrite(readme, [[/^\| Unreleased \| \|/m, `| ${version} | ${today} |`]]);
 } else {
-  rewrite(readme, [[/^(\| \d+\.\d+\.\d+ \|)/m, (row) => (row.includes(` ${version} `) ? row : `| ${version} | ${today} | | ${releaseSubjects()} |\n${row}`)]]);
+  rewrite(readme, [
+    [
+      /^(\| \d+\.\d+\.\d+ \|)/m,
+      (row) => (row.includes(` ${version} `) ? row : `| ${version} | ${today} | | ${releaseSubjects()} |\n${row}`),
+    ],
+  ]);
 }

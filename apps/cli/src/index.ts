@@ -31,4 +31,11 @@ export function main(argv: readonly string[], io: CliIo, options: MainOptions = 
 
 export { cliVersion };
 export { processIo, CANCEL_SIGNALS, parseCliArgs, commandNames } from '@mb-airbyte/connector-cli';
-export type { ConnectorSource, CliIo, CancelSignal, CliRequest, CommandName, UsageOptions } from '@mb-airbyte/connector-cli';
+export type {
+  ConnectorSource,
+  CliIo,
+  CancelSignal,
+  CliRequest,
+  CommandName,
+  UsageOptions,
+} from '@mb-airbyte/connector-cli';

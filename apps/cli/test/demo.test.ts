@@ -22,13 +22,24 @@ describe.skipIf(!existsSync(demo))(`the demo${existsSync(demo) ? '' : ' (skipped
   it('runs spec, check, discover and read against the sandbox and reports every stream', async () => {
     out = await mkdtemp(join(tmpdir(), 'source-metabase-demo-'));
     const { stdout } = await run(process.execPath, [demo, '--scale', '1', '--out', out], { timeout: 90_000 });
-    for (const command of ['spec', 'check', 'discover', 'read']) expect(stdout).toMatch(new RegExp(`^ok +${command} +exit 0`, 'm'));
+    for (const command of ['spec', 'check', 'discover', 'read'])
+      expect(stdout).toMatch(new RegExp(`^ok +${command} +exit 0`, 'm'));
     expect(stdout).toMatch(/^cards\s+COMPLETE\s+[1-9][\d,]*\s/m);
     expect(stdout).toMatch(/^total \(\d+ streams\)/m);
     expect(stdout).toContain(join(out, 'messages.jsonl'));
     const lines = (await readFile(join(out, 'messages.jsonl'), 'utf8')).trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(10);
     const types = new Set(lines.map((line) => AirbyteMessageSchema.parse(JSON.parse(line)).type));
-    expect(types).toEqual(new Set(['SPEC', 'CONNECTION_STATUS', 'CATALOG', 'RECORD', 'STATE', 'TRACE', ...(types.has('LOG') ? ['LOG'] : [])]));
+    expect(types).toEqual(
+      new Set([
+        'SPEC',
+        'CONNECTION_STATUS',
+        'CATALOG',
+        'RECORD',
+        'STATE',
+        'TRACE',
+        ...(types.has('LOG') ? ['LOG'] : []),
+      ]),
+    );
   });
 });

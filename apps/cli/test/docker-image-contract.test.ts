@@ -7,21 +7,37 @@ import { readDockerfile, readKeyValues } from '@mb-airbyte/connector-cli/testing
 // `pnpm test:image` (test-image/) builds the image and checks the same contract, and the protocol, by running it.
 const here = new URL('../', import.meta.url);
 const dockerfile = readDockerfile(readFileSync(new URL('Dockerfile', here), 'utf8'));
-const packageJson = JSON.parse(readFileSync(new URL('package.json', here), 'utf8')) as { version: string; bin: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(new URL('package.json', here), 'utf8')) as {
+  version: string;
+  bin: Record<string, string>;
+};
 const metadata = parse(readFileSync(new URL('metadata.yaml', here), 'utf8')) as { data: Record<string, unknown> };
 const finalStage = Math.max(...dockerfile.map((i) => i.stage));
 const final = dockerfile.filter((i) => i.stage === finalStage);
 const last = (keyword: string) => final.filter((i) => i.keyword === keyword).at(-1);
-const labels = Object.assign({}, ...final.filter((i) => i.keyword === 'LABEL').map((i) => readKeyValues(i.args))) as Record<string, string>;
-const env = Object.assign({}, ...final.filter((i) => i.keyword === 'ENV').map((i) => readKeyValues(i.args))) as Record<string, string>;
+const labels = Object.assign(
+  {},
+  ...final.filter((i) => i.keyword === 'LABEL').map((i) => readKeyValues(i.args)),
+) as Record<string, string>;
+const env = Object.assign({}, ...final.filter((i) => i.keyword === 'ENV').map((i) => readKeyValues(i.args))) as Record<
+  string,
+  string
+>;
 
 describe('Dockerfile', () => {
   it('builds on node:20-bookworm-slim and runs on debian:bookworm-slim, each replaceable by a build argument', () => {
-    const args = Object.assign({}, ...dockerfile.filter((i) => i.keyword === 'ARG' && i.stage < 0).map((i) => readKeyValues(i.args))) as Record<string, string>;
+    const args = Object.assign(
+      {},
+      ...dockerfile.filter((i) => i.keyword === 'ARG' && i.stage < 0).map((i) => readKeyValues(i.args)),
+    ) as Record<string, string>;
     expect(args).toEqual({ NODE_IMAGE: 'node:20-bookworm-slim', DEBIAN_IMAGE: 'debian:bookworm-slim' });
     const froms = dockerfile.filter((i) => i.keyword === 'FROM').map((i) => i.args);
     // The bundle is built on the builder's platform; the Node binary comes from the target platform's node image.
-    expect(froms).toEqual(['${NODE_IMAGE} AS node', '--platform=$BUILDPLATFORM ${NODE_IMAGE} AS build', '${DEBIAN_IMAGE}']);
+    expect(froms).toEqual([
+      '${NODE_IMAGE} AS node',
+      '--platform=$BUILDPLATFORM ${NODE_IMAGE} AS build',
+      '${DEBIAN_IMAGE}',
+    ]);
     const build = dockerfile.filter((i) => i.stage < finalStage && i.keyword === 'RUN').map((i) => i.args);
     expect(build.join('\n')).toContain('npm install -g pnpm@12.4.2');
     expect(build.join('\n')).toContain('pnpm install --frozen-lockfile');
@@ -48,14 +64,19 @@ describe('Dockerfile', () => {
     const copies = final.filter((i) => i.keyword === 'COPY').map((i) => i.args);
     expect(copies).toEqual([
       '--from=node /usr/local/bin/node /usr/local/bin/node',
-      expect.stringMatching(/^--from=build --chown=airbyte:airbyte \S+\/apps\/cli\/dist\/source-metabase\.js \/airbyte\/source-metabase\.js$/),
+      expect.stringMatching(
+        /^--from=build --chown=airbyte:airbyte \S+\/apps\/cli\/dist\/source-metabase\.js \/airbyte\/source-metabase\.js$/,
+      ),
     ]);
     expect(packageJson.bin['source-metabase']).toBe('./dist/source-metabase.js');
   });
 
   it('runs as the non-root user airbyte (uid and gid 1000, as Airbyte job pods run) with /airbyte owned by it', () => {
     expect(last('USER')?.args).toBe('airbyte');
-    const setup = final.filter((i) => i.keyword === 'RUN').map((i) => i.args).join(' && ');
+    const setup = final
+      .filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join(' && ');
     expect(setup).toMatch(/groupadd --gid 1000 airbyte .*useradd --uid 1000 --gid airbyte /);
     expect(setup).toContain('chown airbyte:airbyte /airbyte');
     expect(last('WORKDIR')?.args).toBe('/airbyte');

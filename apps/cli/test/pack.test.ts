@@ -20,42 +20,56 @@ const publicPackages = [
 const missingBuild = publicPackages.filter((p) => !existsSync(join(root, p.dir, 'dist'))).map((p) => p.dir);
 let work = '';
 
-describe.skipIf(missingBuild.length > 0)(`pnpm pack of every public package${missingBuild.length > 0 ? ` (skipped: no dist in ${missingBuild.join(', ')}; run pnpm build)` : ''}`, () => {
-  beforeAll(async () => {
-    work = await mkdtemp(join(tmpdir(), 'mb-airbyte-pack-'));
-    const tarballs = join(work, 'tarballs');
-    for (const p of publicPackages) await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, p.dir) });
-    const files = (await readdir(tarballs)).map((file) => join(tarballs, file));
-    const project = join(work, 'project');
-    await run('mkdir', ['-p', project]);
-    await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'pack-probe', private: true, type: 'module' }));
-    // The tarballs satisfy each other's dependencies; zod comes from the npm cache or registry.
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...files], { cwd: project, timeout: 90_000 });
-  }, 120_000);
+describe.skipIf(missingBuild.length > 0)(
+  `pnpm pack of every public package${missingBuild.length > 0 ? ` (skipped: no dist in ${missingBuild.join(', ')}; run pnpm build)` : ''}`,
+  () => {
+    beforeAll(async () => {
+      work = await mkdtemp(join(tmpdir(), 'mb-airbyte-pack-'));
+      const tarballs = join(work, 'tarballs');
+      for (const p of publicPackages)
+        await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: join(root, p.dir) });
+      const files = (await readdir(tarballs)).map((file) => join(tarballs, file));
+      const project = join(work, 'project');
+      await run('mkdir', ['-p', project]);
+      await writeFile(
+        join(project, 'package.json'),
+        JSON.stringify({ name: 'pack-probe', private: true, type: 'module' }),
+      );
+      // The tarballs satisfy each other's dependencies; zod comes from the npm cache or registry.
+      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...files], {
+        cwd: project,
+        timeout: 90_000,
+      });
+    }, 120_000);
 
-  afterAll(async () => {
-    if (work !== '') await rm(work, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      if (work !== '') await rm(work, { recursive: true, force: true });
+    });
 
-  it.each(publicPackages)('$name imports from its tarball and exports $probe', async ({ name, probe }) => {
-    const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe)}]);`;
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: join(work, 'project') });
-    expect(stdout.trim()).toMatch(/^(function|object)$/);
-  });
+    it.each(publicPackages)('$name imports from its tarball and exports $probe', async ({ name, probe }) => {
+      const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe)}]);`;
+      const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: join(work, 'project'),
+      });
+      expect(stdout.trim()).toMatch(/^(function|object)$/);
+    });
 
-  it('installs the source-metabase bin, which prints the CLI version', async () => {
-    const { stdout } = await run(join(work, 'project', 'node_modules', '.bin', 'source-metabase'), ['--version'], { cwd: join(work, 'project') });
-    const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
-    expect(stdout).toBe(`${version}\n`);
-  });
+    it('installs the source-metabase bin, which prints the CLI version', async () => {
+      const { stdout } = await run(join(work, 'project', 'node_modules', '.bin', 'source-metabase'), ['--version'], {
+        cwd: join(work, 'project'),
+      });
+      const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+      expect(stdout).toBe(`${version}\n`);
+    });
 
-  it('ships dist, README and LICENSE in each tarball, and no tests or sources', async () => {
-    for (const p of publicPackages) {
-      const installed = join(work, 'project', 'node_modules', ...p.name.split('/'));
-      const entries = await readdir(installed);
-      expect(entries).toEqual(expect.arrayContaining(['dist', 'README.md', 'LICENSE', 'package.json']));
-      expect(entries).not.toContain('src');
-      expect(entries).not.toContain('test');
-    }
-  });
-});
+    it('ships dist, README and LICENSE in each tarball, and no tests or sources', async () => {
+      for (const p of publicPackages) {
+        const installed = join(work, 'project', 'node_modules', ...p.name.split('/'));
+        const entries = await readdir(installed);
+        expect(entries).toEqual(expect.arrayContaining(['dist', 'README.md', 'LICENSE', 'package.json']));
+        expect(entries).not.toContain('src');
+        expect(entries).not.toContain('test');
+      }
+    });
+  },
+);

@@ -12,7 +12,15 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfiguredAirbyteCatalogSchema } from '@mb-airbyte/airbyte-protocol';
 import {
-  APP_DATABASES, expectedStreams, METABASE_VERSIONS, PRECISION_PROBE, startSandbox, type AppDatabase, type JsonRecord, type MetabaseVersion, type Sandbox,
+  APP_DATABASES,
+  expectedStreams,
+  METABASE_VERSIONS,
+  PRECISION_PROBE,
+  startSandbox,
+  type AppDatabase,
+  type JsonRecord,
+  type MetabaseVersion,
+  type Sandbox,
 } from '@mb-airbyte/metabase-sandbox';
 import { byId, cliRead, objectsIn, type CliRead } from './support/version-matrix.js';
 
@@ -42,16 +50,40 @@ const outcomes = new Map<string, Outcome>();
 const combos = METABASE_VERSIONS.flatMap((version) => APP_DATABASES.map((appDb) => ({ version, appDb })));
 
 async function runCombo(version: MetabaseVersion, appDb: AppDatabase, index: number): Promise<Outcome> {
-  const sandbox: Sandbox = await startSandbox({ version, appDb, precisionProbe: true, seed: 20 + index, scale: 1, now: () => clock });
+  const sandbox: Sandbox = await startSandbox({
+    version,
+    appDb,
+    precisionProbe: true,
+    seed: 20 + index,
+    scale: 1,
+    now: () => clock,
+  });
   try {
     const dir = await mkdtemp(join(workDir(), `${version}-${appDb}-`));
     const file = (name: string): string => join(dir, name);
     // API keys exist from 0.49; H2 runs also log in, so both kinds of credential are read on the newer versions.
     const apiKeys = version !== '0.46' && version !== '0.47' && version !== '0.48' && appDb !== 'h2';
-    const credential = apiKeys ? { api_key: sandbox.credentials.adminApiKey } : { username: sandbox.credentials.username, password: sandbox.credentials.password };
-    await writeFile(file('config.json'), JSON.stringify({ instance_api_url: sandbox.url, ca_certificate: sandbox.caPem, include_deactivated_users: true, ...credential }));
+    const credential = apiKeys
+      ? { api_key: sandbox.credentials.adminApiKey }
+      : { username: sandbox.credentials.username, password: sandbox.credentials.password };
+    await writeFile(
+      file('config.json'),
+      JSON.stringify({
+        instance_api_url: sandbox.url,
+        ca_certificate: sandbox.caPem,
+        include_deactivated_users: true,
+        ...credential,
+      }),
+    );
     const read = (catalog: string, state?: string): Promise<CliRead> =>
-      cliRead(cliFile, dir, ['read', '--config', file('config.json'), '--catalog', join(workDir(), catalog), ...(state === undefined ? [] : ['--state', file(state)])]);
+      cliRead(cliFile, dir, [
+        'read',
+        '--config',
+        file('config.json'),
+        '--catalog',
+        join(workDir(), catalog),
+        ...(state === undefined ? [] : ['--state', file(state)]),
+      ]);
     const expected = expectedStreams(sandbox, { includeDeactivatedUsers: true }); // before any read: on 0.51-0.52 reads move dashboards' updated_at
     const full = await read('full.json');
     const first = await read('incremental.json');
@@ -60,7 +92,16 @@ async function runCombo(version: MetabaseVersion, appDb: AppDatabase, index: num
     sandbox.mutate.touchCard(card, new Date('2025-02-01T08:00:00.000Z'));
     const dashboard = sandbox.mutate.addDashboard('root', 'Matrix Board').id;
     const second = await read('incremental.json', 'state.json');
-    return { version, appDb, expected, liveDashboards: sandbox.expected.dashboardCount(), full, first, second, changed: { card, dashboard } };
+    return {
+      version,
+      appDb,
+      expected,
+      liveDashboards: sandbox.expected.dashboardCount(),
+      full,
+      first,
+      second,
+      changed: { card, dashboard },
+    };
   } finally {
     await sandbox.stop();
   }
@@ -80,8 +121,17 @@ beforeAll(async () => {
   await copyFile(bundle, cliFile);
   const sandbox = await startSandbox({ seed: 1 });
   try {
-    await writeFile(join(root, 'discover-config.json'), JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey }));
-    const discovered = await cliRead(cliFile, root, ['discover', '--config', join(root, 'discover-config.json'), '--write-catalog', join(root, 'full.json')]);
+    await writeFile(
+      join(root, 'discover-config.json'),
+      JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey }),
+    );
+    const discovered = await cliRead(cliFile, root, [
+      'discover',
+      '--config',
+      join(root, 'discover-config.json'),
+      '--write-catalog',
+      join(root, 'full.json'),
+    ]);
     expect(discovered.exitCode).toBe(0);
   } finally {
     await sandbox.stop();
@@ -91,7 +141,16 @@ beforeAll(async () => {
   const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
   for (const s of catalog.streams) validators.set(s.stream.name, ajv.compile(s.stream.json_schema));
   const toIncremental = catalog.streams.map((s) =>
-    incremental.includes(s.stream.name) ? { ...s, sync_mode: 'incremental' as const, destination_sync_mode: 'append_dedup' as const, cursor_field: ['updated_at'], primary_key: [['id']] } : s);
+    incremental.includes(s.stream.name)
+      ? {
+          ...s,
+          sync_mode: 'incremental' as const,
+          destination_sync_mode: 'append_dedup' as const,
+          cursor_field: ['updated_at'],
+          primary_key: [['id']],
+        }
+      : s,
+  );
   await writeFile(join(root, 'incremental.json'), JSON.stringify({ streams: toIncremental }));
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -122,7 +181,11 @@ describe.each(combos)('Metabase $version on $appDb', ({ version, appDb }) => {
   it('reads all twelve streams COMPLETE, exit 0, in every read', () => {
     const { full, first, second } = outcome(version, appDb);
     for (const run of [full, first, second]) {
-      expect({ exit: run.exitCode, errors: run.errors, badLines: run.badLines }).toEqual({ exit: 0, errors: [], badLines: [] });
+      expect({ exit: run.exitCode, errors: run.errors, badLines: run.badLines }).toEqual({
+        exit: 0,
+        errors: [],
+        badLines: [],
+      });
       expect(Object.fromEntries(run.statuses)).toEqual(Object.fromEntries(streams.map((name) => [name, 'COMPLETE'])));
     }
   });
@@ -135,11 +198,15 @@ describe.each(combos)('Metabase $version on $appDb', ({ version, appDb }) => {
       expect(records.length, name).toBe(want.length);
       const ours = byId(records);
       expect(ours.size, `${name}: every id once`).toBe(records.length);
-      if (name === 'dashboards' && movesUpdatedAt(version)) expect(withoutUpdatedAt(ours), name).toEqual(withoutUpdatedAt(byId(want)));
+      if (name === 'dashboards' && movesUpdatedAt(version))
+        expect(withoutUpdatedAt(ours), name).toEqual(withoutUpdatedAt(byId(want)));
       else expect(ours, name).toEqual(byId(want));
       const validate = validators.get(name);
       const invalid = records.filter((record) => validate?.(record) !== true).slice(0, 2);
-      expect(invalid.map((record) => [record.id, validate?.errors]), `${name} schema`).toEqual([]);
+      expect(
+        invalid.map((record) => [record.id, validate?.errors]),
+        `${name} schema`,
+      ).toEqual([]);
     }
   });
 
@@ -148,7 +215,8 @@ describe.each(combos)('Metabase $version on $appDb', ({ version, appDb }) => {
     for (const name of streams) {
       const records = full.records.get(name) ?? [];
       expect(records.length, name).toBeGreaterThan(0);
-      for (const { data, line } of records) expect(line.split(PRECISION_PROBE).length - 1, `${name} ${String(data.id)}`).toBe(objectsIn(data));
+      for (const { data, line } of records)
+        expect(line.split(PRECISION_PROBE).length - 1, `${name} ${String(data.id)}`).toBe(objectsIn(data));
     }
   });
 

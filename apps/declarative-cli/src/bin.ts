@@ -9,7 +9,9 @@ await runCli({
   name: 'source-declarative-manifest',
   version: commandVersion,
   checkTarget: 'against the API the manifest describes',
-  extraOptions: ['--manifest FILE  the manifest (YAML or JSON); without it, the config key __injected_declarative_manifest'],
+  extraOptions: [
+    '--manifest FILE  the manifest (YAML or JSON); without it, the config key __injected_declarative_manifest',
+  ],
   takeArguments: (argv) => {
     const taken = takeManifestArgument(argv);
     manifestFile = taken.manifestFile;

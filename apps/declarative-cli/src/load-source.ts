@@ -15,7 +15,8 @@ export async function loadSource(manifestFile: string | undefined): Promise<Conn
 }
 
 async function readManifest(file: string): Promise<string> {
-  const problem = (message: string): ConnectorError => new ConnectorError({ message, failureType: 'config_error', userInput: true });
+  const problem = (message: string): ConnectorError =>
+    new ConnectorError({ message, failureType: 'config_error', userInput: true });
   let size: number;
   try {
     const info = await stat(file);
@@ -23,8 +24,11 @@ async function readManifest(file: string): Promise<string> {
     size = info.size;
   } catch (error) {
     if (ConnectorError.isInstance(error)) throw error;
-    throw problem(`The manifest ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw problem(
+      `The manifest ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
   }
-  if (size > MAX_MANIFEST_BYTES) throw problem(`The manifest ${file} is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB.`);
+  if (size > MAX_MANIFEST_BYTES)
+    throw problem(`The manifest ${file} is larger than ${MAX_MANIFEST_BYTES / 1024 / 1024} MB.`);
   return readFile(file, 'utf8');
 }

@@ -12,7 +12,8 @@ export function takeManifestArgument(argv: readonly string[]): ManifestArgument 
     const arg = argv[index] ?? '';
     if (arg === '--manifest' || arg.startsWith('--manifest=')) {
       const value = arg === '--manifest' ? argv[++index] : arg.slice('--manifest='.length);
-      if (value === undefined || value === '' || value.startsWith('--')) return { rest, problem: 'option --manifest needs a file' };
+      if (value === undefined || value === '' || value.startsWith('--'))
+        return { rest, problem: 'option --manifest needs a file' };
       if (manifestFile !== undefined) return { rest, problem: 'option --manifest is given twice' };
       manifestFile = value;
     } else {

@@ -23,7 +23,10 @@ describe.skipIf(!existsSync(bin))('source-declarative-manifest cancelled by SIGT
     // Slow answers (about 200 ms each) and pages of 2 keep the read going long after its first record.
     sandbox = await startSandbox({ seed: 9, scale: 3, faults: 'slow', slowLatencyMs: 200 });
     work = await mkdtemp(join(tmpdir(), 'declarative-cancel-'));
-    await writeFile(join(work, 'config.json'), JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, page_size: 2 }));
+    await writeFile(
+      join(work, 'config.json'),
+      JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, page_size: 2 }),
+    );
   });
   afterAll(async () => {
     await sandbox.stop();
@@ -48,13 +51,22 @@ describe.skipIf(!existsSync(bin))('source-declarative-manifest cancelled by SIGT
     expect(run.badLines).toEqual([]);
     expect(run.exitCode).toBe(143);
     expect(run.elapsedMs - (signalledAtMs ?? 0), 'ms from SIGTERM to exit').toBeLessThanOrEqual(EXIT_WITHIN_MS + 500);
-    const recordsOf = (stream: string) => run.messages.filter((m) => m.type === 'RECORD' && m.record.stream === stream).length;
+    const recordsOf = (stream: string) =>
+      run.messages.filter((m) => m.type === 'RECORD' && m.record.stream === stream).length;
     expect(recordsOf('users')).toBeGreaterThan(0);
     expect(recordsOf('users')).toBeLessThan(sandbox.expected.users().length);
-    const [warn, ...rest] = run.messages.slice(run.messages.findIndex((m) => m.type === 'LOG' && m.log.level === 'WARN'));
-    expect(warn?.type === 'LOG' ? warn.log.message : undefined).toBe('Cancelled by SIGTERM: stopped reading; streams in progress are INCOMPLETE: users.');
-    expect(rest.map((m) => (m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS' ? `${m.trace.stream_status.status} ${m.trace.stream_status.stream_descriptor.name}` : m.type))).toEqual([
-      'INCOMPLETE users',
-    ]);
+    const [warn, ...rest] = run.messages.slice(
+      run.messages.findIndex((m) => m.type === 'LOG' && m.log.level === 'WARN'),
+    );
+    expect(warn?.type === 'LOG' ? warn.log.message : undefined).toBe(
+      'Cancelled by SIGTERM: stopped reading; streams in progress are INCOMPLETE: users.',
+    );
+    expect(
+      rest.map((m) =>
+        m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS'
+          ? `${m.trace.stream_status.status} ${m.trace.stream_status.stream_descriptor.name}`
+          : m.type,
+      ),
+    ).toEqual(['INCOMPLETE users']);
   });
 });

@@ -19,11 +19,19 @@ let work: string;
 const file = (name: string): string => join(work, name);
 const catalog = (streams: string[], syncMode: 'full_refresh' | 'incremental' = 'full_refresh'): string =>
   JSON.stringify({
-    streams: streams.map((name) => ({ stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] }, sync_mode: syncMode, destination_sync_mode: 'append' })),
+    streams: streams.map((name) => ({
+      stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] },
+      sync_mode: syncMode,
+      destination_sync_mode: 'append',
+    })),
   });
 
 async function read(manifest: string, catalogFile: string, extra: string[] = []): Promise<CommandRun> {
-  const run = await runCommand(bin, ['read', '--config', file('config.json'), '--catalog', catalogFile, '--manifest', example(manifest), ...extra], { NODE_EXTRA_CA_CERTS: sandbox.caFile });
+  const run = await runCommand(
+    bin,
+    ['read', '--config', file('config.json'), '--catalog', catalogFile, '--manifest', example(manifest), ...extra],
+    { NODE_EXTRA_CA_CERTS: sandbox.caFile },
+  );
   expect(run.badLines).toEqual([]);
   return run;
 }
@@ -32,7 +40,10 @@ describe.skipIf(!existsSync(bin))('team manifests through source-declarative-man
   beforeAll(async () => {
     sandbox = await startSandbox({ seed: 9, retryAfterSeconds: 0 });
     work = await mkdtemp(join(tmpdir(), 'declarative-team-'));
-    await writeFile(file('config.json'), JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, page_size: 7 }));
+    await writeFile(
+      file('config.json'),
+      JSON.stringify({ instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, page_size: 7 }),
+    );
   });
   afterAll(async () => {
     await sandbox.stop();
@@ -51,17 +62,23 @@ describe.skipIf(!existsSync(bin))('team manifests through source-declarative-man
     expect(recordsOf(run, 'databases')).toEqual(sandbox.expected.databases());
     expect(stats.faultsInjected).toBeGreaterThan(0);
     // Pages of 7 (limit/offset): at least one request per page, more with the retries.
-    expect(stats.requestsByRoute['GET /api/user']).toBeGreaterThanOrEqual(Math.ceil(sandbox.expected.users().length / 7));
+    expect(stats.requestsByRoute['GET /api/user']).toBeGreaterThanOrEqual(
+      Math.ceil(sandbox.expected.users().length / 7),
+    );
   });
 
   it('parent partitions: one items request per collection, records in collection order, tagged by AddFields', async () => {
     await writeFile(file('items.json'), catalog(['collection_items']));
     const run = await read('metabase-collection-items.yaml', file('items.json'));
     expect([run.exitCode, errorsOf(run)]).toEqual([0, []]);
-    const expected = sandbox.expected.collections().flatMap((c) =>
-      sandbox.expected.collectionItems(c.id as number | 'root').map((item) => [c.id, item.model, item.id]),
+    const expected = sandbox.expected
+      .collections()
+      .flatMap((c) =>
+        sandbox.expected.collectionItems(c.id as number | 'root').map((item) => [c.id, item.model, item.id]),
+      );
+    expect(recordsOf(run, 'collection_items').map((item) => [item.collection_id, item.model, item.id])).toEqual(
+      expected,
     );
-    expect(recordsOf(run, 'collection_items').map((item) => [item.collection_id, item.model, item.id])).toEqual(expected);
   });
 
   it('incremental DatetimeBasedCursor: state {updated_at: latest, in datetime_format}; the next read emits only what changed', async () => {
@@ -72,7 +89,9 @@ describe.skipIf(!existsSync(bin))('team manifests through source-declarative-man
     expect(recordsOf(first, 'cards')).toHaveLength(cards.length);
     const latest = Math.max(...cards.map((c) => Date.parse(c.updated_at as string)));
     const stateMessages = first.messages.flatMap((m) => (m.type === 'STATE' ? [m.state] : []));
-    expect(stateMessages.at(-1)?.stream?.stream_state).toEqual({ updated_at: new Date(latest).toISOString().replace('Z', '000Z') });
+    expect(stateMessages.at(-1)?.stream?.stream_state).toEqual({
+      updated_at: new Date(latest).toISOString().replace('Z', '000Z'),
+    });
 
     const touched = cards[0]?.id as number;
     sandbox.mutate.touchCard(touched, new Date(latest + 86_400_000));
@@ -83,6 +102,8 @@ describe.skipIf(!existsSync(bin))('team manifests through source-declarative-man
     expect(emitted).toContain(touched);
     expect(emitted.length).toBeLessThanOrEqual(2); // the touched card, and the one holding the saved cursor (>= keeps ties)
     const next = second.messages.filter((m) => m.type === 'STATE').at(-1);
-    expect(next?.type === 'STATE' && next.state.stream?.stream_state).toEqual({ updated_at: new Date(latest + 86_400_000).toISOString().replace('Z', '000Z') });
+    expect(next?.type === 'STATE' && next.state.stream?.stream_state).toEqual({
+      updated_at: new Date(latest + 86_400_000).toISOString().replace('Z', '000Z'),
+    });
   });
 });

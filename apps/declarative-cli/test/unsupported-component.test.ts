@@ -24,7 +24,8 @@ streams:
     retriever: { type: CustomRetriever, class_name: source_x.components.ItemsRetriever }
 spec: { type: Spec, connection_specification: { type: object, properties: {} } }
 `;
-const expected = /CustomRetriever \(a custom Python component, which only the Python CDK can run\) at streams\[0\]\.retriever/;
+const expected =
+  /CustomRetriever \(a custom Python component, which only the Python CDK can run\) at streams\[0\]\.retriever/;
 
 let work: string;
 describe.skipIf(!existsSync(bin))('a manifest with an unsupported component', () => {
@@ -32,18 +33,28 @@ describe.skipIf(!existsSync(bin))('a manifest with an unsupported component', ()
     work = await mkdtemp(join(tmpdir(), 'declarative-cli-'));
     await writeFile(join(work, 'manifest.yaml'), manifestYaml);
     await writeFile(join(work, 'config.json'), JSON.stringify({}));
-    await writeFile(join(work, 'injected.json'), JSON.stringify({ __injected_declarative_manifest: parse(manifestYaml) as unknown }));
+    await writeFile(
+      join(work, 'injected.json'),
+      JSON.stringify({ __injected_declarative_manifest: parse(manifestYaml) as unknown }),
+    );
   });
   afterAll(async () => {
     await rm(work, { recursive: true, force: true });
   });
 
   it.each(['spec', 'check'])('%s with --manifest: ERROR config_error naming it, exit 1', async (command) => {
-    const args = [command, '--manifest', join(work, 'manifest.yaml'), ...(command === 'check' ? ['--config', join(work, 'config.json')] : [])];
+    const args = [
+      command,
+      '--manifest',
+      join(work, 'manifest.yaml'),
+      ...(command === 'check' ? ['--config', join(work, 'config.json')] : []),
+    ];
     const run = await runCommand(bin, args);
     expect(run.badLines).toEqual([]);
     expect(run.exitCode).toBe(1);
-    expect(errorsOf(run)).toEqual([expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(expected) as unknown })]);
+    expect(errorsOf(run)).toEqual([
+      expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(expected) as unknown }),
+    ]);
   });
 
   it('check with the manifest in the config: FAILED naming it', async () => {

@@ -13,7 +13,14 @@ function sink() {
 }
 
 function row(i) {
-  return { id: i, name: `Question ${i}`, description: null, archived: false, collection_id: i % 50, updated_at: '2024-05-01T12:00:00.000Z' };
+  return {
+    id: i,
+    name: `Question ${i}`,
+    description: null,
+    archived: false,
+    collection_id: i % 50,
+    updated_at: '2024-05-01T12:00:00.000Z',
+  };
 }
 
 async function run(label, writeOne) {
@@ -24,7 +31,9 @@ async function run(label, writeOne) {
   await writer.flush();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-  process.stderr.write(`${label}: ${count} records in ${ms.toFixed(0)} ms = ${Math.round(count / (ms / 1000))} records/s (heap delta ${heapMb.toFixed(1)} MB)\n`);
+  process.stderr.write(
+    `${label}: ${count} records in ${ms.toFixed(0)} ms = ${Math.round(count / (ms / 1000))} records/s (heap delta ${heapMb.toFixed(1)} MB)\n`,
+  );
 }
 
 const now = Date.now();

@@ -22,13 +22,23 @@ describe('both validators reject the same broken messages', () => {
       type: 'CATALOG',
       catalog: { streams: [{ name: 's', json_schema: {}, supported_sync_modes: ['FULL_REFRESH'] }] },
     },
-    'empty supported_sync_modes': { type: 'CATALOG', catalog: { streams: [{ name: 's', json_schema: {}, supported_sync_modes: [] }] } },
+    'empty supported_sync_modes': {
+      type: 'CATALOG',
+      catalog: { streams: [{ name: 's', json_schema: {}, supported_sync_modes: [] }] },
+    },
     'fractional RECORD emitted_at': { type: 'RECORD', record: { stream: 's', data: {}, emitted_at: 1.5 } },
     'RECORD data not an object': { type: 'RECORD', record: { stream: 's', data: 'x', emitted_at: 1 } },
-    'unknown failure_type': { type: 'TRACE', trace: { type: 'ERROR', emitted_at: 1, error: { message: 'm', failure_type: 'oops' } } },
+    'unknown failure_type': {
+      type: 'TRACE',
+      trace: { type: 'ERROR', emitted_at: 1, error: { message: 'm', failure_type: 'oops' } },
+    },
     'unknown stream status': {
       type: 'TRACE',
-      trace: { type: 'STREAM_STATUS', emitted_at: 1, stream_status: { stream_descriptor: { name: 's' }, status: 'DONE' } },
+      trace: {
+        type: 'STREAM_STATUS',
+        emitted_at: 1,
+        stream_status: { stream_descriptor: { name: 's' }, status: 'DONE' },
+      },
     },
     'log without level': { type: 'LOG', log: { message: 'm' } },
     'unknown connection status': { type: 'CONNECTION_STATUS', connectionStatus: { status: 'OK' } },
@@ -51,7 +61,12 @@ describe('ConfiguredAirbyteCatalog', () => {
   const catalog: ConfiguredAirbyteCatalog = {
     streams: [
       {
-        stream: { name: 'users', json_schema: { type: 'object' }, supported_sync_modes: ['incremental'], is_resumable: true },
+        stream: {
+          name: 'users',
+          json_schema: { type: 'object' },
+          supported_sync_modes: ['incremental'],
+          is_resumable: true,
+        },
         sync_mode: 'incremental',
         cursor_field: ['updated_at'],
         destination_sync_mode: 'append_dedup',
@@ -71,7 +86,9 @@ describe('ConfiguredAirbyteCatalog', () => {
 
   test('destination_sync_mode defaults to append (a source ignores it)', () => {
     const parsed = ConfiguredAirbyteCatalogSchema.parse({
-      streams: [{ stream: { name: 's', json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh' }],
+      streams: [
+        { stream: { name: 's', json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh' },
+      ],
     });
     expect(parsed.streams[0]?.destination_sync_mode).toBe('append');
   });

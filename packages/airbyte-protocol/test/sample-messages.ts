@@ -60,7 +60,13 @@ export const sampleMessages: Record<string, AirbyteMessage> = {
     ],
   }),
   errorTrace: errorTraceMessage(
-    { message: 'Stream failed', internalMessage: 'HTTP 500', stackTrace: 'Error', failureType: 'transient_error', stream: users },
+    {
+      message: 'Stream failed',
+      internalMessage: 'HTTP 500',
+      stackTrace: 'Error',
+      failureType: 'transient_error',
+      stream: users,
+    },
     t + 0.5,
   ),
   errorTraceConfig: errorTraceMessage({ message: 'Bad config', failureType: 'config_error' }),

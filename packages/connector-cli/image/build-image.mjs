@@ -40,9 +40,12 @@ function chooseBases(engine) {
     else if (quiet(engine, ['pull', '--quiet', base.official])) chosen[base.arg] = base.official;
   }
   if (bases.every((base) => chosen[base.arg] !== undefined)) return chosen;
-  log('the base images cannot be pulled: building them from Debian packages (build-local-base.sh of @mb-airbyte/connector-cli)');
+  log(
+    'the base images cannot be pulled: building them from Debian packages (build-local-base.sh of @mb-airbyte/connector-cli)',
+  );
   const built = spawnSync(localBaseScript, [], { stdio: 'inherit', env: { ...process.env, CONTAINER_ENGINE: engine } });
-  if (built.status !== 0) throw new Error('building the local base images failed (it needs root, mmdebstrap and a Debian mirror)');
+  if (built.status !== 0)
+    throw new Error('building the local base images failed (it needs root, mmdebstrap and a Debian mirror)');
   for (const base of bases) chosen[base.arg] ??= base.local;
   return chosen;
 }
@@ -50,7 +53,10 @@ function chooseBases(engine) {
 /** The `--secret` flags: which secrets the build gets (their names are logged, never their content). */
 function secretFlags(options) {
   const flags = [];
-  for (const [id, file] of [['ca', options.ca], ['npmrc', options.npmrc]]) {
+  for (const [id, file] of [
+    ['ca', options.ca],
+    ['npmrc', options.npmrc],
+  ]) {
     if (file === undefined || file === '') continue;
     if (!existsSync(file)) throw new Error(`--${id}: ${file} does not exist`);
     flags.push('--secret', `id=${id},src=${file}`);
@@ -72,10 +78,17 @@ export function buildImage(options = {}) {
   const args = ['build', '-f', dockerfile, ...ignore, '-t', tag, ...buildArgs, ...secretFlags(options), connector.root];
   log(`${engine} ${args.join(' ')}`);
   const started = performance.now();
-  const result = spawnSync(engine, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DOCKER_BUILDKIT: '1' } });
+  const result = spawnSync(engine, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DOCKER_BUILDKIT: '1' },
+  });
   if (result.status !== 0) throw new Error(`${engine} build failed (exit ${result.status ?? result.signal})`);
-  const size = spawnSync(engine, ['image', 'inspect', '--format', '{{.Size}}', tag], { encoding: 'utf8' }).stdout.trim();
-  log(`${tag} built with ${engine} in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(Number(size) / 1e6).toFixed(1)} MB`);
+  const size = spawnSync(engine, ['image', 'inspect', '--format', '{{.Size}}', tag], {
+    encoding: 'utf8',
+  }).stdout.trim();
+  log(
+    `${tag} built with ${engine} in ${((performance.now() - started) / 1000).toFixed(1)} s, ${(Number(size) / 1e6).toFixed(1)} MB`,
+  );
   return { engine, tag, connector, secrets: { ca: options.ca, npmrc: options.npmrc } };
 }
 
@@ -83,7 +96,17 @@ export function buildImage(options = {}) {
 export function readBuildOptions(argv) {
   const { values } = parseArgs({
     args: argv,
-    options: { ca: { type: 'string' }, npmrc: { type: 'string' }, tag: { type: 'string' }, connector: { type: 'string' } },
+    options: {
+      ca: { type: 'string' },
+      npmrc: { type: 'string' },
+      tag: { type: 'string' },
+      connector: { type: 'string' },
+    },
   });
-  return { ca: values.ca ?? process.env.NODE_EXTRA_CA_CERTS, npmrc: values.npmrc, tag: values.tag, connector: values.connector };
+  return {
+    ca: values.ca ?? process.env.NODE_EXTRA_CA_CERTS,
+    npmrc: values.npmrc,
+    tag: values.tag,
+    connector: values.connector,
+  };
 }

@@ -14,7 +14,8 @@ import { findContainerEngine, noEngineHelp } from './container-engine.mjs';
 import { renderDockerfile, renderDockerignore, writeDockerfile } from './dockerfile.mjs';
 import { testImage } from './test-image.mjs';
 
-const usage = 'Usage: connector-image <dockerfile [--check] | build | test | engine> [--connector DIR] [--ca FILE] [--npmrc FILE] [--tag TAG]';
+const usage =
+  'Usage: connector-image <dockerfile [--check] | build | test | engine> [--connector DIR] [--ca FILE] [--npmrc FILE] [--tag TAG]';
 const [command, ...rest] = process.argv.slice(2);
 
 function dockerfile(argv) {
@@ -34,7 +35,10 @@ function dockerfile(argv) {
       return true;
     }
   });
-  for (const [name] of stale) process.stderr.write(`${connector.dir}/${name} is not connector-cli's for this package: run connector-image dockerfile\n`);
+  for (const [name] of stale)
+    process.stderr.write(
+      `${connector.dir}/${name} is not connector-cli's for this package: run connector-image dockerfile\n`,
+    );
   return stale.length === 0 ? 0 : 1;
 }
 

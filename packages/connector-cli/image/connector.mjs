@@ -24,10 +24,14 @@ export function readConnector(dir = process.cwd()) {
   const root = workspaceRoot(packageDir);
   const manifest = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
   const bins = Object.entries(manifest.bin ?? {});
-  if (bins.length !== 1) throw new Error(`${packageDir}/package.json must name exactly one bin (the connector's command), found ${bins.length}`);
+  if (bins.length !== 1)
+    throw new Error(
+      `${packageDir}/package.json must name exactly one bin (the connector's command), found ${bins.length}`,
+    );
   const [[bin, binFile]] = bins;
   const metadataFile = join(packageDir, 'metadata.yaml');
-  if (!existsSync(metadataFile)) throw new Error(`${metadataFile} is missing: the image's name is its data.dockerRepository`);
+  if (!existsSync(metadataFile))
+    throw new Error(`${metadataFile} is missing: the image's name is its data.dockerRepository`);
   const repository = /^\s*dockerRepository:\s*"?([^"\s]+)"?\s*$/m.exec(readFileSync(metadataFile, 'utf8'))?.[1];
   if (repository === undefined) throw new Error(`${metadataFile} has no data.dockerRepository`);
   const posix = (path) => path.split('\\').join('/');

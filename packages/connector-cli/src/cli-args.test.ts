@@ -11,7 +11,18 @@ describe('parseCliArgs', () => {
       writeCatalog: 'out.json',
       debug: false,
     });
-    expect(parseCliArgs(['read', '--config', '/data/config.json', '--catalog', '/data/catalog.json', '--state', '/data/state.json', '--debug'])).toEqual({
+    expect(
+      parseCliArgs([
+        'read',
+        '--config',
+        '/data/config.json',
+        '--catalog',
+        '/data/catalog.json',
+        '--state',
+        '/data/state.json',
+        '--debug',
+      ]),
+    ).toEqual({
       kind: 'read',
       config: '/data/config.json',
       catalog: '/data/catalog.json',
@@ -36,10 +47,28 @@ describe('parseCliArgs', () => {
   it('turns every mistake into a usage error that names it', () => {
     expect(parseCliArgs(['sync'])).toEqual({ kind: 'usage_error', message: 'unknown command "sync"' });
     expect(parseCliArgs(['--verbose'])).toEqual({ kind: 'usage_error', message: 'unknown option "--verbose"' });
-    expect(parseCliArgs(['check'])).toEqual({ kind: 'usage_error', command: 'check', message: 'check needs --config FILE' });
-    expect(parseCliArgs(['read', '--catalog', 'c.json'])).toMatchObject({ kind: 'usage_error', message: 'read needs --config FILE' });
-    expect(parseCliArgs(['check', '--config'])).toEqual({ kind: 'usage_error', command: 'check', message: 'option --config needs a value' });
-    expect(parseCliArgs(['spec', '--config', 'x'])).toEqual({ kind: 'usage_error', command: 'spec', message: "unknown option '--config'" });
-    expect(parseCliArgs(['check', '--config', 'c.json', 'extra'])).toMatchObject({ kind: 'usage_error', message: "unexpected argument 'extra'" });
+    expect(parseCliArgs(['check'])).toEqual({
+      kind: 'usage_error',
+      command: 'check',
+      message: 'check needs --config FILE',
+    });
+    expect(parseCliArgs(['read', '--catalog', 'c.json'])).toMatchObject({
+      kind: 'usage_error',
+      message: 'read needs --config FILE',
+    });
+    expect(parseCliArgs(['check', '--config'])).toEqual({
+      kind: 'usage_error',
+      command: 'check',
+      message: 'option --config needs a value',
+    });
+    expect(parseCliArgs(['spec', '--config', 'x'])).toEqual({
+      kind: 'usage_error',
+      command: 'spec',
+      message: "unknown option '--config'",
+    });
+    expect(parseCliArgs(['check', '--config', 'c.json', 'extra'])).toMatchObject({
+      kind: 'usage_error',
+      message: "unexpected argument 'extra'",
+    });
   });
 });

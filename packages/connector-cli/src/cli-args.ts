@@ -47,7 +47,12 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
 function parseCommand(command: CommandName, args: readonly string[]): CliRequest {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: [...args], options: optionsByCommand[command], strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: [...args],
+      options: optionsByCommand[command],
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     return { kind: 'usage_error', command, message: describeParseError(error) };
   }
@@ -59,7 +64,8 @@ function parseCommand(command: CommandName, args: readonly string[]): CliRequest
     return { kind: 'usage_error', command, message: `${command} needs --config FILE` };
   }
   if (command === 'check') return { kind: 'check', config, debug };
-  if (command === 'discover') return { kind: 'discover', config, debug, ...optional('writeCatalog', values['write-catalog']) };
+  if (command === 'discover')
+    return { kind: 'discover', config, debug, ...optional('writeCatalog', values['write-catalog']) };
   return { kind: 'read', config, debug, ...optional('catalog', values.catalog), ...optional('state', values.state) };
 }
 

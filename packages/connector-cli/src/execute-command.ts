@@ -11,7 +11,13 @@ import {
   type AirbyteMessage,
   type ConfiguredAirbyteCatalog,
 } from '@mb-airbyte/airbyte-protocol';
-import { configSecrets, connectorSpecification, runSource, type RunSourceOptions, type SecretMasker } from '@mb-airbyte/http-source-kit';
+import {
+  configSecrets,
+  connectorSpecification,
+  runSource,
+  type RunSourceOptions,
+  type SecretMasker,
+} from '@mb-airbyte/http-source-kit';
 import type { CommandRequest } from './cli-args.js';
 import { writeText, type CliIo } from './cli-io.js';
 import type { ConnectorSource } from './connector-source.js';
@@ -30,10 +36,17 @@ export interface CommandContext {
 }
 
 /** Runs the kit's runner for one command; `writer` defaults to the context's stdout writer. */
-type Run = (options: Omit<RunSourceOptions, 'writer' | 'logLevel'>, writer?: RunSourceOptions['writer']) => Promise<number>;
+type Run = (
+  options: Omit<RunSourceOptions, 'writer' | 'logLevel'>,
+  writer?: RunSourceOptions['writer'],
+) => Promise<number>;
 
 /** Reads the command's input files and hands them to the kit's runner; resolves with the exit code. */
-export async function executeCommand(request: CommandRequest, source: ConnectorSource, context: CommandContext): Promise<number> {
+export async function executeCommand(
+  request: CommandRequest,
+  source: ConnectorSource,
+  context: CommandContext,
+): Promise<number> {
   const { writer } = context;
   const run: Run = (options, out = writer) =>
     runSource(source, {
@@ -59,7 +72,10 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
 
   const state = request.state === undefined ? [] : await readInput(() => readStateFile(request.state ?? ''));
   if (InputFileError.isInstance(state)) return write(writer, inputErrorTrace(state), 1);
-  const catalog = request.catalog === undefined ? await discoverForRead(run, writer) : await readInput(() => readCatalogFile(request.catalog ?? ''));
+  const catalog =
+    request.catalog === undefined
+      ? await discoverForRead(run, writer)
+      : await readInput(() => readCatalogFile(request.catalog ?? ''));
   if (typeof catalog === 'number') return catalog;
   if (InputFileError.isInstance(catalog)) return write(writer, inputErrorTrace(catalog), 1);
   return run({ command: 'read', config, catalog, state });
@@ -77,11 +93,17 @@ export async function executeCommand(request: CommandRequest, source: ConnectorS
     try {
       await writeFile(outFile, `${JSON.stringify(configuredCatalog(found), null, 2)}\n`);
     } catch (error) {
-      await writeText(io.stderr, `${context.name}: could not write the catalog to ${outFile}: ${(error as Error).message}\n`);
+      await writeText(
+        io.stderr,
+        `${context.name}: could not write the catalog to ${outFile}: ${(error as Error).message}\n`,
+      );
       return 1;
     }
     if (io.stderrIsTTY === true) {
-      await writeText(io.stderr, `Wrote a catalog of ${found.streams.length} streams to ${outFile}: edit it, then read --catalog ${outFile}\n`);
+      await writeText(
+        io.stderr,
+        `Wrote a catalog of ${found.streams.length} streams to ${outFile}: edit it, then read --catalog ${outFile}\n`,
+      );
     }
     return 0;
   }
@@ -109,7 +131,11 @@ async function readInput<T>(read: () => Promise<T>): Promise<T | InputFileError>
 
 /** An input file nobody can use: a config error (the user or the platform gave it), naming the file and why. */
 function inputErrorTrace(error: InputFileError): AirbyteMessage {
-  return errorTraceMessage({ message: error.message, internalMessage: `${error.reason}: ${error.file}`, failureType: error.failureType });
+  return errorTraceMessage({
+    message: error.message,
+    internalMessage: `${error.reason}: ${error.file}`,
+    failureType: error.failureType,
+  });
 }
 
 async function write(writer: ObservedWriter, message: AirbyteMessage, exitCode: number): Promise<number> {

@@ -51,13 +51,15 @@ function wireProcess(name: string): ProcessWiring {
       process.exit(cancelledWith);
     }
   }
-  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[]) process.on(signal, (received: CancelSignal) => void onCancel(received));
+  for (const signal of Object.keys(CANCEL_SIGNALS) as CancelSignal[])
+    process.on(signal, (received: CancelSignal) => void onCancel(received));
 
   async function onFatal(error: unknown): Promise<void> {
     if (cancelledWith !== undefined) return; // a cancelled run may fail as it unwinds: the cancellation speaks for it
     process.exitCode = 1;
     try {
-      if (fatalHandlers.size === 0) process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+      if (fatalHandlers.size === 0)
+        process.stderr.write(`${name}: ${error instanceof Error ? error.message : String(error)}\n`);
       for (const handler of fatalHandlers) await handler(error);
     } finally {
       // Work may still be pending (sockets, timers): the ERROR trace is flushed, so stop here.

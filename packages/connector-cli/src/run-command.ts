@@ -20,7 +20,11 @@ export interface RunCommandOptions {
  * Runs one protocol command with stdout owned by a single MessageWriter. Whatever happens, the output is
  * flushed before this resolves, and a failure the runner did not report becomes one ERROR trace (masked).
  */
-export async function runCommand(request: CommandRequest, io: CliIo, { name, loadSource }: RunCommandOptions): Promise<number> {
+export async function runCommand(
+  request: CommandRequest,
+  io: CliIo,
+  { name, loadSource }: RunCommandOptions,
+): Promise<number> {
   const now = io.now ?? Date.now;
   const progress =
     request.kind === 'read' && io.stderrIsTTY === true
@@ -67,11 +71,19 @@ export async function runCommand(request: CommandRequest, io: CliIo, { name, loa
  * signal aborts its requests and stops it starting more, and the output ends with INCOMPLETE for every stream in
  * progress, all within a bound even when stdout's reader is slow.
  */
-async function cancelRun(signal: CancelSignal, writer: ObservedWriter, cancel: AbortController, streams: StreamStatusTracker): Promise<void> {
+async function cancelRun(
+  signal: CancelSignal,
+  writer: ObservedWriter,
+  cancel: AbortController,
+  streams: StreamStatusTracker,
+): Promise<void> {
   const open = streams.inProgress();
   const closing = writer.closeWith(
     [
-      logMessage('WARN', `Cancelled by ${signal}: stopped reading${open.length === 0 ? '' : `; streams in progress are INCOMPLETE: ${open.map((s) => s.name).join(', ')}`}.`),
+      logMessage(
+        'WARN',
+        `Cancelled by ${signal}: stopped reading${open.length === 0 ? '' : `; streams in progress are INCOMPLETE: ${open.map((s) => s.name).join(', ')}`}.`,
+      ),
       ...open.map((descriptor) => streamStatusMessage(descriptor, 'INCOMPLETE')),
     ],
     FINAL_FLUSH_WITHIN_MS,

@@ -39,13 +39,23 @@ function secretNeedles(): string[] {
   const needles = buildSecrets.canary === undefined ? [] : [buildSecrets.canary];
   if (buildSecrets.ca !== undefined) {
     const known = new Set(rootCertificates.map((pem) => pem.replace(/\s+/g, '')));
-    for (const pem of readFileSync(buildSecrets.ca, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []) {
+    for (const pem of readFileSync(buildSecrets.ca, 'utf8').match(
+      /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+    ) ?? []) {
       if (known.has(pem.replace(/\s+/g, ''))) continue; // Node itself carries the public roots
-      needles.push(...pem.split('\n').filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line)).slice(1, 4));
+      needles.push(
+        ...pem
+          .split('\n')
+          .filter((line) => /^[A-Za-z0-9+/]{64}$/.test(line))
+          .slice(1, 4),
+      );
     }
   }
   if (buildSecrets.npmrc !== undefined) {
-    for (const [, value] of readFileSync(buildSecrets.npmrc, 'utf8').matchAll(/(?:_authToken|_auth|_password|token)\s*=\s*(\S{8,})/gi)) needles.push(value ?? '');
+    for (const [, value] of readFileSync(buildSecrets.npmrc, 'utf8').matchAll(
+      /(?:_authToken|_auth|_password|token)\s*=\s*(\S{8,})/gi,
+    ))
+      needles.push(value ?? '');
   }
   return needles;
 }
@@ -58,7 +68,9 @@ describe('the image configuration, from inspect', () => {
   });
 
   it('AIRBYTE_ENTRYPOINT equals the space-joined ENTRYPOINT, with absolute paths', () => {
-    const entrypoint = config.Env.find((line) => line.startsWith('AIRBYTE_ENTRYPOINT='))?.slice('AIRBYTE_ENTRYPOINT='.length);
+    const entrypoint = config.Env.find((line) => line.startsWith('AIRBYTE_ENTRYPOINT='))?.slice(
+      'AIRBYTE_ENTRYPOINT='.length,
+    );
     expect(entrypoint).toBe(config.Entrypoint.join(' '));
     expect(config.Entrypoint).toEqual(['node', `/airbyte/${bin}.js`]);
   });
@@ -66,7 +78,9 @@ describe('the image configuration, from inspect', () => {
   it('runs as the user airbyte (uid and gid 1000) in /airbyte, and carries no build settings', () => {
     expect(config.User).toBe('airbyte');
     expect(config.WorkingDir).toBe('/airbyte');
-    expect(config.Env.filter((line) => /^(NODE_EXTRA_CA_CERTS|npm_config_|NPM_CONFIG_|PNPM_|CI=)/.test(line))).toEqual([]);
+    expect(config.Env.filter((line) => /^(NODE_EXTRA_CA_CERTS|npm_config_|NPM_CONFIG_|PNPM_|CI=)/.test(line))).toEqual(
+      [],
+    );
   });
 });
 
@@ -82,7 +96,19 @@ describe('inside the image', () => {
   });
 
   it('holds no sources, package manager, store, .npmrc or secret mount from the build', async () => {
-    const leftovers = ['node_modules', '.npmrc', 'npmrc', 'pnpm-*', '.pnpm*', '.npm', '.cache', '.local', 'workspace', 'with-build-secrets', '*.pem'];
+    const leftovers = [
+      'node_modules',
+      '.npmrc',
+      'npmrc',
+      'pnpm-*',
+      '.pnpm*',
+      '.npm',
+      '.cache',
+      '.local',
+      'workspace',
+      'with-build-secrets',
+      '*.pem',
+    ];
     const script = [
       `find / -xdev \\( ${leftovers.map((name) => `-name '${name}'`).join(' -o ')} \\) -print`,
       'for tool in pnpm npm npx corepack yarn turbo; do command -v $tool; done',

@@ -28,7 +28,12 @@ const node = async (...args: string[]) => {
 
 /** Builds the fixture's bin `binFile` into `outDir` as a connector's tsup.config.ts does. */
 function buildToy(binFile: string, outDir: string): Promise<void> {
-  const options = connectorBinConfig({ name: 'source-toy', bin: join(fixture, binFile), source: join(fixture, 'src/source.ts'), outDir });
+  const options = connectorBinConfig({
+    name: 'source-toy',
+    bin: join(fixture, binFile),
+    source: join(fixture, 'src/source.ts'),
+    outDir,
+  });
   return build({
     ...options,
     config: false,
@@ -61,21 +66,32 @@ describe('connectorBinConfig', () => {
     const spec = await node('spec');
     expect(spec).toMatchObject({ code: 0, stderr: '' });
     const io = memoryIo();
-    expect(await main(['spec'], io, { name: 'source-toy', version: '4.5.6', checkTarget: 'x', loadSource: () => Promise.resolve(toySource()) })).toBe(0);
+    expect(
+      await main(['spec'], io, {
+        name: 'source-toy',
+        version: '4.5.6',
+        checkTarget: 'x',
+        loadSource: () => Promise.resolve(toySource()),
+      }),
+    ).toBe(0);
     expect(spec.stdout).toBe(io.stdout.text);
   });
 
   it('help, version and usage errors name the command and do not load the source', async () => {
     expect(await node('--version')).toEqual({ code: 0, stdout: '4.5.6\n', stderr: '' });
     const help = await node('--help');
-    expect(help.stdout).toContain('check --config FILE                           test the configuration against the toy API');
+    expect(help.stdout).toContain(
+      'check --config FILE                           test the configuration against the toy API',
+    );
     const wrong = await node('read');
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/^source-toy: read needs --config FILE\n/);
   });
 
   it('refuses a bin that imports the source statically (it would compile the core at every start)', async () => {
-    await expect(buildToy('src/static-bin.ts', join(out, 'static'))).rejects.toThrow(/imports \S+source\.ts statically; import it lazily/);
+    await expect(buildToy('src/static-bin.ts', join(out, 'static'))).rejects.toThrow(
+      /imports \S+source\.ts statically; import it lazily/,
+    );
   });
 
   it('check and read load the source from the embedded core and run it', async () => {

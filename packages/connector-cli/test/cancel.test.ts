@@ -15,7 +15,8 @@ let config = '';
 const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, toyOptions(hooks));
 const describeLine = (m: AirbyteMessage): string => {
   if (m.type === 'RECORD') return `RECORD ${m.record.stream}`;
-  if (m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS') return `${m.trace.stream_status.status} ${m.trace.stream_status.stream_descriptor.name}`;
+  if (m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS')
+    return `${m.trace.stream_status.status} ${m.trace.stream_status.stream_descriptor.name}`;
   if (m.type === 'LOG') return `LOG ${m.log.level}`;
   return m.type === 'TRACE' ? `TRACE ${m.trace.type}` : m.type;
 };
@@ -49,7 +50,9 @@ describe('a cancelled read', () => {
       'INCOMPLETE letters',
     ]);
     const log = io.messages().find((m) => m.type === 'LOG' && m.log.level === 'WARN');
-    expect(log?.type === 'LOG' ? log.log.message : '').toBe('Cancelled by SIGTERM: stopped reading; streams in progress are INCOMPLETE: letters.');
+    expect(log?.type === 'LOG' ? log.log.message : '').toBe(
+      'Cancelled by SIGTERM: stopped reading; streams in progress are INCOMPLETE: letters.',
+    );
     expect(io.cancel()).toBeUndefined(); // unsubscribed at the end
   });
 

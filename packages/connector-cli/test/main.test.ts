@@ -12,9 +12,12 @@ const secret = 'tok-3b9f-secret';
 let dir = '';
 const file = (name: string) => join(dir, name);
 const run = (argv: string[], io: MemoryIo, hooks: ToyHooks = {}) => main(argv, io, toyOptions(hooks));
-const types = (messages: AirbyteMessage[]) => messages.map((m) => (m.type === 'TRACE' ? `TRACE:${m.trace.type}` : m.type));
-const errors = (messages: AirbyteMessage[]) => messages.flatMap((m) => (m.type === 'TRACE' && m.trace.type === 'ERROR' ? [m.trace.error] : []));
-const records = (messages: AirbyteMessage[]) => messages.flatMap((m) => (m.type === 'RECORD' ? [`${m.record.stream}:${JSON.stringify(m.record.data)}`] : []));
+const types = (messages: AirbyteMessage[]) =>
+  messages.map((m) => (m.type === 'TRACE' ? `TRACE:${m.trace.type}` : m.type));
+const errors = (messages: AirbyteMessage[]) =>
+  messages.flatMap((m) => (m.type === 'TRACE' && m.trace.type === 'ERROR' ? [m.trace.error] : []));
+const records = (messages: AirbyteMessage[]) =>
+  messages.flatMap((m) => (m.type === 'RECORD' ? [`${m.record.stream}:${JSON.stringify(m.record.data)}`] : []));
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'connector-cli-main-'));
@@ -57,7 +60,9 @@ describe('main', () => {
           const at = args.indexOf('--flavour');
           if (at === -1) return { rest: args };
           const value = args[at + 1];
-          return value === undefined ? { rest: [], problem: 'option --flavour needs a name' } : { rest: args.filter((_, i) => i !== at && i !== at + 1) };
+          return value === undefined
+            ? { rest: [], problem: 'option --flavour needs a name' }
+            : { rest: args.filter((_, i) => i !== at && i !== at + 1) };
         },
       });
     const spec = memoryIo();
@@ -75,7 +80,9 @@ describe('main', () => {
 
   it('discover --write-catalog to a folder that does not exist says so on stderr in the command name, exit 1', async () => {
     const io = memoryIo();
-    expect(await run(['discover', '--config', file('config.json'), '--write-catalog', file('no-such-dir/catalog.json')], io)).toBe(1);
+    expect(
+      await run(['discover', '--config', file('config.json'), '--write-catalog', file('no-such-dir/catalog.json')], io),
+    ).toBe(1);
     expect(io.stderr.text).toMatch(/^source-toy: could not write the catalog to \S+no-such-dir\/catalog\.json: ENOENT/);
   });
 
@@ -90,7 +97,9 @@ describe('main', () => {
 
   it('discover --write-catalog writes a full-refresh configured catalog of every stream', async () => {
     const io = memoryIo();
-    expect(await run(['discover', '--config', file('config.json'), '--write-catalog', file('catalog.json')], io)).toBe(0);
+    expect(await run(['discover', '--config', file('config.json'), '--write-catalog', file('catalog.json')], io)).toBe(
+      0,
+    );
     expect(types(io.messages())).toEqual(['CATALOG']);
     const catalog = ConfiguredAirbyteCatalogSchema.parse(JSON.parse(await readFile(file('catalog.json'), 'utf8')));
     expect(catalog.streams.map((s) => [s.stream.name, s.sync_mode, s.destination_sync_mode])).toEqual([
@@ -103,7 +112,13 @@ describe('main', () => {
   it('read without --catalog reads every stream; with the written catalog it reads the same', async () => {
     const all = memoryIo();
     expect(await run(['read', '--config', file('config.json')], all)).toBe(0);
-    expect(records(all.messages())).toEqual(['numbers:{"n":1}', 'numbers:{"n":2}', 'numbers:{"n":3}', 'letters:{"letter":"a"}', 'letters:{"letter":"b"}']);
+    expect(records(all.messages())).toEqual([
+      'numbers:{"n":1}',
+      'numbers:{"n":2}',
+      'numbers:{"n":3}',
+      'letters:{"letter":"a"}',
+      'letters:{"letter":"b"}',
+    ]);
     expect(types(all.messages())).not.toContain('CATALOG');
     const configured = memoryIo();
     expect(await run(['read', '--config', file('config.json'), '--catalog', file('catalog.json')], configured)).toBe(0);
@@ -143,7 +158,10 @@ describe('main', () => {
     });
     expect(code).toBe(0); // main itself finished; the bin exits 1 after the handler resolves
     const [fatal] = errors(io.messages()).filter((e) => e.internal_message?.includes('socket exploded'));
-    expect(fatal).toMatchObject({ failure_type: 'system_error', internal_message: 'Error: socket exploded, token ****' });
+    expect(fatal).toMatchObject({
+      failure_type: 'system_error',
+      internal_message: 'Error: socket exploded, token ****',
+    });
     expect(io.stdout.text).not.toContain(secret);
     expect(io.fatal()).toBeUndefined(); // unsubscribed at the end
   });
@@ -162,10 +180,16 @@ describe('main', () => {
 
   it('a source that cannot even load: one system_error trace, exit 1, no stack trace outside the trace', async () => {
     const io = memoryIo();
-    const code = await main(['discover', '--config', file('config.json')], io, { ...toyOptions(), loadSource: () => Promise.reject(new Error('module not found')) });
+    const code = await main(['discover', '--config', file('config.json')], io, {
+      ...toyOptions(),
+      loadSource: () => Promise.reject(new Error('module not found')),
+    });
     expect(code).toBe(1);
     expect(types(io.messages())).toEqual(['TRACE:ERROR']);
-    expect(errors(io.messages())[0]).toMatchObject({ failure_type: 'system_error', internal_message: 'Error: module not found' });
+    expect(errors(io.messages())[0]).toMatchObject({
+      failure_type: 'system_error',
+      internal_message: 'Error: module not found',
+    });
   });
 
   it('a closed stdout (EPIPE) ends with exit 1 and a note on stderr, not a crash', async () => {

@@ -31,29 +31,44 @@ describe('pnpm gen:source', () => {
     expect(pkg.name).toBe('@mb-airbyte/source-acme-crm');
     expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
     expect(pkg.bin).toEqual({ 'source-acme-crm': './dist/source-acme-crm.js' });
-    expect(Object.keys(pkg.scripts)).toEqual(expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'image', 'test:image']));
+    expect(Object.keys(pkg.scripts)).toEqual(
+      expect.arrayContaining(['build', 'typecheck', 'lint', 'test', 'image', 'test:image']),
+    );
     // The image: metadata.yaml names it; the Dockerfile is connector-cli's, written for this package (lint checks it).
-    expect(await readFile(join(dir(), 'metadata.yaml'), 'utf8')).toMatch(/^ {2}dockerRepository: mb-airbyte\/source-acme-crm$/m);
-    expect(await readFile(join(dir(), 'Dockerfile'), 'utf8')).toContain('ENTRYPOINT ["node", "/airbyte/source-acme-crm.js"]');
+    expect(await readFile(join(dir(), 'metadata.yaml'), 'utf8')).toMatch(
+      /^ {2}dockerRepository: mb-airbyte\/source-acme-crm$/m,
+    );
+    expect(await readFile(join(dir(), 'Dockerfile'), 'utf8')).toContain(
+      'ENTRYPOINT ["node", "/airbyte/source-acme-crm.js"]',
+    );
     expect(await readFile(join(dir(), 'README.md'), 'utf8')).toContain('# Acme CRM');
-    expect(await readFile(join(generated?.root ?? '', '.changeset/source-acme-crm-first-release.md'), 'utf8')).toContain('"@mb-airbyte/source-acme-crm": minor');
+    expect(
+      await readFile(join(generated?.root ?? '', '.changeset/source-acme-crm-first-release.md'), 'utf8'),
+    ).toContain('"@mb-airbyte/source-acme-crm": minor');
   });
 
   it('names no other connector: nothing of Metabase in what it wrote', async () => {
-    const written = [...(await filesUnder(dir())), join(generated?.root ?? '', '.changeset/source-acme-crm-first-release.md')];
+    const written = [
+      ...(await filesUnder(dir())),
+      join(generated?.root ?? '', '.changeset/source-acme-crm-first-release.md'),
+    ];
     expect(written.length).toBeGreaterThan(10);
     const naming: string[] = [];
     for (const file of written) if (/metabase/i.test(await readFile(file, 'utf8'))) naming.push(file);
     expect(naming).toEqual([]);
   });
 
-  it('builds, lints, typechecks and passes its own tests, the bin\'s among them', async () => {
+  it("builds, lints, typechecks and passes its own tests, the bin's among them", async () => {
     await pnpm(['run', 'build'], dir());
     expect(existsSync(join(dir(), 'dist/index.js'))).toBe(true);
     await pnpm(['run', 'lint'], dir());
     await pnpm(['run', 'typecheck'], dir());
     await pnpm(['run', 'test'], dir());
-    const report = JSON.parse(await readFile(join(dir(), 'test-results.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    const report = JSON.parse(await readFile(join(dir(), 'test-results.json'), 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTests: number;
+    };
     expect(report).toMatchObject({ numPassedTests: 8, numFailedTests: 0, numTotalTests: 8 });
   }, 300_000);
 
@@ -61,7 +76,11 @@ describe('pnpm gen:source', () => {
     const alone = await mkdtemp(join(tmpdir(), 'mb-airbyte-gen-bin-'));
     try {
       await copyFile(join(dir(), 'dist/source-acme-crm.js'), join(alone, 'source-acme-crm.js'));
-      const run = await spawnConnector(['spec'], { cliFile: join(alone, 'source-acme-crm.js'), cwd: alone, env: { PATH: process.env.PATH ?? '' } });
+      const run = await spawnConnector(['spec'], {
+        cliFile: join(alone, 'source-acme-crm.js'),
+        cwd: alone,
+        env: { PATH: process.env.PATH ?? '' },
+      });
       expect(run.exitCode).toBe(0);
       expect(run.badLines).toEqual([]);
       expect(run.messages.map((m) => m.type)).toEqual(['SPEC']);
@@ -71,7 +90,12 @@ describe('pnpm gen:source', () => {
   });
 
   it('turbo builds the connector before its tests', async () => {
-    const plan = JSON.parse(await pnpm(['exec', 'turbo', 'run', 'test', '--filter=@mb-airbyte/source-acme-crm', '--dry=json'], generated?.root ?? '')) as {
+    const plan = JSON.parse(
+      await pnpm(
+        ['exec', 'turbo', 'run', 'test', '--filter=@mb-airbyte/source-acme-crm', '--dry=json'],
+        generated?.root ?? '',
+      ),
+    ) as {
       tasks: { taskId: string; dependencies: string[] }[];
     };
     const test = plan.tasks.find((task) => task.taskId === '@mb-airbyte/source-acme-crm#test');

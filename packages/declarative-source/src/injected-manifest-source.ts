@@ -14,7 +14,11 @@ const runtimeSpecification: JsonRecord = {
   type: 'object',
   required: [INJECTED_MANIFEST_KEY],
   properties: {
-    [INJECTED_MANIFEST_KEY]: { type: 'object', title: 'Declarative manifest', description: 'The connector\'s manifest, as a JSON object.' },
+    [INJECTED_MANIFEST_KEY]: {
+      type: 'object',
+      title: 'Declarative manifest',
+      description: "The connector's manifest, as a JSON object.",
+    },
   },
   additionalProperties: true,
 };
@@ -33,7 +37,11 @@ export function injectedManifestSource(options: DeclarativeSourceOptions = {}): 
   const config = z.record(z.string(), z.unknown()).superRefine((value, issues) => {
     const manifest = value[INJECTED_MANIFEST_KEY];
     if (manifest === null || typeof manifest !== 'object' || Array.isArray(manifest)) {
-      issues.addIssue({ code: 'custom', path: [INJECTED_MANIFEST_KEY], message: 'must be the manifest, as a JSON object' });
+      issues.addIssue({
+        code: 'custom',
+        path: [INJECTED_MANIFEST_KEY],
+        message: 'must be the manifest, as a JSON object',
+      });
       return;
     }
     let source: SourceDefinition<JsonRecord>;
@@ -44,7 +52,8 @@ export function injectedManifestSource(options: DeclarativeSourceOptions = {}): 
       return;
     }
     const checked = source.config.safeParse(value);
-    if (!checked.success) for (const issue of checked.error.issues) issues.addIssue({ ...issue, code: 'custom', message: issue.message });
+    if (!checked.success)
+      for (const issue of checked.error.issues) issues.addIssue({ ...issue, code: 'custom', message: issue.message });
   });
   return defineSource<JsonRecord>({
     name: options.name ?? 'source-declarative-manifest',
@@ -52,7 +61,12 @@ export function injectedManifestSource(options: DeclarativeSourceOptions = {}): 
     config,
     connectionSpecification: () => runtimeSpecification,
     http: (c, run) => sourceFor(c).http(c, run),
-    authenticator: (c, run) => sourceFor(c).authenticator?.(c, run) ?? { headers: () => Promise.resolve({}), secrets: () => [], describe: () => 'no authentication' },
+    authenticator: (c, run) =>
+      sourceFor(c).authenticator?.(c, run) ?? {
+        headers: () => Promise.resolve({}),
+        secrets: () => [],
+        describe: () => 'no authentication',
+      },
     streams: (c, run) => sourceFor(c).streams(c, run),
     check: (context: CheckContext<JsonRecord>) => {
       const check = sourceFor(context.config).check;

@@ -52,6 +52,10 @@ export const SUPPORTED_COMPONENTS: ReadonlySet<string> = new Set([
 ]);
 
 /** A manifest (YAML/JSON text or parsed) as a kit source, ready for the kit's runner. */
-export function sourceFromManifest(manifest: unknown, origin: string, options: DeclarativeSourceOptions = {}): SourceDefinition<JsonRecord> {
+export function sourceFromManifest(
+  manifest: unknown,
+  origin: string,
+  options: DeclarativeSourceOptions = {},
+): SourceDefinition<JsonRecord> {
   return createDeclarativeSource(loadManifest(manifest, origin, { supported: SUPPORTED_COMPONENTS }), options);
 }

@@ -4,7 +4,15 @@ import { Interpolator } from '../src/interpolation/interpolator.js';
 const now = new Date('2024-03-15T10:20:30.123Z');
 const jinja = new Interpolator({ now: () => now });
 const context = {
-  config: { n: '100', word: 'root', start: '2024-01-01T00:00:00Z', zero: '007', flag: false, nested: { a: 1 }, list: ['x', 'y'] },
+  config: {
+    n: '100',
+    word: 'root',
+    start: '2024-01-01T00:00:00Z',
+    zero: '007',
+    flag: false,
+    nested: { a: 1 },
+    list: ['x', 'y'],
+  },
   parameters: { name: 'users' },
   stream_slice: { id: 7, start_time: '2024-01-01' },
   response: { next: null, has_more: true, meta: { cursor: 'abc' } },
@@ -80,10 +88,17 @@ describe('the sandbox', () => {
     "{{ (now_utc().strftime).constructor('return process')() }}",
     "{{ config.get.constructor('return process')() }}",
   ])('%s reaches nothing', (template) => {
-    expect(() => jinja.eval(template, context)).toThrow(/failed: Cannot call something that is not a function: got UndefinedValue$/);
+    expect(() => jinja.eval(template, context)).toThrow(
+      /failed: Cannot call something that is not a function: got UndefinedValue$/,
+    );
   });
 
-  it.each(['{{ config.__class__.__mro__ }}', '{{ config.__proto__ }}', "{{ ''.constructor }}", '{{ config.get.__globals__ }}'])('%s is empty', (template) => {
+  it.each([
+    '{{ config.__class__.__mro__ }}',
+    '{{ config.__proto__ }}',
+    "{{ ''.constructor }}",
+    '{{ config.get.__globals__ }}',
+  ])('%s is empty', (template) => {
     expect(jinja.eval(template, context)).toBe('');
   });
 

@@ -2,15 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../src/index.js';
 import { officialManifestFile, officialManifestText, warnWhenSkipped } from './support/official-manifest.js';
 
-const everything = new Set(['DeclarativeSource', 'CheckStream', 'DeclarativeStream', 'SimpleRetriever', 'HttpRequester', 'RecordSelector',
-  'DpathExtractor', 'InlineSchemaLoader', 'NoPagination', 'Spec', 'LegacySessionTokenAuthenticator', 'SubstreamPartitionRouter',
-  'ParentStreamConfig', 'DefaultPaginator', 'PageIncrement', 'RequestOption', 'ApiKeyAuthenticator']);
+const everything = new Set([
+  'DeclarativeSource',
+  'CheckStream',
+  'DeclarativeStream',
+  'SimpleRetriever',
+  'HttpRequester',
+  'RecordSelector',
+  'DpathExtractor',
+  'InlineSchemaLoader',
+  'NoPagination',
+  'Spec',
+  'LegacySessionTokenAuthenticator',
+  'SubstreamPartitionRouter',
+  'ParentStreamConfig',
+  'DefaultPaginator',
+  'PageIncrement',
+  'RequestOption',
+  'ApiKeyAuthenticator',
+]);
 
 const stream = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   type: 'DeclarativeStream',
   name: 'items',
   schema_loader: { type: 'InlineSchemaLoader', schema: { type: 'object', properties: {} } },
-  retriever: { requester: { url_base: 'https://api.example.com', path: '/items' }, record_selector: { extractor: { field_path: [] } } },
+  retriever: {
+    requester: { url_base: 'https://api.example.com', path: '/items' },
+    record_selector: { extractor: { field_path: [] } },
+  },
   ...extra,
 });
 
@@ -47,7 +66,14 @@ describe('loadManifest', () => {
 
   it('passes $parameters down and fills empty fields from them, except the field the parameter is named after', () => {
     const loaded = loadManifest(
-      manifest([{ ...stream(), name: undefined, $parameters: { name: 'items', path: 'things' }, retriever: { requester: { url_base: 'https://x' }, record_selector: { extractor: { field_path: [] } } } }]),
+      manifest([
+        {
+          ...stream(),
+          name: undefined,
+          $parameters: { name: 'items', path: 'things' },
+          retriever: { requester: { url_base: 'https://x' }, record_selector: { extractor: { field_path: [] } } },
+        },
+      ]),
       'test',
       { supported: everything },
     );
@@ -58,14 +84,24 @@ describe('loadManifest', () => {
   });
 
   it('refuses reference cycles and missing targets with a config_error', () => {
-    expect(() => loadManifest(manifest([{ $ref: '#/definitions/a' }], { definitions: { a: { $ref: '#/definitions/a' } } }), 'test', { supported: everything })).toThrow(/cycle/);
-    expect(() => loadManifest(manifest([{ $ref: '#/definitions/nope' }]), 'test', { supported: everything })).toThrow(/does not exist/);
+    expect(() =>
+      loadManifest(
+        manifest([{ $ref: '#/definitions/a' }], { definitions: { a: { $ref: '#/definitions/a' } } }),
+        'test',
+        { supported: everything },
+      ),
+    ).toThrow(/cycle/);
+    expect(() => loadManifest(manifest([{ $ref: '#/definitions/nope' }]), 'test', { supported: everything })).toThrow(
+      /does not exist/,
+    );
   });
 
   it('names the place of a schema mismatch', () => {
     const bad = stream();
     (bad.retriever as Record<string, unknown>).requester = { url_base: 'https://x', http_method: 'FETCH' };
-    expect(() => loadManifest(manifest([bad]), 'test', { supported: everything })).toThrow(/streams\[0\]\.retriever\.requester\.http_method: must be one of/);
+    expect(() => loadManifest(manifest([bad]), 'test', { supported: everything })).toThrow(
+      /streams\[0\]\.retriever\.requester\.http_method: must be one of/,
+    );
   });
 
   it('names an unsupported component and where it is', () => {
@@ -76,7 +112,9 @@ describe('loadManifest', () => {
   });
 
   it('reports YAML syntax errors with their line', () => {
-    expect(() => loadManifest('version: 1\n  bad: [', 'file.yaml', { supported: everything })).toThrow(/file\.yaml is not valid YAML or JSON at line/);
+    expect(() => loadManifest('version: 1\n  bad: [', 'file.yaml', { supported: everything })).toThrow(
+      /file\.yaml is not valid YAML or JSON at line/,
+    );
   });
 });
 
@@ -85,7 +123,13 @@ describe.skipIf(officialManifestFile === undefined)('the official Metabase manif
   it('loads unchanged and validates against the component schema', () => {
     const loaded = loadManifest(officialManifestText(), 'official', { supported: everything });
     expect((loaded.streams as { name: string }[]).map((s) => s.name)).toEqual([
-      'cards', 'collections', 'dashboards', 'users', 'databases', 'native_query_snippets', 'collections_items_dashboards',
+      'cards',
+      'collections',
+      'dashboards',
+      'users',
+      'databases',
+      'native_query_snippets',
+      'collections_items_dashboards',
     ]);
   });
 });

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromManifest } from '../src/index.js';
 import { officialManifestFile, officialManifestText, warnWhenSkipped } from './support/official-manifest.js';
 
-const officialStreams = ['cards', 'collections', 'dashboards', 'users', 'databases', 'native_query_snippets', 'collections_items_dashboards'];
+const officialStreams = [
+  'cards',
+  'collections',
+  'dashboards',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'collections_items_dashboards',
+];
 type Credential = 'username_password' | 'session_token';
 
 interface Run {
@@ -21,9 +29,17 @@ let sandbox: Sandbox;
 const runs = new Map<string, Run>();
 
 function config(kind: Credential, forOurs: boolean): Record<string, unknown> {
-  const base: Record<string, unknown> = { instance_api_url: sandbox.url, ...(forOurs ? { ca_certificate: sandbox.caPem } : {}) };
+  const base: Record<string, unknown> = {
+    instance_api_url: sandbox.url,
+    ...(forOurs ? { ca_certificate: sandbox.caPem } : {}),
+  };
   // The official spec requires a username even beside a session token.
-  if (kind === 'session_token') return { ...base, ...(forOurs ? {} : { username: sandbox.credentials.username }), session_token: sandbox.createSession() };
+  if (kind === 'session_token')
+    return {
+      ...base,
+      ...(forOurs ? {} : { username: sandbox.credentials.username }),
+      session_token: sandbox.createSession(),
+    };
   return { ...base, username: sandbox.credentials.username, password: sandbox.credentials.password };
 }
 
@@ -34,18 +50,26 @@ async function read(connector: 'official' | 'ours', kind: Credential): Promise<R
       : createMetabaseSource({ http: { retry: { baseDelayMs: 2, maxDelayMs: 10 } } });
   const runConfig = config(kind, connector === 'ours');
   sandbox.resetStats();
-  const output = await readSource(source as Parameters<typeof readSource>[0], { config: runConfig, streams: officialStreams });
+  const output = await readSource(source as Parameters<typeof readSource>[0], {
+    config: runConfig,
+    streams: officialStreams,
+  });
   return { output, stats: sandbox.stats() };
 }
 
 function recordTexts(output: SourceOutput, stream: string): Map<string, string> {
   const byKey = new Map<string, string>();
-  for (const record of output.records) if (record.stream === stream) byKey.set(JSON.stringify(record.data.id), JSON.stringify(record.data));
+  for (const record of output.records)
+    if (record.stream === stream) byKey.set(JSON.stringify(record.data.id), JSON.stringify(record.data));
   return byKey;
 }
 
 function cost(stats: SandboxStats): { logins: number; validations: number; requests: number } {
-  return { logins: stats.logins, validations: stats.requestsByRoute['GET /api/user/current'] ?? 0, requests: stats.requests };
+  return {
+    logins: stats.logins,
+    validations: stats.requestsByRoute['GET /api/user/current'] ?? 0,
+    requests: stats.requests,
+  };
 }
 
 warnWhenSkipped('official Metabase manifest parity');
@@ -97,34 +121,48 @@ describe.skipIf(officialManifestFile === undefined)('the official Metabase manif
   });
 });
 
-describe.skipIf(officialManifestFile === undefined)('the official LegacySessionTokenAuthenticator, like the CDK', () => {
-  let limited: Sandbox;
-  beforeAll(async () => {
-    limited = await startSandbox({ seed: 3, sessionMaxRequests: 20 });
-  });
-  afterAll(async () => {
-    await limited.stop();
-  });
+describe.skipIf(officialManifestFile === undefined)(
+  'the official LegacySessionTokenAuthenticator, like the CDK',
+  () => {
+    let limited: Sandbox;
+    beforeAll(async () => {
+      limited = await startSandbox({ seed: 3, sessionMaxRequests: 20 });
+    });
+    afterAll(async () => {
+      await limited.stop();
+    });
 
-  const official = (): ReturnType<typeof sourceFromManifest> => sourceFromManifest(officialManifestText(), 'official manifest', { caCertPem: limited.caPem });
-  const login = (): Record<string, unknown> => ({ instance_api_url: limited.url, username: limited.credentials.username, password: limited.credentials.password });
+    const official = (): ReturnType<typeof sourceFromManifest> =>
+      sourceFromManifest(officialManifestText(), 'official manifest', { caCertPem: limited.caPem });
+    const login = (): Record<string, unknown> => ({
+      instance_api_url: limited.url,
+      username: limited.credentials.username,
+      password: limited.credentials.password,
+    });
 
-  it('logs in when the configured session token is invalid, validating it before each request', async () => {
-    limited.resetStats();
-    const output = await readSource(official(), { config: { ...login(), session_token: 'not-a-session' }, streams: ['databases', 'native_query_snippets'] });
-    expect(output.exitCode).toBe(0);
-    const stats = limited.stats();
-    expect(stats.logins).toBe(1);
-    expect(stats.requestsByRoute['GET /api/user/current']).toBe(2); // one per data request, each answered 401
-    expect(stats.requests).toBe(5);
-  });
+    it('logs in when the configured session token is invalid, validating it before each request', async () => {
+      limited.resetStats();
+      const output = await readSource(official(), {
+        config: { ...login(), session_token: 'not-a-session' },
+        streams: ['databases', 'native_query_snippets'],
+      });
+      expect(output.exitCode).toBe(0);
+      const stats = limited.stats();
+      expect(stats.logins).toBe(1);
+      expect(stats.requestsByRoute['GET /api/user/current']).toBe(2); // one per data request, each answered 401
+      expect(stats.requests).toBe(5);
+    });
 
-  it('does not log in again when a request gets 401: the stream fails as a config_error', async () => {
-    limited.resetStats();
-    const output = await readSource(official(), { config: login(), streams: ['cards', 'collections', 'collections_items_dashboards'] });
-    expect(output.exitCode).toBe(1);
-    expect(limited.stats().logins).toBe(1);
-    const errors = output.traces.filter((t) => t.type === 'ERROR').map((t) => t.error.failure_type);
-    expect(errors).toContain('config_error');
-  });
-});
+    it('does not log in again when a request gets 401: the stream fails as a config_error', async () => {
+      limited.resetStats();
+      const output = await readSource(official(), {
+        config: login(),
+        streams: ['cards', 'collections', 'collections_items_dashboards'],
+      });
+      expect(output.exitCode).toBe(1);
+      expect(limited.stats().logins).toBe(1);
+      const errors = output.traces.filter((t) => t.type === 'ERROR').map((t) => t.error.failure_type);
+      expect(errors).toContain('config_error');
+    });
+  },
+);

@@ -37,7 +37,9 @@ function run(label, bytes, fn) {
   const start = process.hrtime.bigint();
   const out = fn();
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  process.stdout.write(`${label}: ${(bytes / 1e6).toFixed(0)} MB in ${ms.toFixed(0)} ms = ${(bytes / 1e6 / (ms / 1000)).toFixed(0)} MB/s ${out}\n`);
+  process.stdout.write(
+    `${label}: ${(bytes / 1e6).toFixed(0)} MB in ${ms.toFixed(0)} ms = ${(bytes / 1e6 / (ms / 1000)).toFixed(0)} MB/s ${out}\n`,
+  );
 }
 
 // 1. The selector over the whole target size, watching the process's peak RSS.

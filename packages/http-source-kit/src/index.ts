@@ -3,7 +3,12 @@
 // In-process test helpers live in '@mb-airbyte/http-source-kit/testing'.
 
 // A source and its streams.
-export { defineSource, type CheckContext, type SourceDefinition, type SourceHttpOptions } from './source/source-definition.js';
+export {
+  defineSource,
+  type CheckContext,
+  type SourceDefinition,
+  type SourceHttpOptions,
+} from './source/source-definition.js';
 export { perRun, type RunContext, type RunValue } from './source/run-context.js';
 export { defineStream } from './streams/define-stream.js';
 export type {
@@ -46,7 +51,15 @@ export type { SessionAuthMessages, SessionLoginOptions } from './auth/session-lo
 export { controlCharacterProblem, headerValueProblem } from './auth/header-value-problem.js';
 
 // HTTP: what a request, a response and a failed attempt look like to hooks, error tables and limits.
-export type { ErrorResponse, HttpMethod, HttpRequest, HttpResponse, HttpTextResponse, RequestRetry, RetryFailure } from './http/http-types.js';
+export type {
+  ErrorResponse,
+  HttpMethod,
+  HttpRequest,
+  HttpResponse,
+  HttpTextResponse,
+  RequestRetry,
+  RetryFailure,
+} from './http/http-types.js';
 export {
   defaultErrorTable,
   mergeErrorTables,

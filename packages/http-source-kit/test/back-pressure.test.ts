@@ -91,17 +91,39 @@ describe('back-pressure', () => {
       version: '1.0.0',
       config: z.object({ base_url: z.string() }),
       http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem }),
-      streams: () => [defineStream({ name: 'huge', jsonSchema: { type: 'object', properties: {} }, request: { path: 'huge' }, records: 'data' })],
+      streams: () => [
+        defineStream({
+          name: 'huge',
+          jsonSchema: { type: 'object', properties: {} },
+          request: { path: 'huge' },
+          records: 'data',
+        }),
+      ],
     });
     const output = gatedOutput();
-    const catalog = { streams: [{ stream: { name: 'huge', json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'append' }] };
-    const run = runSource(source, { command: 'read', config: { base_url: server.url }, catalog, writer: new MessageWriter(output.stream) });
+    const catalog = {
+      streams: [
+        {
+          stream: { name: 'huge', json_schema: {}, supported_sync_modes: ['full_refresh'] },
+          sync_mode: 'full_refresh',
+          destination_sync_mode: 'append',
+        },
+      ],
+    };
+    const run = runSource(source, {
+      command: 'read',
+      config: { base_url: server.url },
+      catalog,
+      writer: new MessageWriter(output.stream),
+    });
 
     await untilStalled(progress);
     const sentWhileBlocked = progress.bytes;
     let total = '{"data":[]}'.length + RECORDS - 1;
     for (let id = 0; id < RECORDS; id++) total += record(id).length;
-    console.log(`server had sent ${sentWhileBlocked} of ${total} bytes when it blocked; ${output.lines()} lines written`);
+    console.log(
+      `server had sent ${sentWhileBlocked} of ${total} bytes when it blocked; ${output.lines()} lines written`,
+    );
     expect(sentWhileBlocked).toBeLessThan(total / 2);
     expect(output.lines()).toBeGreaterThan(0);
     expect(output.lines()).toBeLessThan(RECORDS / 4);

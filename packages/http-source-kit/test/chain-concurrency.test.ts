@@ -28,7 +28,12 @@ afterEach(async () => {
 
 /** Every request waits `delayMs`, except the detail of item `slowItem`, which waits `slowMs`. */
 async function startChainServer(delayMs: number, slow?: { item: string; ms: number }): Promise<ChainServer> {
-  const chain: ChainServer = { server: undefined as unknown as TestServer, inFlight: { now: 0, max: 0 }, detailsMax: 0, answeredBeforeSlow: undefined };
+  const chain: ChainServer = {
+    server: undefined as unknown as TestServer,
+    inFlight: { now: 0, max: 0 },
+    detailsMax: 0,
+    answeredBeforeSlow: undefined,
+  };
   let answeredDetails = 0;
   let details = 0;
   chain.server = await startTestServer('trusted', async (req, res) => {
@@ -43,8 +48,14 @@ async function startChainServer(delayMs: number, slow?: { item: string; ms: numb
     if (item !== undefined && item === slow?.item) chain.answeredBeforeSlow = answeredDetails;
     if (item !== undefined) answeredDetails++;
     const group = /^\/api\/groups\/(\d+)\/items$/.exec(path)?.[1];
-    if (path === '/api/groups') sendJson(res, 200, Array.from({ length: GROUPS }, (_, g) => ({ id: g })));
-    else if (group !== undefined) sendJson(res, 200, { data: Array.from({ length: ITEMS_PER_GROUP }, (_, k) => ({ id: `${group}-${k}` })) });
+    if (path === '/api/groups')
+      sendJson(
+        res,
+        200,
+        Array.from({ length: GROUPS }, (_, g) => ({ id: g })),
+      );
+    else if (group !== undefined)
+      sendJson(res, 200, { data: Array.from({ length: ITEMS_PER_GROUP }, (_, k) => ({ id: `${group}-${k}` })) });
     else if (item !== undefined) sendJson(res, 200, { id: item, detail: `about ${item}` });
     else sendJson(res, 404, { message: 'no such route' });
   });
@@ -68,24 +79,37 @@ function chainSource(maxConcurrency: number) {
       defineStream<ChainConfig>({
         name: 'group_items',
         jsonSchema: object,
-        partitions: parentPartitions<ChainConfig>({ parent: 'groups', partition: (g: JsonRecord) => ({ id: g.id }), concurrency: 8 }),
+        partitions: parentPartitions<ChainConfig>({
+          parent: 'groups',
+          partition: (g: JsonRecord) => ({ id: g.id }),
+          concurrency: 8,
+        }),
         request: { path: ({ partition }) => `groups/${String(partition?.id)}/items` },
         records: 'data',
       }),
       defineStream<ChainConfig>({
         name: 'item_details',
         jsonSchema: object,
-        partitions: parentPartitions<ChainConfig>({ parent: 'group_items', partition: (i: JsonRecord) => ({ id: i.id }), concurrency: 8 }),
+        partitions: parentPartitions<ChainConfig>({
+          parent: 'group_items',
+          partition: (i: JsonRecord) => ({ id: i.id }),
+          concurrency: 8,
+        }),
         request: { path: ({ partition }) => `items/${String(partition?.id)}` },
       }),
     ],
   });
 }
 
-const expectedDetails = Array.from({ length: GROUPS }, (_, g) => Array.from({ length: ITEMS_PER_GROUP }, (_, k) => `${g}-${k}`)).flat();
+const expectedDetails = Array.from({ length: GROUPS }, (_, g) =>
+  Array.from({ length: ITEMS_PER_GROUP }, (_, k) => `${g}-${k}`),
+).flat();
 
 async function readDetails(chain: ChainServer, maxConcurrency: number) {
-  return readSource(chainSource(maxConcurrency), { config: { base_url: `${chain.server.url}/api/` }, streams: ['item_details'] });
+  return readSource(chainSource(maxConcurrency), {
+    config: { base_url: `${chain.server.url}/api/` },
+    streams: ['item_details'],
+  });
 }
 
 /** A read that completes with every detail in listing order. */
@@ -124,6 +148,8 @@ describe('a chain of partitioned streams', () => {
     const output = await readDetails(chain, 2);
     expect(output.exitCode).toBe(1);
     expect(errorsOf(output)[0]).toMatchObject({ failure_type: 'config_error' });
-    expect(errorsOf(output)[0]?.message).toMatch(/"item_details" reads 3 levels of requests at once .* only 2 connections/);
+    expect(errorsOf(output)[0]?.message).toMatch(
+      /"item_details" reads 3 levels of requests at once .* only 2 connections/,
+    );
   });
 });

@@ -28,13 +28,17 @@ function taskTitles(refused: readonly string[] = []): StreamDefinition<ToyConfig
   });
 }
 
-const sourceWith = (derived: StreamDefinition<ToyConfig>) => defineSource<ToyConfig>({ ...toySource, streams: (config) => [...toyStreams(config), derived] });
+const sourceWith = (derived: StreamDefinition<ToyConfig>) =>
+  defineSource<ToyConfig>({ ...toySource, streams: (config) => [...toyStreams(config), derived] });
 const tasks = toyProjects.flatMap((p) => toyTasks(p.id).map((t) => ({ ...t, project_id: p.id })));
 const titles = tasks.map((t) => ({ task_id: t.id, length: t.title.length }));
 /** Task requests of one full read: three pages per project. */
 const TASK_REQUESTS = toyProjects.length * 3;
 
-async function read(streams: string[], options: { derived?: StreamDefinition<ToyConfig>; state?: unknown; syncMode?: 'incremental' } = {}) {
+async function read(
+  streams: string[],
+  options: { derived?: StreamDefinition<ToyConfig>; state?: unknown; syncMode?: 'incremental' } = {},
+) {
   api ??= await startToyApi();
   const source = sourceWith(options.derived ?? taskTitles());
   return readSource(source, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streams, ...options });
@@ -47,7 +51,8 @@ describe('derived streams', () => {
     expect(recordsOf(output, 'tasks')).toEqual(tasks);
     expect(recordsOf(output, 'task_titles')).toEqual(titles);
     expect(api?.requests).toMatchObject({ projects: 1, tasks: TASK_REQUESTS });
-    for (const stream of ['tasks', 'task_titles']) expect(timeline(output, stream)).toEqual(['STARTED', 'RUNNING', 'R35', 'S35', 'COMPLETE']);
+    for (const stream of ['tasks', 'task_titles'])
+      expect(timeline(output, stream)).toEqual(['STARTED', 'RUNNING', 'R35', 'S35', 'COMPLETE']);
   });
 
   it('read alone, read their source without emitting it', async () => {
@@ -59,7 +64,12 @@ describe('derived streams', () => {
   });
 
   it('are read apart when their source starts from a saved cursor (the derived stream needs every record)', async () => {
-    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'tasks' }, stream_state: { updated_at: '2024-02-15T00:00:00Z' } } }];
+    const state = [
+      {
+        type: 'STREAM',
+        stream: { stream_descriptor: { name: 'tasks' }, stream_state: { updated_at: '2024-02-15T00:00:00Z' } },
+      },
+    ];
     const output = await read(['tasks', 'task_titles'], { syncMode: 'incremental', state });
     expect(output.exitCode).toBe(0);
     expect(recordsOf(output, 'tasks')).toEqual(tasks.filter((t) => t.updated_at >= '2024-02-15T00:00:00Z'));
@@ -83,16 +93,27 @@ describe('derived streams', () => {
     expect(output.exitCode).toBe(1);
     for (const stream of ['tasks', 'task_titles']) {
       expect(timeline(output, stream).at(-2), stream).toBe('INCOMPLETE');
-      expect(errorsOf(output).some((e) => e.stream_descriptor?.name === stream), stream).toBe(true);
+      expect(
+        errorsOf(output).some((e) => e.stream_descriptor?.name === stream),
+        stream,
+      ).toBe(true);
     }
     expect(api.requests.tasks).toBe(1);
   });
 
   it('are checked when defined: one source of records, no request options, not derived from themselves', () => {
     const base = { name: 'd', jsonSchema: { type: 'object' } };
-    expect(() => defineStream({ ...base, derivedFrom: 'tasks', request: { path: 'x' } })).toThrow(/exactly one of `request`, `read` and `derivedFrom`/);
+    expect(() => defineStream({ ...base, derivedFrom: 'tasks', request: { path: 'x' } })).toThrow(
+      /exactly one of `request`, `read` and `derivedFrom`/,
+    );
     expect(() => defineStream({ ...base, derivedFrom: 'tasks', records: 'data' })).toThrow(/apply to `request`/);
-    expect(() => defineStream({ ...base, derivedFrom: 'tasks', errorTable: { 404: { action: 'ignore', failureType: 'system_error' } } })).toThrow(/makes no requests/);
+    expect(() =>
+      defineStream({
+        ...base,
+        derivedFrom: 'tasks',
+        errorTable: { 404: { action: 'ignore', failureType: 'system_error' } },
+      }),
+    ).toThrow(/makes no requests/);
     expect(() => defineStream({ ...base, derivedFrom: 'd' })).toThrow(/derived from itself/);
   });
 });

@@ -33,13 +33,22 @@ const source = defineSource({
       cursorField: 'updated_at',
       stateVersion: 1,
       // The later of updated_at and edited_at: an edit that left updated_at alone still counts.
-      cursorValue: (item) => [item.updated_at, item.edited_at].filter((v): v is string => typeof v === 'string').sort().at(-1),
-      jsonSchema: { type: 'object', properties: { id: { type: 'integer' }, updated_at: { type: 'string', format: 'date-time' } } },
+      cursorValue: (item) =>
+        [item.updated_at, item.edited_at]
+          .filter((v): v is string => typeof v === 'string')
+          .sort()
+          .at(-1),
+      jsonSchema: {
+        type: 'object',
+        properties: { id: { type: 'integer' }, updated_at: { type: 'string', format: 'date-time' } },
+      },
       request: { path: 'items' },
     }),
   ],
 });
-const stateOf = (value: unknown) => [{ type: 'STREAM', stream: { stream_descriptor: { name: 'items' }, stream_state: value } }];
+const stateOf = (value: unknown) => [
+  { type: 'STREAM', stream: { stream_descriptor: { name: 'items' }, stream_state: value } },
+];
 
 describe('incremental state', () => {
   it('caps the saved cursor at the server time when the stream started (minus 1 s), so later edits are read again', async () => {
@@ -66,13 +75,26 @@ describe('incremental state', () => {
       { id: 2, updated_at: '2024-01-01T00:00:00Z' },
     ];
     const config = { base_url: await serve(rows), api_token: 'token-4f7e' };
-    const output = await readSource(source, { config, syncMode: 'incremental', state: stateOf({ updated_at: '2024-02-01T00:00:00Z' }) });
+    const output = await readSource(source, {
+      config,
+      syncMode: 'incremental',
+      state: stateOf({ updated_at: '2024-02-01T00:00:00Z' }),
+    });
     expect(recordsOf(output, 'items').map((r) => r.id)).toEqual([1]);
-    expect(output.states.at(-1)?.stream?.stream_state).toEqual({ updated_at: '2024-03-01T00:00:00Z', state_version: 1 });
-    const newer = await readSource(source, { config, syncMode: 'incremental', state: stateOf({ updated_at: '2024-02-01T00:00:00Z', state_version: 2 }) });
+    expect(output.states.at(-1)?.stream?.stream_state).toEqual({
+      updated_at: '2024-03-01T00:00:00Z',
+      state_version: 1,
+    });
+    const newer = await readSource(source, {
+      config,
+      syncMode: 'incremental',
+      state: stateOf({ updated_at: '2024-02-01T00:00:00Z', state_version: 2 }),
+    });
     expect(newer.exitCode).toBe(1);
     expect(newer.records).toEqual([]);
     expect(errorsOf(newer)[0]).toMatchObject({ failure_type: 'config_error', stream_descriptor: { name: 'items' } });
-    expect(errorsOf(newer)[0]?.message).toContain('expected {"updated_at": "<date-time>", "state_version": 1}, found state_version 2');
+    expect(errorsOf(newer)[0]?.message).toContain(
+      'expected {"updated_at": "<date-time>", "state_version": 1}, found state_version 2',
+    );
   });
 });

@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 /** A source with one escape-hatch stream yielding `rows`, with a cursor. */
-function cursorSource(rows: JsonRecord[], options: { order?: 'ascending' | 'unordered'; interval?: number; filter?: 'client' | 'server' } = {}) {
+function cursorSource(
+  rows: JsonRecord[],
+  options: { order?: 'ascending' | 'unordered'; interval?: number; filter?: 'client' | 'server' } = {},
+) {
   return defineSource({
     name: 'source-rows',
     version: '1.0.0',
@@ -46,16 +49,29 @@ describe('incremental', () => {
     const first = await readSource(toySource, { config, streams: ['tasks'], syncMode: 'incremental' });
     expect(recordsOf(first, 'tasks')).toHaveLength(35);
     expect(first.states.at(-1)?.stream?.stream_state).toEqual({ updated_at: '2024-02-16T00:00:00Z' });
-    const second = await readSource(toySource, { config, streams: ['tasks'], syncMode: 'incremental', state: first.states });
+    const second = await readSource(toySource, {
+      config,
+      streams: ['tasks'],
+      syncMode: 'incremental',
+      state: first.states,
+    });
     expect(recordsOf(second, 'tasks').map((t) => t.id)).toEqual(toyProjects.map((p) => `${p.id}-6`));
     expect(timeline(second, 'tasks')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);
     expect(second.states.at(-1)?.stream?.stream_state).toEqual({ updated_at: '2024-02-16T00:00:00Z' });
   });
 
   it("with cursorFilter 'server', emits every record the API returns and still saves the largest cursor", async () => {
-    const rows = [{ id: 1, at: 5 }, { id: 2, at: 20 }, { id: 3, at: 9 }];
+    const rows = [
+      { id: 1, at: 5 },
+      { id: 2, at: 20 },
+      { id: 3, at: 9 },
+    ];
     const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'rows' }, stream_state: { at: 10 } } }];
-    const server = await readSource(cursorSource(rows, { filter: 'server' }), { config: unused, syncMode: 'incremental', state });
+    const server = await readSource(cursorSource(rows, { filter: 'server' }), {
+      config: unused,
+      syncMode: 'incremental',
+      state,
+    });
     expect(recordsOf(server, 'rows').map((r) => r.id)).toEqual([1, 2, 3]);
     expect(server.states.at(-1)?.stream?.stream_state).toEqual({ at: 20 });
     const client = await readSource(cursorSource(rows), { config: unused, syncMode: 'incremental', state });
@@ -69,7 +85,9 @@ describe('incremental', () => {
       { id: 3, at: null },
       { id: 4, at: '2024-03-01T08:00:00.000001Z' },
     ];
-    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'rows' }, stream_state: { at: '2024-03-01T08:00:00Z' } } }];
+    const state = [
+      { type: 'STREAM', stream: { stream_descriptor: { name: 'rows' }, stream_state: { at: '2024-03-01T08:00:00Z' } } },
+    ];
     const output = await readSource(cursorSource(rows), { config: unused, syncMode: 'incremental', state });
     expect(recordsOf(output, 'rows').map((r) => r.id)).toEqual([2, 3, 4]);
     expect(output.states.at(-1)?.stream?.stream_state).toEqual({ at: '2024-03-01T08:00:00.000001Z' });
@@ -78,9 +96,24 @@ describe('incremental', () => {
   it('saves progress every N records for an ascending stream, with distinct states that never skip a record', async () => {
     const ats = [1, 2, 2, 3, 4, 5, 5, 5, 5, 6, 7, 8];
     const rows = ats.map((at, id) => ({ id, at }));
-    const output = await readSource(cursorSource(rows, { order: 'ascending', interval: 3 }), { config: unused, syncMode: 'incremental' });
+    const output = await readSource(cursorSource(rows, { order: 'ascending', interval: 3 }), {
+      config: unused,
+      syncMode: 'incremental',
+    });
     // After 1,2,2 -> save 1; after 3,4,5 -> save 4; 5,5,5 add nothing new; 6 -> save 5; end -> 8.
-    expect(timeline(output, 'rows')).toEqual(['STARTED', 'RUNNING', 'R3', 'S3', 'R3', 'S3', 'R4', 'S4', 'R2', 'S2', 'COMPLETE']);
+    expect(timeline(output, 'rows')).toEqual([
+      'STARTED',
+      'RUNNING',
+      'R3',
+      'S3',
+      'R3',
+      'S3',
+      'R4',
+      'S4',
+      'R2',
+      'S2',
+      'COMPLETE',
+    ]);
     const saved = output.states.map((s) => s.stream?.stream_state?.at as number);
     expect(saved).toEqual([1, 4, 5, 8]);
     expect(new Set(saved).size).toBe(saved.length);
@@ -97,7 +130,10 @@ describe('incremental', () => {
 
   it('saves only at the end when an "ascending" stream turns out unordered (and says so)', async () => {
     const rows = [5, 6, 7, 1, 8, 9, 10].map((at, id) => ({ id, at }));
-    const output = await readSource(cursorSource(rows, { order: 'ascending', interval: 2 }), { config: unused, syncMode: 'incremental' });
+    const output = await readSource(cursorSource(rows, { order: 'ascending', interval: 2 }), {
+      config: unused,
+      syncMode: 'incremental',
+    });
     expect(timeline(output, 'rows')).toEqual(['STARTED', 'RUNNING', 'R2', 'S2', 'R5', 'S5', 'COMPLETE']);
     expect(output.states.map((s) => s.stream?.stream_state)).toEqual([{ at: 5 }, { at: 10 }]);
     expect(output.logs.some((l) => l.level === 'WARN' && l.message.includes('not in ascending at order'))).toBe(true);
@@ -121,9 +157,21 @@ describe('incremental', () => {
               }),
         ),
     });
-    const state = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'tasks' }, stream_state: { updated_at: '2024-01-04T00:00:00Z' } } }];
-    const output = await readSource(source, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streams: ['tasks'], syncMode: 'incremental', state });
+    const state = [
+      {
+        type: 'STREAM',
+        stream: { stream_descriptor: { name: 'tasks' }, stream_state: { updated_at: '2024-01-04T00:00:00Z' } },
+      },
+    ];
+    const output = await readSource(source, {
+      config: { base_url: api.baseUrl, api_token: TOY_TOKEN },
+      streams: ['tasks'],
+      syncMode: 'incremental',
+      state,
+    });
     expect(new Set(recordsOf(output, 'tasks').map((t) => t.project_id))).toEqual(new Set([103, 104]));
-    expect(api.server.requests.filter((r) => r.path.includes('/tasks')).map((r) => r.path.split('/')[3])).not.toContain('100');
+    expect(api.server.requests.filter((r) => r.path.includes('/tasks')).map((r) => r.path.split('/')[3])).not.toContain(
+      '100',
+    );
   });
 });

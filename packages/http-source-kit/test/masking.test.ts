@@ -42,7 +42,10 @@ function leakySource(auth: ReturnType<typeof runtimeTokenAuth>, baseUrl: string)
     http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem }),
     authenticator: () => auth,
     check: ({ config }) => {
-      throw new ConnectorError({ message: `Login refused for password ${config.password}`, failureType: 'config_error' });
+      throw new ConnectorError({
+        message: `Login refused for password ${config.password}`,
+        failureType: 'config_error',
+      });
     },
     streams: (config) => [
       defineStream({
@@ -51,7 +54,9 @@ function leakySource(auth: ReturnType<typeof runtimeTokenAuth>, baseUrl: string)
         read: async function* ({ http, logger }) {
           const echoed = await http.json<{ session: string }>({ path: 'echo' });
           logger.info(`logged in with ${echoed.session}, password ${config.password}`);
-          logger.warn(`calling ${baseUrl}/x?key=${encodeURIComponent(config.nested.api_key)}&pw=${encodeURIComponent(config.password)}`);
+          logger.warn(
+            `calling ${baseUrl}/x?key=${encodeURIComponent(config.nested.api_key)}&pw=${encodeURIComponent(config.password)}`,
+          );
           yield { ok: true };
           const cause = new Error(`upstream said: session ${echoed.session} is bad; key=${config.nested.api_key}`);
           const error = new Error(`request failed for ${JSON.stringify({ password: config.password })}`, { cause });

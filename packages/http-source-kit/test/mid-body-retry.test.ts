@@ -19,7 +19,11 @@ afterEach(async () => {
   api = server = undefined;
 });
 
-const bigRecords = Array.from({ length: 3000 }, (_, id) => ({ id, name: `record ${id} — ünïcödé 😀`, tags: ['a', 'b'] }));
+const bigRecords = Array.from({ length: 3000 }, (_, id) => ({
+  id,
+  name: `record ${id} — ünïcödé 😀`,
+  tags: ['a', 'b'],
+}));
 
 /** Writes `body` in small pieces, then destroys the socket after `cutAt` bytes (or ends normally). */
 function sendCut(res: ServerResponse, body: Buffer, cutAt: number | undefined): void {
@@ -43,14 +47,29 @@ const bigSource = defineSource({
   name: 'source-big',
   version: '1.0.0',
   config: z.object({ base_url: z.string() }),
-  http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem, retry: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 6 } }),
-  streams: () => [defineStream({ name: 'big', primaryKey: [['id']], jsonSchema: { type: 'object', properties: { id: {} } }, request: { path: 'big' }, records: 'data' })],
+  http: (config) => ({
+    baseUrl: config.base_url,
+    caCertPem: testCaPem,
+    retry: { baseDelayMs: 1, maxDelayMs: 2, maxAttempts: 6 },
+  }),
+  streams: () => [
+    defineStream({
+      name: 'big',
+      primaryKey: [['id']],
+      jsonSchema: { type: 'object', properties: { id: {} } },
+      request: { path: 'big' },
+      records: 'data',
+    }),
+  ],
 });
 
 describe('mid-body failures', () => {
   it('retries cut pages of a paginated stream without losing or doubling a record', async () => {
     api = await startToyApi({ cut: { users: 2 } });
-    const output = await readSource(toySource, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streams: ['users'] });
+    const output = await readSource(toySource, {
+      config: { base_url: api.baseUrl, api_token: TOY_TOKEN },
+      streams: ['users'],
+    });
     expect(output.exitCode).toBe(0);
     expect(recordsOf(output, 'users')).toEqual(toyUsers);
     expect(timeline(output, 'users')).toEqual(['STARTED', 'RUNNING', 'R25', 'S25', 'COMPLETE']);
@@ -124,7 +143,13 @@ describe('mid-body failures', () => {
     const output = await readSource(bigSource, { config: { base_url: server.url } });
     expect(output.exitCode).toBe(1);
     expect(attempts).toBe(6);
-    expect(timeline(output, 'big')).toEqual(['STARTED', 'RUNNING', expect.stringMatching(/^R\d+$/) as string, 'INCOMPLETE', 'ERROR:transient_error']);
+    expect(timeline(output, 'big')).toEqual([
+      'STARTED',
+      'RUNNING',
+      expect.stringMatching(/^R\d+$/) as string,
+      'INCOMPLETE',
+      'ERROR:transient_error',
+    ]);
     const ids = recordsOf(output, 'big').map((r) => r.id);
     expect(ids).toEqual(bigRecords.slice(0, ids.length).map((r) => r.id));
   });

@@ -19,29 +19,59 @@ const source = (streamConcurrency: number) =>
     name: 'source-silent',
     version: '1.0.0',
     config: z.object({ base_url: z.string() }),
-    http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem, firstByteTimeoutMs: 1_000, idleTimeoutMs: 200, retry: { baseDelayMs: 1, maxDelayMs: 1 } }),
+    http: (config) => ({
+      baseUrl: config.base_url,
+      caCertPem: testCaPem,
+      firstByteTimeoutMs: 1_000,
+      idleTimeoutMs: 200,
+      retry: { baseDelayMs: 1, maxDelayMs: 1 },
+    }),
     streamConcurrency,
-    streams: () => names.map((name) => defineStream({ name, primaryKey: [['id']], jsonSchema: { type: 'object', properties: { id: { type: 'integer' } } }, request: { path: name }, records: { path: '', expect: 'array' } })),
+    streams: () =>
+      names.map((name) =>
+        defineStream({
+          name,
+          primaryKey: [['id']],
+          jsonSchema: { type: 'object', properties: { id: { type: 'integer' } } },
+          request: { path: name },
+          records: { path: '', expect: 'array' },
+        }),
+      ),
   });
 
 describe('a server that accepts the connection and never answers', () => {
-  it.each([1, 3])('ends the read once (%i streams at a time): one request per stream in flight, one ERROR trace, INCOMPLETE pointers', async (concurrency) => {
-    server = await startTestServer('trusted', () => undefined);
-    const output = await readSource(source(concurrency), { config: { base_url: server.url } });
+  it.each([1, 3])(
+    'ends the read once (%i streams at a time): one request per stream in flight, one ERROR trace, INCOMPLETE pointers',
+    async (concurrency) => {
+      server = await startTestServer('trusted', () => undefined);
+      const output = await readSource(source(concurrency), { config: { base_url: server.url } });
 
-    expect(output.exitCode).toBe(1);
-    // No attempt is repeated, and no stream starts a request after the cause.
-    expect(server.requests.length).toBe(concurrency);
-    const errors = errorsOf(output);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ failure_type: 'transient_error' });
-    expect(errors[0]?.stream_descriptor).toBeUndefined();
-    expect(errors[0]?.message).toMatch(/the server accepted the connection but did not answer \(no answer within 1 s\), nor any other request meanwhile/);
-    for (const name of names) expect(timeline(output, name).at(-1), name).toBe('INCOMPLETE');
-    const pointers = output.logs.filter((l) => l.level === 'WARN' && l.message.includes('stopped: the read ended because of an earlier error'));
-    expect(pointers).toHaveLength(names.length);
-    expect(output.logs.some((l) => l.level === 'INFO' && /^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/alpha: 100 ms so far/.test(l.message))).toBe(true);
-  });
+      expect(output.exitCode).toBe(1);
+      // No attempt is repeated, and no stream starts a request after the cause.
+      expect(server.requests.length).toBe(concurrency);
+      const errors = errorsOf(output);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ failure_type: 'transient_error' });
+      expect(errors[0]?.stream_descriptor).toBeUndefined();
+      expect(errors[0]?.message).toMatch(
+        /the server accepted the connection but did not answer \(no answer within 1 s\), nor any other request meanwhile/,
+      );
+      for (const name of names) expect(timeline(output, name).at(-1), name).toBe('INCOMPLETE');
+      const pointers = output.logs.filter(
+        (l) => l.level === 'WARN' && l.message.includes('stopped: the read ended because of an earlier error'),
+      );
+      expect(pointers).toHaveLength(names.length);
+      expect(
+        output.logs.some(
+          (l) =>
+            l.level === 'INFO' &&
+            /^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/alpha: 100 ms so far/.test(
+              l.message,
+            ),
+        ),
+      ).toBe(true);
+    },
+  );
 
   it('one endpoint that never answers fails its stream alone when the server answers the others', async () => {
     server = await startTestServer('trusted', (req, res) => {
@@ -55,6 +85,8 @@ describe('a server that accepts the connection and never answers', () => {
     expect(timeline(output, 'gamma').at(-1)).toBe('COMPLETE');
     expect(timeline(output, 'beta')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:transient_error']);
     expect(server.requests.filter((r) => r.path === '/beta')).toHaveLength(1);
-    expect(errorsOf(output)[0]?.message).toMatch(/It answered other requests meanwhile, so this request is slow rather than lost/);
+    expect(errorsOf(output)[0]?.message).toMatch(
+      /It answered other requests meanwhile, so this request is slow rather than lost/,
+    );
   });
 });

@@ -21,7 +21,10 @@ describe('partitions and paging', () => {
       const random = seededRandom(seed);
       const delays = new Map(toyProjects.map((p) => [p.id, Math.floor(random() * 20)]));
       api = await startToyApi({ taskDelay: (id) => delays.get(id) ?? 0 });
-      const output = await readSource(toySource, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streams: ['tasks'] });
+      const output = await readSource(toySource, {
+        config: { base_url: api.baseUrl, api_token: TOY_TOKEN },
+        streams: ['tasks'],
+      });
       expect(recordsOf(output, 'tasks')).toEqual(expectedTasks);
       expect(api.inFlight.max).toBeLessThanOrEqual(3);
       await api.close();
@@ -31,7 +34,10 @@ describe('partitions and paging', () => {
 
   it('stops a paginator that is handed the same token twice, as a system_error', async () => {
     api = await startToyApi({ taskCursor: () => 'again' });
-    const output = await readSource(toySource, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streams: ['tasks'] });
+    const output = await readSource(toySource, {
+      config: { base_url: api.baseUrl, api_token: TOY_TOKEN },
+      streams: ['tasks'],
+    });
     expect(output.exitCode).toBe(1);
     expect(timeline(output, 'tasks')).toEqual(['STARTED', 'RUNNING', 'R3', 'INCOMPLETE', 'ERROR:system_error']);
     expect(errorsOf(output)[0]?.message).toBe(
@@ -41,7 +47,10 @@ describe('partitions and paging', () => {
 
   it('reads streams concurrently, each stream’s messages still in order', async () => {
     api = await startToyApi({ taskDelay: () => 5 });
-    const output = await readSource(toySource, { config: { base_url: api.baseUrl, api_token: TOY_TOKEN }, streamConcurrency: 2 });
+    const output = await readSource(toySource, {
+      config: { base_url: api.baseUrl, api_token: TOY_TOKEN },
+      streamConcurrency: 2,
+    });
     expect(output.exitCode).toBe(0);
     expect(timeline(output, 'users')).toEqual(['STARTED', 'RUNNING', 'R25', 'S25', 'COMPLETE']);
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);

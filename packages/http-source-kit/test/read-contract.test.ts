@@ -28,7 +28,10 @@ describe('read contract', () => {
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);
     expect(timeline(output, 'tasks')).toEqual(['STARTED', 'RUNNING', 'R35', 'S35', 'COMPLETE']);
     const last = errorsOf(output).at(-1);
-    expect(last).toMatchObject({ failure_type: 'transient_error', message: 'During the sync, the following streams did not sync successfully: users.' });
+    expect(last).toMatchObject({
+      failure_type: 'transient_error',
+      message: 'During the sync, the following streams did not sync successfully: users.',
+    });
     expect(last?.stream_descriptor).toBeUndefined();
     expect(errorsOf(output)[0]?.message).toMatch(/HTTP 503.*gave up after 6 attempts/);
   });
@@ -39,24 +42,40 @@ describe('read contract', () => {
     expect(output.exitCode).toBe(1);
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:config_error']);
     expect(timeline(output, 'tasks')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:config_error']);
-    expect(errorsOf(output).at(-1)).toMatchObject({ failure_type: 'config_error', message: expect.stringContaining('projects, tasks') as string });
+    expect(errorsOf(output).at(-1)).toMatchObject({
+      failure_type: 'config_error',
+      message: expect.stringContaining('projects, tasks') as string,
+    });
     expect(recordsOf(output, 'users')).toHaveLength(25);
   });
 
   it('rejects unknown streams and unsupported sync modes as config errors, still reading the rest', async () => {
     api = await startToyApi();
-    const catalog = { streams: [catalogEntry('nope'), catalogEntry('users', 'incremental'), catalogEntry('projects', 'incremental')] };
+    const catalog = {
+      streams: [catalogEntry('nope'), catalogEntry('users', 'incremental'), catalogEntry('projects', 'incremental')],
+    };
     const output = await readSource(toySource, { config: configFor(api), catalog });
     expect(output.exitCode).toBe(1);
     expect(timeline(output, 'nope')).toEqual(['INCOMPLETE', 'ERROR:config_error']);
-    expect(errorsOf(output)[0]?.message).toBe('The catalog asks for stream "nope", which this source does not have (it has: users, projects, tasks).');
+    expect(errorsOf(output)[0]?.message).toBe(
+      'The catalog asks for stream "nope", which this source does not have (it has: users, projects, tasks).',
+    );
     expect(timeline(output, 'users')).toEqual(['INCOMPLETE', 'ERROR:config_error']);
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'RUNNING', 'R5', 'S5', 'COMPLETE']);
     expect(output.records.every((r) => r.stream === 'projects')).toBe(true);
     // Problems in the user's catalog: no stack trace, which would only point at the catalog check.
-    expect(errorsOf(output).slice(0, 2).map((error) => error.stack_trace)).toEqual([undefined, undefined]);
+    expect(
+      errorsOf(output)
+        .slice(0, 2)
+        .map((error) => error.stack_trace),
+    ).toEqual([undefined, undefined]);
     const notACatalog = await readSource(toySource, { config: configFor(api), catalog: { streams: 'users' } as never }); // not a catalog, on purpose
-    expect(errorsOf(notACatalog)).toEqual([expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(/^The configured catalog is not valid/) as string })]);
+    expect(errorsOf(notACatalog)).toEqual([
+      expect.objectContaining({
+        failure_type: 'config_error',
+        message: expect.stringMatching(/^The configured catalog is not valid/) as string,
+      }),
+    ]);
     expect(errorsOf(notACatalog)[0]?.stack_trace).toBeUndefined();
   });
 
@@ -83,13 +102,17 @@ describe('read contract', () => {
   });
 
   it('validates the config at discover and read (config_error trace, exit 1, field-level message)', async () => {
-    for (const run of [() => discoverSource(toySource, { base_url: 7 }), () => readSource(toySource, { config: { base_url: 7 }, catalog: { streams: [] } })]) {
+    for (const run of [
+      () => discoverSource(toySource, { base_url: 7 }),
+      () => readSource(toySource, { config: { base_url: 7 }, catalog: { streams: [] } }),
+    ]) {
       const output = await run();
       expect(output.exitCode).toBe(1);
       expect(errorsOf(output)).toEqual([
         expect.objectContaining({
           failure_type: 'config_error',
-          message: 'The configuration is not valid: $.base_url: expected string, received number; $.api_token: is required (expected string)',
+          message:
+            'The configuration is not valid: $.base_url: expected string, received number; $.api_token: is required (expected string)',
         }),
       ]);
       expect(errorsOf(output)[0]?.stack_trace).toBeUndefined();
@@ -99,15 +122,27 @@ describe('read contract', () => {
   it('rejects a saved state it does not understand: per stream, or for the whole read', async () => {
     api = await startToyApi();
     const odd = [{ type: 'STREAM', stream: { stream_descriptor: { name: 'projects' }, stream_state: { since: 3 } } }];
-    const output = await readSource(toySource, { config: configFor(api), streams: ['projects', 'users'], syncMode: 'incremental', state: odd });
+    const output = await readSource(toySource, {
+      config: configFor(api),
+      streams: ['projects', 'users'],
+      syncMode: 'incremental',
+      state: odd,
+    });
     expect(timeline(output, 'projects')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:config_error']);
-    expect(errorsOf(output)[0]?.message).toMatch(/saved state of stream "projects" is not understood \(expected \{"updated_at": "<date-time>"\}, found keys since\)/);
+    expect(errorsOf(output)[0]?.message).toMatch(
+      /saved state of stream "projects" is not understood \(expected \{"updated_at": "<date-time>"\}, found keys since\)/,
+    );
     expect(errorsOf(output)[0]?.stack_trace).toBeUndefined();
     expect(recordsOf(output, 'users')).toEqual(toyUsers);
     const garbage = await readSource(toySource, { config: configFor(api), state: [42] });
     expect(garbage.exitCode).toBe(1);
     expect(garbage.records).toEqual([]);
-    expect(errorsOf(garbage)).toEqual([expect.objectContaining({ failure_type: 'config_error', message: expect.stringMatching(/^The saved state is not understood: entry 0/) as string })]);
+    expect(errorsOf(garbage)).toEqual([
+      expect.objectContaining({
+        failure_type: 'config_error',
+        message: expect.stringMatching(/^The saved state is not understood: entry 0/) as string,
+      }),
+    ]);
     expect(errorsOf(garbage)[0]?.stack_trace).toBeUndefined();
   });
 
@@ -116,12 +151,25 @@ describe('read contract', () => {
     const cursor = { updated_at: '2024-01-04T00:00:00Z' };
     const inputs = [
       [{ type: 'STREAM', stream: { stream_descriptor: { name: 'projects' }, stream_state: cursor } }],
-      [{ type: 'GLOBAL', global: { shared_state: {}, stream_states: [{ stream_descriptor: { name: 'projects' }, stream_state: cursor }] } }],
+      [
+        {
+          type: 'GLOBAL',
+          global: {
+            shared_state: {},
+            stream_states: [{ stream_descriptor: { name: 'projects' }, stream_state: cursor }],
+          },
+        },
+      ],
       [{ type: 'LEGACY', data: { projects: cursor } }],
       { projects: cursor },
     ];
     for (const state of inputs) {
-      const output = await readSource(toySource, { config: configFor(api), streams: ['projects'], syncMode: 'incremental', state });
+      const output = await readSource(toySource, {
+        config: configFor(api),
+        streams: ['projects'],
+        syncMode: 'incremental',
+        state,
+      });
       expect(recordsOf(output, 'projects').map((p) => p.id)).toEqual([103, 104]);
     }
   });

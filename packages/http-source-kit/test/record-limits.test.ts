@@ -18,7 +18,10 @@ describe('the record limit in a read', () => {
     api = await startToyApi();
     const source = defineSource({
       ...toySource,
-      http: (config, run) => ({ ...toySource.http(config, run), bodyLimits: { maxRecordBytes: 50, raiseAdvice: 'Raise record_limit in the config.' } }),
+      http: (config, run) => ({
+        ...toySource.http(config, run),
+        bodyLimits: { maxRecordBytes: 50, raiseAdvice: 'Raise record_limit in the config.' },
+      }),
     });
     const config = { base_url: api.baseUrl, api_token: TOY_TOKEN };
     const output = await readSource(source, { config, streams: ['users', 'projects'] });

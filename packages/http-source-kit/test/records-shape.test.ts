@@ -24,7 +24,12 @@ function sourceWith(records: RecordPath | RecordsSpec) {
     http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem, retry: { baseDelayMs: 1, maxDelayMs: 2 } }),
     streams: () =>
       ['items', 'fine'].map((name) =>
-        defineStream({ name, jsonSchema: { type: 'object', properties: {} }, request: { path: name }, ...(name === 'items' ? { records } : {}) }),
+        defineStream({
+          name,
+          jsonSchema: { type: 'object', properties: {} },
+          request: { path: name },
+          ...(name === 'items' ? { records } : {}),
+        }),
       ),
   });
 }
@@ -46,7 +51,9 @@ describe('records: { path, expect }', () => {
     expect(timeline(output, 'items')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:system_error']);
     expect(timeline(output, 'fine')).toEqual(['STARTED', 'RUNNING', 'R1', 'S1', 'COMPLETE']);
     const [error] = errorsOf(output);
-    expect(error?.message).toMatch(/^Stream "items": the response to GET https:\/\/127\.0\.0\.1:\d+\/items could not be read as records at \$: expected an array at \$, found an object\./);
+    expect(error?.message).toMatch(
+      /^Stream "items": the response to GET https:\/\/127\.0\.0\.1:\d+\/items could not be read as records at \$: expected an array at \$, found an object\./,
+    );
     expect(error?.message).toContain('The response began: {"message":"Too many open connections (token ****)"}');
     expect(output.text).not.toContain(TOKEN);
     expect(requests).toBe(1); // a wrong shape is not retried
@@ -55,11 +62,18 @@ describe('records: { path, expect }', () => {
   it('checks the value at a nested path too', async () => {
     const { output } = await readAgainst({ path: 'data', expect: 'array' }, { data: errorBody, total: 1 });
     expect(timeline(output, 'items')).toEqual(['STARTED', 'INCOMPLETE', 'ERROR:system_error']);
-    expect(errorsOf(output)[0]?.message).toMatch(/at \$\.data: expected an array at \$\.data, found an object\. The response began: \{"data":\{"message"/);
+    expect(errorsOf(output)[0]?.message).toMatch(
+      /at \$\.data: expected an array at \$\.data, found an object\. The response began: \{"data":\{"message"/,
+    );
   });
 
   it("reads arrays and null (no records) where 'array' is declared", async () => {
-    expect(recordsOf((await readAgainst({ path: 'data', expect: 'array' }, { data: [{ id: 1 }, { id: 2 }] })).output, 'items')).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(
+      recordsOf(
+        (await readAgainst({ path: 'data', expect: 'array' }, { data: [{ id: 1 }, { id: 2 }] })).output,
+        'items',
+      ),
+    ).toEqual([{ id: 1 }, { id: 2 }]);
     await server?.close();
     const { output } = await readAgainst({ path: 'data', expect: 'array' }, { data: null });
     expect(output.exitCode).toBe(0);

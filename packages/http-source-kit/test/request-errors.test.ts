@@ -35,7 +35,8 @@ describe('per-request error handling', () => {
     const http = client(server.url, waits);
     const body = await http.json({
       path: 'x',
-      classify: (response) => (response.body.includes('try later') ? { action: 'retry', failureType: 'transient_error' } : undefined),
+      classify: (response) =>
+        response.body.includes('try later') ? { action: 'retry', failureType: 'transient_error' } : undefined,
       retry: {
         maxAttempts: 5,
         delayMs: (failure) => {
@@ -47,7 +48,10 @@ describe('per-request error handling', () => {
     await http.close();
     expect(body).toEqual({ ok: true });
     expect(waits).toEqual([7, 14]);
-    expect(failures.map((f) => [f.attempt, f.status])).toEqual([[1, 400], [2, 400]]);
+    expect(failures.map((f) => [f.attempt, f.status])).toEqual([
+      [1, 400],
+      [2, 400],
+    ]);
   });
 
   it('classify can ignore an error response (no records, no failure), and maxAttempts ends the retries', async () => {
@@ -57,9 +61,14 @@ describe('per-request error handling', () => {
     });
     const waits: number[] = [];
     const http = client(server.url, waits);
-    const ignored = await http.text({ path: 'gone', classify: ({ status }) => (status === 404 ? { action: 'ignore', failureType: 'system_error' } : undefined) });
+    const ignored = await http.text({
+      path: 'gone',
+      classify: ({ status }) => (status === 404 ? { action: 'ignore', failureType: 'system_error' } : undefined),
+    });
     expect([ignored.status, ignored.body]).toEqual([404, '']);
-    const failed = await http.text({ path: 'busy', retry: { maxAttempts: 2, delayMs: () => 1 } }).catch((error: unknown) => error);
+    const failed = await http
+      .text({ path: 'busy', retry: { maxAttempts: 2, delayMs: () => 1 } })
+      .catch((error: unknown) => error);
     await http.close();
     expect(HttpError.isInstance(failed) && failed.status).toBe(503);
     expect(server.requests.map((r) => r.path)).toEqual(['/gone', '/busy', '/busy']);

@@ -21,7 +21,8 @@ const twoPages: Paginator = {
   start() {
     let page = 1;
     return {
-      current: () => (page === 1 ? {} : { headers: { 'x-page': '2' }, body: { page: 2 }, token: { next_page_token: 'p2' } }),
+      current: () =>
+        page === 1 ? {} : { headers: { 'x-page': '2' }, body: { page: 2 }, token: { next_page_token: 'p2' } },
       advance: () => page++ === 1,
     };
   },
@@ -36,7 +37,11 @@ function source(): ReturnType<typeof defineSource<Config>> {
     authenticator: () => bearerAuth({ token: 'source-token' }),
     streams: () => [
       defineStream<Config>({ name: 'plain', jsonSchema: schema, request: { path: 'plain' } }),
-      defineStream<Config>({ name: 'form', jsonSchema: schema, request: { method: 'POST', path: 'form', body: new URLSearchParams({ a: '1 2', b: 'x&y' }) } }),
+      defineStream<Config>({
+        name: 'form',
+        jsonSchema: schema,
+        request: { method: 'POST', path: 'form', body: new URLSearchParams({ a: '1 2', b: 'x&y' }) },
+      }),
       defineStream<Config>({
         name: 'own',
         jsonSchema: schema,

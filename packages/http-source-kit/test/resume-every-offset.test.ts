@@ -55,7 +55,12 @@ function hasLength(encoding: Encoding, ending: Ending): boolean {
   return encoding === 'identity' && ending === 'connection';
 }
 
-function send(res: ServerResponse, body: Buffer, how: Pick<Cut, 'encoding' | 'ending'>, cutAt: number | undefined): void {
+function send(
+  res: ServerResponse,
+  body: Buffer,
+  how: Pick<Cut, 'encoding' | 'ending'>,
+  cutAt: number | undefined,
+): void {
   res.writeHead(200, {
     'content-type': 'application/json',
     ...(how.encoding === 'gzip' ? { 'content-encoding': 'gzip' } : {}),
@@ -94,7 +99,13 @@ const source = defineSource({
   config: z.object({ base_url: z.string() }),
   http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem, retry: { baseDelayMs: 1, maxDelayMs: 1 } }),
   streams: () => [
-    defineStream({ name: 'items', primaryKey: [['id']], jsonSchema: object, request: { path: 'items' }, records: { path: 'data', expect: 'array' } }),
+    defineStream({
+      name: 'items',
+      primaryKey: [['id']],
+      jsonSchema: object,
+      request: { path: 'items' },
+      records: { path: 'data', expect: 'array' },
+    }),
     defineStream({
       name: 'pages',
       primaryKey: [['id']],
@@ -125,36 +136,73 @@ interface PathCase {
 
 const cases: PathCase[] = [
   { path: 'a list stream', stream: 'items', target: '/items', expected: items, endings: ['connection', 'response'] },
-  { path: 'a paged stream (its first page of two)', stream: 'pages', target: '/pages?limit=2&offset=0', expected: items, endings: ['connection'] },
-  { path: 'a parent read that feeds partitions', stream: 'details', target: '/items', expected: [...details.values()], endings: ['connection'] },
-  { path: 'a detail request (one partition)', stream: 'details', target: '/detail/2', expected: [...details.values()], endings: ['connection'] },
+  {
+    path: 'a paged stream (its first page of two)',
+    stream: 'pages',
+    target: '/pages?limit=2&offset=0',
+    expected: items,
+    endings: ['connection'],
+  },
+  {
+    path: 'a parent read that feeds partitions',
+    stream: 'details',
+    target: '/items',
+    expected: [...details.values()],
+    endings: ['connection'],
+  },
+  {
+    path: 'a detail request (one partition)',
+    stream: 'details',
+    target: '/detail/2',
+    expected: [...details.values()],
+    endings: ['connection'],
+  },
 ];
 
 /** A full-refresh catalog of one stream (no discover per run: these runs are many). */
 function catalogOf(stream: string): ConfiguredAirbyteCatalog {
-  return { streams: [{ stream: { name: stream, json_schema: {}, supported_sync_modes: ['full_refresh'] }, sync_mode: 'full_refresh', destination_sync_mode: 'append' }] };
+  return {
+    streams: [
+      {
+        stream: { name: stream, json_schema: {}, supported_sync_modes: ['full_refresh'] },
+        sync_mode: 'full_refresh',
+        destination_sync_mode: 'append',
+      },
+    ],
+  };
 }
 
-const runs = cases.flatMap((c) => (['identity', 'gzip'] as const).flatMap((encoding) => c.endings.map((ending) => ({ ...c, encoding, ending }))));
+const runs = cases.flatMap((c) =>
+  (['identity', 'gzip'] as const).flatMap((encoding) => c.endings.map((ending) => ({ ...c, encoding, ending }))),
+);
 
 describe('a body cut at any byte is resumed', () => {
-  it.each(runs)('on $path ($encoding, the $ending ends)', async ({ stream, target, expected, encoding, ending }) => {
-    const length = wireBody(new URL(target, 'https://test.invalid'), encoding).length;
-    // With a Content-Length all bytes make a whole body; a chunked body can still lose its final chunk. A response
-    // that ends cleanly with no byte at all is an empty answer, which fails at once (mid-body-retry.test.ts), not a cut.
-    const first = ending === 'response' && encoding === 'identity' ? 1 : 0;
-    const offsets = Array.from({ length: (hasLength(encoding, ending) ? length : length + 1) - first }, (_, i) => first + i);
-    const failures: string[] = [];
-    for (const at of offsets) {
-      cut = { target, encoding, ending, at };
-      cutsDone = 0;
-      const output = await readSource(source, { config: { base_url: server.url }, catalog: catalogOf(stream) });
-      const records = recordsOf(output, stream);
-      if (cutsDone !== 1) failures.push(`cut at ${at}: the cut was not made`);
-      else if (output.exitCode !== 0) failures.push(`cut at ${at}: exit ${output.exitCode}: ${errorsOf(output)[0]?.message ?? ''}`);
-      else if (JSON.stringify(records) !== JSON.stringify(expected)) failures.push(`cut at ${at}: ${JSON.stringify(records.map((r) => r.id))}`);
-    }
-    cut = undefined;
-    expect(failures).toEqual([]);
-  }, 300_000); // a few seconds each on a quiet machine; generous for a loaded one
+  it.each(runs)(
+    'on $path ($encoding, the $ending ends)',
+    async ({ stream, target, expected, encoding, ending }) => {
+      const length = wireBody(new URL(target, 'https://test.invalid'), encoding).length;
+      // With a Content-Length all bytes make a whole body; a chunked body can still lose its final chunk. A response
+      // that ends cleanly with no byte at all is an empty answer, which fails at once (mid-body-retry.test.ts), not a cut.
+      const first = ending === 'response' && encoding === 'identity' ? 1 : 0;
+      const offsets = Array.from(
+        { length: (hasLength(encoding, ending) ? length : length + 1) - first },
+        (_, i) => first + i,
+      );
+      const failures: string[] = [];
+      for (const at of offsets) {
+        cut = { target, encoding, ending, at };
+        cutsDone = 0;
+        const output = await readSource(source, { config: { base_url: server.url }, catalog: catalogOf(stream) });
+        const records = recordsOf(output, stream);
+        if (cutsDone !== 1) failures.push(`cut at ${at}: the cut was not made`);
+        else if (output.exitCode !== 0)
+          failures.push(`cut at ${at}: exit ${output.exitCode}: ${errorsOf(output)[0]?.message ?? ''}`);
+        else if (JSON.stringify(records) !== JSON.stringify(expected))
+          failures.push(`cut at ${at}: ${JSON.stringify(records.map((r) => r.id))}`);
+      }
+      cut = undefined;
+      expect(failures).toEqual([]);
+    },
+    300_000,
+  ); // a few seconds each on a quiet machine; generous for a loaded one
 });

@@ -12,7 +12,11 @@ function countingSource() {
   let made = 0;
   const seen: { hook: string; id: number }[] = [];
   const runId = perRun((config: Config) => ({ id: ++made, url: config.base_url }));
-  const authenticator: Authenticator = { headers: () => Promise.resolve({}), secrets: () => [], describe: () => 'none' };
+  const authenticator: Authenticator = {
+    headers: () => Promise.resolve({}),
+    secrets: () => [],
+    describe: () => 'none',
+  };
   const source = defineSource<Config>({
     name: 'source-run-context',
     version: '1.0.0',
@@ -27,7 +31,14 @@ function countingSource() {
     },
     streams: (_config, run) => {
       seen.push({ hook: 'streams', id: run.get(runId).id });
-      return [defineStream<Config>({ name: 'items', primaryKey: [['id']], jsonSchema: { type: 'object', properties: { id: { type: 'integer' } } }, request: { path: 'items' } })];
+      return [
+        defineStream<Config>({
+          name: 'items',
+          primaryKey: [['id']],
+          jsonSchema: { type: 'object', properties: { id: { type: 'integer' } } },
+          request: { path: 'items' },
+        }),
+      ];
     },
     check: (context) => {
       const value = context.run.get(runId);
@@ -52,7 +63,10 @@ describe('per-run context', () => {
     await checkSource(source, { base_url: 'https://two.example.com' });
     await discoverSource(source, { base_url: 'https://three.example.com' });
     expect(seen.filter(({ hook }) => hook === 'check')).toEqual([{ hook: 'check', id: 2 }]);
-    expect(seen.filter(({ hook }) => hook === 'streams')).toEqual([{ hook: 'streams', id: 2 }, { hook: 'streams', id: 3 }]);
+    expect(seen.filter(({ hook }) => hook === 'streams')).toEqual([
+      { hook: 'streams', id: 2 },
+      { hook: 'streams', id: 3 },
+    ]);
     expect(made()).toBe(3);
   });
 });

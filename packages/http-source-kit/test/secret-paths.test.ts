@@ -17,11 +17,19 @@ function echoingSource(echo: string) {
   return defineSource({
     name: 'source-echo',
     version: '1.0.0',
-    config: z.object({ api_key: z.string().meta({ airbyte_secret: true }), username: z.string(), password: z.string().meta({ airbyte_secret: true }) }),
+    config: z.object({
+      api_key: z.string().meta({ airbyte_secret: true }),
+      username: z.string(),
+      password: z.string().meta({ airbyte_secret: true }),
+    }),
     http: () => ({ baseUrl: 'https://unused.invalid/' }),
     check: ({ logger }) => {
       logger.warn(`check log <${echo}>`);
-      throw new ConnectorError({ message: `status <${echo}>`, internalMessage: `check internal <${echo}>`, failureType: 'config_error' });
+      throw new ConnectorError({
+        message: `status <${echo}>`,
+        internalMessage: `check internal <${echo}>`,
+        failureType: 'config_error',
+      });
     },
     streams: () => [
       defineStream({
@@ -42,7 +50,11 @@ function echoingSource(echo: string) {
         read: async function* () {
           await Promise.resolve();
           yield* [];
-          throw new ConnectorError({ message: `message <${echo}>`, internalMessage: `internal <${echo}>`, failureType: 'system_error' });
+          throw new ConnectorError({
+            message: `message <${echo}>`,
+            internalMessage: `internal <${echo}>`,
+            failureType: 'system_error',
+          });
         },
       }),
     ],
@@ -53,7 +65,9 @@ const config = { api_key: API_KEY, username: USER, password: PASSWORD };
 
 /** Each printed string that should carry the echo, with the echo masked. */
 function pathsOf(read: SourceOutput, check: SourceOutput, stderr: string[]): [string, string | undefined][] {
-  const [plain, connector] = ['plain_error', 'connector_error'].map((name) => errorsOf(read).find((e) => e.stream_descriptor?.name === name));
+  const [plain, connector] = ['plain_error', 'connector_error'].map((name) =>
+    errorsOf(read).find((e) => e.stream_descriptor?.name === name),
+  );
   return [
     ['LOG (read)', read.logs.find((l) => l.message.startsWith('read log'))?.message],
     ['LOG (check)', check.logs.find((l) => l.message.startsWith('check log'))?.message],
@@ -69,20 +83,33 @@ function pathsOf(read: SourceOutput, check: SourceOutput, stderr: string[]): [st
 }
 
 describe('secrets on every output path, in every form', () => {
-  for (const [name, secret, user] of [['API key', API_KEY, undefined], ['password', PASSWORD, USER]] as const) {
+  for (const [name, secret, user] of [
+    ['API key', API_KEY, undefined],
+    ['password', PASSWORD, USER],
+  ] as const) {
     it.for(secretEncodings(secret, user === undefined ? {} : { user }))(`${name}, %s`, async ([, form]) => {
       const source = echoingSource(form);
-      const read = await runSourceInMemory(source, { command: 'read', config, catalog: catalogOf(['plain_error', 'connector_error']) });
+      const read = await runSourceInMemory(source, {
+        command: 'read',
+        config,
+        catalog: catalogOf(['plain_error', 'connector_error']),
+      });
       const check = await runSourceInMemory(source, { command: 'check', config });
       const stderr: string[] = [];
       const collect = (line: string) => stderr.push(line);
-      await runSourceInMemory(source, { command: 'read', config, catalog: catalogOf(['plain_error']), logger: { debug: collect, info: collect, warn: collect, error: collect } });
+      await runSourceInMemory(source, {
+        command: 'read',
+        config,
+        catalog: catalogOf(['plain_error']),
+        logger: { debug: collect, info: collect, warn: collect, error: collect },
+      });
       for (const [path, text] of pathsOf(read, check, stderr)) {
         expect(text, path).toBeDefined();
         expect(text, path).toMatch(/<\*\*\*\*>/);
       }
       for (const [label, leaked] of secretEncodings(secret, user === undefined ? {} : { user })) {
-        for (const text of [read.text, check.text, stderr.join('\n')]) expect(text.includes(leaked), `${label} printed`).toBe(false);
+        for (const text of [read.text, check.text, stderr.join('\n')])
+          expect(text.includes(leaked), `${label} printed`).toBe(false);
       }
     });
   }

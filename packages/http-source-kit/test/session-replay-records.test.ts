@@ -19,7 +19,10 @@ const parents = Array.from({ length: 40 }, (_, id) => ({ id, name: `parent ${id}
 const childrenOf = (id: number) => Array.from({ length: 5 }, (_, i) => ({ id: `${id}-${i}`, parent_id: id }));
 
 /** Sessions that end after `perSession` answers; every `cutEvery`-th 200 body is cut halfway and the socket dropped. */
-async function startServer(perSession: number, cutEvery: number): Promise<TestServer & { logins: () => number; cuts: () => number }> {
+async function startServer(
+  perSession: number,
+  cutEvery: number,
+): Promise<TestServer & { logins: () => number; cuts: () => number }> {
   const sessions = new Map<string, number>();
   let logins = 0;
   let answers = 0;
@@ -64,9 +67,19 @@ const source = defineSource({
   http: (config) => ({ baseUrl: config.base_url, caCertPem: testCaPem, retry: { baseDelayMs: 1, maxDelayMs: 2 } }),
   // A ceiling far above the default: sessions of one answer need a login per request here.
   authenticator: () =>
-    sessionAuth({ header: 'X-Session', login: { path: 'session', body: () => ({ username: 'u', password: 'p' }), tokenPath: 'id' }, maxLoginsPerMinute: 1000 }),
+    sessionAuth({
+      header: 'X-Session',
+      login: { path: 'session', body: () => ({ username: 'u', password: 'p' }), tokenPath: 'id' },
+      maxLoginsPerMinute: 1000,
+    }),
   streams: () => [
-    defineStream({ name: 'parents', primaryKey: [['id']], jsonSchema: { type: 'object', properties: { id: {} } }, request: { path: 'parents' }, records: { path: '', expect: 'array' } }),
+    defineStream({
+      name: 'parents',
+      primaryKey: [['id']],
+      jsonSchema: { type: 'object', properties: { id: {} } },
+      request: { path: 'parents' },
+      records: { path: '', expect: 'array' },
+    }),
     defineStream({
       name: 'children',
       primaryKey: [['id']],
@@ -83,15 +96,19 @@ describe('sessions that end while bodies break', () => {
     [1, 2],
     [3, 3],
     [7, 5],
-  ])('sessions of %i answers, every %i-th body cut: every record once, in order', async (perSession, cutEvery) => {
-    const api = await startServer(perSession, cutEvery);
-    server = api;
-    const output = await readSource(source, { config: { base_url: `${api.url}/api/` }, streamConcurrency: 2 });
-    expect(errorsOf(output)).toEqual([]);
-    expect(output.exitCode).toBe(0);
-    expect(recordsOf(output, 'parents')).toEqual(parents);
-    expect(recordsOf(output, 'children')).toEqual(parents.flatMap((p) => childrenOf(p.id)));
-    expect(api.cuts()).toBeGreaterThan(5);
-    expect(api.logins()).toBeGreaterThan(5);
-  }, 30_000);
+  ])(
+    'sessions of %i answers, every %i-th body cut: every record once, in order',
+    async (perSession, cutEvery) => {
+      const api = await startServer(perSession, cutEvery);
+      server = api;
+      const output = await readSource(source, { config: { base_url: `${api.url}/api/` }, streamConcurrency: 2 });
+      expect(errorsOf(output)).toEqual([]);
+      expect(output.exitCode).toBe(0);
+      expect(recordsOf(output, 'parents')).toEqual(parents);
+      expect(recordsOf(output, 'children')).toEqual(parents.flatMap((p) => childrenOf(p.id)));
+      expect(api.cuts()).toBeGreaterThan(5);
+      expect(api.logins()).toBeGreaterThan(5);
+    },
+    30_000,
+  );
 });

@@ -30,7 +30,14 @@ describe('toy source (stream descriptions only)', () => {
 
   it('discover lists streams with keys, cursors and sync modes', async () => {
     const output = await discoverSource(toySource, { base_url: 'https://unused.invalid/', api_token: 'x' });
-    expect(output.catalog?.streams.map((s) => [s.name, s.supported_sync_modes, s.default_cursor_field, s.source_defined_primary_key])).toEqual([
+    expect(
+      output.catalog?.streams.map((s) => [
+        s.name,
+        s.supported_sync_modes,
+        s.default_cursor_field,
+        s.source_defined_primary_key,
+      ]),
+    ).toEqual([
       ['users', ['full_refresh'], undefined, [['id']]],
       ['projects', ['full_refresh', 'incremental'], ['updated_at'], [['id']]],
       ['tasks', ['full_refresh', 'incremental'], ['updated_at'], [['id']]],
@@ -44,7 +51,9 @@ describe('toy source (stream descriptions only)', () => {
     const records = (stream: string) => recordsOf(output, stream);
     expect(records('users')).toEqual(toyUsers);
     expect(records('projects')).toEqual(toyProjects);
-    expect(records('tasks')).toEqual(toyProjects.flatMap((p) => toyTasks(p.id).map((t) => ({ ...t, project_id: p.id }))));
+    expect(records('tasks')).toEqual(
+      toyProjects.flatMap((p) => toyTasks(p.id).map((t) => ({ ...t, project_id: p.id }))),
+    );
     expect(timeline(output, 'users')).toEqual(['STARTED', 'RUNNING', 'R25', 'S25', 'COMPLETE']);
     expect(timeline(output, 'tasks')).toEqual(['STARTED', 'RUNNING', 'R35', 'S35', 'COMPLETE']);
     expect(output.states.map((s) => s.stream?.stream_state)).toEqual([
@@ -67,6 +76,9 @@ describe('toy source (stream descriptions only)', () => {
     expect(bad.connectionStatus?.status).toBe('FAILED');
     expect(bad.connectionStatus?.message).toMatch(/HTTP 401.*Check the credentials/);
     const invalid = await checkSource(toySource, { base_url: api.baseUrl });
-    expect(invalid.connectionStatus).toEqual({ status: 'FAILED', message: 'The configuration is not valid: $.api_token: is required (expected string)' });
+    expect(invalid.connectionStatus).toEqual({
+      status: 'FAILED',
+      message: 'The configuration is not valid: $.api_token: is required (expected string)',
+    });
   });
 });

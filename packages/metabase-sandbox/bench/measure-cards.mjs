@@ -61,7 +61,14 @@ function fetchCards({ url, ca, key }) {
       });
       res.on('end', () => {
         const done = process.hrtime.bigint();
-        resolve({ status: res.statusCode, bytes, cards, endsWith: last, ttfbMs: Number(firstByte - started) / 1e6, seconds: Number(done - started) / 1e9 });
+        resolve({
+          status: res.statusCode,
+          bytes,
+          cards,
+          endsWith: last,
+          ttfbMs: Number(firstByte - started) / 1e6,
+          seconds: Number(done - started) / 1e9,
+        });
       });
     });
     req.on('error', reject);
@@ -93,13 +100,16 @@ const sandbox = await startChild();
 try {
   const before = memoryOf(sandbox.child.pid);
   const results = [];
-  for (let run = 1; run <= runs; run++) results.push({ run, ...(await fetchCards(sandbox)), ...memoryOf(sandbox.child.pid) });
+  for (let run = 1; run <= runs; run++)
+    results.push({ run, ...(await fetchCards(sandbox)), ...memoryOf(sandbox.child.pid) });
   const fmt = (n, d = 2) => n.toFixed(d);
   process.stdout.write(`scale ${scale}: sandbox RSS before requests ${fmt(before.rssMb, 1)} MB\n`);
   for (const r of results) {
-    process.stdout.write(`run ${r.run}: status ${r.status}, ${r.cards} cards, ${r.bytes} bytes (${fmt(r.bytes / 1e6, 1)} MB), `
-      + `ttfb ${fmt(r.ttfbMs, 0)} ms, total ${fmt(r.seconds)} s, ${fmt(r.bytes / 1e6 / r.seconds, 1)} MB/s, `
-      + `sandbox RSS ${fmt(r.rssMb, 1)} MB (peak ${fmt(r.peakRssMb, 1)} MB), ends with '${r.endsWith}'\n`);
+    process.stdout.write(
+      `run ${r.run}: status ${r.status}, ${r.cards} cards, ${r.bytes} bytes (${fmt(r.bytes / 1e6, 1)} MB), ` +
+        `ttfb ${fmt(r.ttfbMs, 0)} ms, total ${fmt(r.seconds)} s, ${fmt(r.bytes / 1e6 / r.seconds, 1)} MB/s, ` +
+        `sandbox RSS ${fmt(r.rssMb, 1)} MB (peak ${fmt(r.peakRssMb, 1)} MB), ends with '${r.endsWith}'\n`,
+    );
   }
   const paused = await pausedReader(sandbox, sandbox.child.pid, 2000);
   process.stdout.write(`client paused 2 s after the first chunk: sandbox RSS ${fmt(paused.rssMb, 1)} MB\n`);

@@ -14,21 +14,25 @@ async function main(): Promise<void> {
     ...(options.passwordLogin === false ? ['sso-only'] : []),
     ...(options.precisionProbe === true ? ['precision-probe'] : []),
   ].join(' ');
-  process.stdout.write([
-    `Metabase sandbox (${sandbox.versionTag} API${options.version === undefined ? ', tidy data' : ''}) seed=${options.seed ?? 1} scale=${options.scale ?? 1} shape=${options.shape ?? 'realistic'} faults=${options.faults ?? 'none'} ${mode}`,
-    `URL:       ${sandbox.url}`,
-    `CA file:   ${sandbox.caFile}`,
-    `Admin:     ${c.username} / ${c.password}`,
-    `User:      ${c.userUsername} / ${c.userPassword}`,
-    `Admin key: ${c.adminApiKey}`,
-    `User key:  ${c.userApiKey}`,
-    ...(c.groupManagerUsername === undefined ? [] : [`Group manager: ${c.groupManagerUsername} / ${c.groupManagerPassword ?? ''}`]),
-    versionRules(options.version ?? '0.50').apiKeys
-      ? `Try: curl --cacert ${sandbox.caFile} -H 'X-API-Key: ${c.adminApiKey}' ${sandbox.url}user/current`
-      : `API keys need Metabase 0.49: this version answers them 401. Log in with POST ${sandbox.url}session instead.`,
-    'Press Ctrl+C to stop.',
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      `Metabase sandbox (${sandbox.versionTag} API${options.version === undefined ? ', tidy data' : ''}) seed=${options.seed ?? 1} scale=${options.scale ?? 1} shape=${options.shape ?? 'realistic'} faults=${options.faults ?? 'none'} ${mode}`,
+      `URL:       ${sandbox.url}`,
+      `CA file:   ${sandbox.caFile}`,
+      `Admin:     ${c.username} / ${c.password}`,
+      `User:      ${c.userUsername} / ${c.userPassword}`,
+      `Admin key: ${c.adminApiKey}`,
+      `User key:  ${c.userApiKey}`,
+      ...(c.groupManagerUsername === undefined
+        ? []
+        : [`Group manager: ${c.groupManagerUsername} / ${c.groupManagerPassword ?? ''}`]),
+      versionRules(options.version ?? '0.50').apiKeys
+        ? `Try: curl --cacert ${sandbox.caFile} -H 'X-API-Key: ${c.adminApiKey}' ${sandbox.url}user/current`
+        : `API keys need Metabase 0.49: this version answers them 401. Log in with POST ${sandbox.url}session instead.`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
   const stop = (): void => {
     void sandbox.stop().then(() => process.exit(0));
   };

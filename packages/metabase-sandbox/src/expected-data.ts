@@ -4,12 +4,22 @@ import type { World } from './data/world.js';
 import type { RouteTable } from './server/route-table.js';
 import type { ExpectedData, JsonRecord } from './types.js';
 
-export function createExpectedData(world: World, routes: RouteTable, rewrite: ((text: string) => string) | undefined): ExpectedData {
+export function createExpectedData(
+  world: World,
+  routes: RouteTable,
+  rewrite: ((text: string) => string) | undefined,
+): ExpectedData {
   const admin = world.users[0];
   const call = (path: string, query = ''): unknown => {
     const found = routes.match('GET', path);
     if (found === undefined) throw new Error(`no route for ${path}`);
-    const reply = found.route.handle({ world, user: admin, isAdmin: true, query: new URLSearchParams(query), params: found.params });
+    const reply = found.route.handle({
+      world,
+      user: admin,
+      isAdmin: true,
+      query: new URLSearchParams(query),
+      params: found.params,
+    });
     if (reply.kind !== 'json') throw new Error(`${path} answered ${reply.status}`);
     return JSON.parse([...reply.body.pieces()].join(''));
   };

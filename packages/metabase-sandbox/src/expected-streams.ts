@@ -8,13 +8,19 @@ export interface ExpectedStreamsOptions {
   includeDeactivatedUsers?: boolean;
 }
 
-export function expectedStreams(sandbox: Pick<Sandbox, 'expected'>, options: ExpectedStreamsOptions = {}): Record<string, JsonRecord[]> {
+export function expectedStreams(
+  sandbox: Pick<Sandbox, 'expected'>,
+  options: ExpectedStreamsOptions = {},
+): Record<string, JsonRecord[]> {
   const { expected } = sandbox;
   const collections = expected.collections();
   const items = collections.flatMap((collection) => expected.collectionItems(collection.id as number | 'root'));
-  const dashboards = items.map((item) => expected.dashboard(item.id as number)).filter((d): d is JsonRecord => d !== undefined);
+  const dashboards = items
+    .map((item) => expected.dashboard(item.id as number))
+    .filter((d): d is JsonRecord => d !== undefined);
   // Cards are `dashcards` from 0.48, `ordered_cards` before; the connector fills a missing dashboard_id.
-  const cardsOf = (dashboard: JsonRecord): JsonRecord[] => (dashboard.dashcards ?? dashboard.ordered_cards ?? []) as JsonRecord[];
+  const cardsOf = (dashboard: JsonRecord): JsonRecord[] =>
+    (dashboard.dashcards ?? dashboard.ordered_cards ?? []) as JsonRecord[];
   return {
     cards: expected.cards(),
     collections,
@@ -27,6 +33,8 @@ export function expectedStreams(sandbox: Pick<Sandbox, 'expected'>, options: Exp
     segments: expected.segments(),
     permission_groups: expected.permissionGroups(),
     alerts: expected.alerts(),
-    dashboard_cards: dashboards.flatMap((dashboard) => cardsOf(dashboard).map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id }))),
+    dashboard_cards: dashboards.flatMap((dashboard) =>
+      cardsOf(dashboard).map((card) => ({ ...card, dashboard_id: card.dashboard_id ?? dashboard.id })),
+    ),
   };
 }

@@ -6,5 +6,16 @@ export { APP_DATABASES, METABASE_VERSIONS } from './data/versions.js';
 export { expectedStreams, type ExpectedStreamsOptions } from './expected-streams.js';
 export { PRECISION_PROBE } from './server/precision-probe.js';
 export type {
-  AppDatabase, MetabaseVersion, ExpectedData, FaultProfile, JsonRecord, Sandbox, SandboxCredentials, SandboxLogin, SandboxMutations, SandboxOptions, SandboxShape, SandboxStats,
+  AppDatabase,
+  MetabaseVersion,
+  ExpectedData,
+  FaultProfile,
+  JsonRecord,
+  Sandbox,
+  SandboxCredentials,
+  SandboxLogin,
+  SandboxMutations,
+  SandboxOptions,
+  SandboxShape,
+  SandboxStats,
 } from './types.js';

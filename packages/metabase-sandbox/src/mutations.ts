@@ -11,14 +11,22 @@ export function createMutations(world: World, now: () => number): SandboxMutatio
     touchCard(id, at) {
       requireCard(id);
       const patch = overlay.cards.get(id) ?? {};
-      overlay.cards.set(id, { ...patch, updatedMs: (at ?? new Date(now())).getTime(), editorId: 1, revision: (patch.revision ?? 0) + 1 });
+      overlay.cards.set(id, {
+        ...patch,
+        updatedMs: (at ?? new Date(now())).getTime(),
+        editorId: 1,
+        revision: (patch.revision ?? 0) + 1,
+      });
       overlay.version++;
     },
     touchDashboard(id, at, options) {
       if (!dashboards.exists(id)) throw new RangeError(`no dashboard ${id}`);
       const ms = (at ?? new Date(now())).getTime();
       const before = overlay.dashboardEdits.get(id);
-      overlay.dashboardEdits.set(id, options?.cardsOnly === true ? { ...before, editedMs: ms } : { editedMs: ms, updatedMs: ms });
+      overlay.dashboardEdits.set(
+        id,
+        options?.cardsOnly === true ? { ...before, editedMs: ms } : { editedMs: ms, updatedMs: ms },
+      );
       overlay.version++;
     },
     archiveCard(id) {
@@ -31,7 +39,12 @@ export function createMutations(world: World, now: () => number): SandboxMutatio
         throw new RangeError(`no collection ${collectionId}`);
       }
       const id = dashboards.count() + 1;
-      overlay.dashboards.push({ id, collectionId: collectionId === 'root' ? null : collectionId, name: name ?? `New Dashboard ${id}`, createdMs: now() });
+      overlay.dashboards.push({
+        id,
+        collectionId: collectionId === 'root' ? null : collectionId,
+        name: name ?? `New Dashboard ${id}`,
+        createdMs: now(),
+      });
       overlay.version++;
       return { id };
     },

@@ -39,11 +39,60 @@ export function makeOddCertificate(kind: OddCertificate): CertPair & { remove():
     writeFileSync(join(dir, 'index.txt'), '');
     writeFileSync(join(dir, 'serial'), '01\n');
     const ecKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
-    openssl('req', '-x509', ...ecKey, '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '30', '-subj', '/CN=Sandbox odd-certificate CA');
-    const names = kind === 'expired' ? 'IP:127.0.0.1,IP:::1,DNS:localhost' : OTHER_HOST_NAMES.map((name) => `DNS:${name}`).join(',');
-    openssl('req', ...ecKey, '-keyout', 'server-key.pem', '-out', 'server.csr', '-subj', `/CN=${kind === 'expired' ? '127.0.0.1' : OTHER_HOST_NAMES[0]}`, '-addext', `subjectAltName=${names}`);
-    const validity = kind === 'expired' ? ['-startdate', opensslDate(EXPIRED_CERTIFICATE_VALIDITY.from), '-enddate', opensslDate(EXPIRED_CERTIFICATE_VALIDITY.to)] : ['-days', '30'];
-    openssl('ca', '-batch', '-notext', '-config', 'ca.cnf', '-cert', 'ca.pem', '-keyfile', 'ca-key.pem', '-in', 'server.csr', '-out', 'server.pem', ...validity);
+    openssl(
+      'req',
+      '-x509',
+      ...ecKey,
+      '-keyout',
+      'ca-key.pem',
+      '-out',
+      'ca.pem',
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Sandbox odd-certificate CA',
+    );
+    const names =
+      kind === 'expired'
+        ? 'IP:127.0.0.1,IP:::1,DNS:localhost'
+        : OTHER_HOST_NAMES.map((name) => `DNS:${name}`).join(',');
+    openssl(
+      'req',
+      ...ecKey,
+      '-keyout',
+      'server-key.pem',
+      '-out',
+      'server.csr',
+      '-subj',
+      `/CN=${kind === 'expired' ? '127.0.0.1' : OTHER_HOST_NAMES[0]}`,
+      '-addext',
+      `subjectAltName=${names}`,
+    );
+    const validity =
+      kind === 'expired'
+        ? [
+            '-startdate',
+            opensslDate(EXPIRED_CERTIFICATE_VALIDITY.from),
+            '-enddate',
+            opensslDate(EXPIRED_CERTIFICATE_VALIDITY.to),
+          ]
+        : ['-days', '30'];
+    openssl(
+      'ca',
+      '-batch',
+      '-notext',
+      '-config',
+      'ca.cnf',
+      '-cert',
+      'ca.pem',
+      '-keyfile',
+      'ca-key.pem',
+      '-in',
+      'server.csr',
+      '-out',
+      'server.pem',
+      ...validity,
+    );
     const read = (name: string): string => readFileSync(join(dir, name), 'utf8');
     return {
       caFile: join(dir, 'ca.pem'),
@@ -56,7 +105,9 @@ export function makeOddCertificate(kind: OddCertificate): CertPair & { remove():
     };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`could not make the ${kind} test certificate with openssl: ${(error as Error).message}`, { cause: error });
+    throw new Error(`could not make the ${kind} test certificate with openssl: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -56,21 +56,48 @@ export function parseCliArgs(argv: readonly string[]): SandboxOptions {
       return num;
     };
     switch (flag) {
-      case '--seed': options.seed = numeric(); break;
-      case '--scale': options.scale = numeric(); break;
-      case '--port': options.port = numeric(); break;
-      case '--host': options.host = value; break;
-      case '--fault-rate': options.faultRate = numeric(); break;
+      case '--seed':
+        options.seed = numeric();
+        break;
+      case '--scale':
+        options.scale = numeric();
+        break;
+      case '--port':
+        options.port = numeric();
+        break;
+      case '--host':
+        options.host = value;
+        break;
+      case '--fault-rate':
+        options.faultRate = numeric();
+        break;
       // Minutes, as Metabase's MAX_SESSION_AGE.
-      case '--max-session-age': options.sessionMaxAgeMs = numeric() * 60_000; break;
-      case '--session-max-requests': options.sessionMaxRequests = numeric(); break;
-      case '--clock-step-ms': options.clockStepMsPerRequest = numeric(); break;
-      case '--shape': options.shape = choice(flag, value, SHAPE_NAMES); break;
-      case '--faults': options.faults = choice(flag, value, PROFILES); break;
-      case '--version': options.version = choice(flag, value, METABASE_VERSIONS); break;
-      case '--app-db': options.appDb = choice(flag, value, APP_DATABASES); break;
-      case '--first-byte-delay': addFirstByteDelay(options, value); break;
-      default: throw new Error(`unknown option ${flag}`);
+      case '--max-session-age':
+        options.sessionMaxAgeMs = numeric() * 60_000;
+        break;
+      case '--session-max-requests':
+        options.sessionMaxRequests = numeric();
+        break;
+      case '--clock-step-ms':
+        options.clockStepMsPerRequest = numeric();
+        break;
+      case '--shape':
+        options.shape = choice(flag, value, SHAPE_NAMES);
+        break;
+      case '--faults':
+        options.faults = choice(flag, value, PROFILES);
+        break;
+      case '--version':
+        options.version = choice(flag, value, METABASE_VERSIONS);
+        break;
+      case '--app-db':
+        options.appDb = choice(flag, value, APP_DATABASES);
+        break;
+      case '--first-byte-delay':
+        addFirstByteDelay(options, value);
+        break;
+      default:
+        throw new Error(`unknown option ${flag}`);
     }
   }
   return options;

@@ -60,6 +60,9 @@ export function nanoId(seed: number, kind: number, id: number): string {
 /** A deterministic RFC 4122-looking v4 UUID. */
 export function uuidFrom(seed: number, kind: number, id: number): string {
   let hex = '';
-  for (let i = 0; i < 4; i++) hex += hash32(seed, kind, id, 100 + i).toString(16).padStart(8, '0');
+  for (let i = 0; i < 4; i++)
+    hex += hash32(seed, kind, id, 100 + i)
+      .toString(16)
+      .padStart(8, '0');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

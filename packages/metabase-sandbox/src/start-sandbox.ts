@@ -33,37 +33,68 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let stepped = 0;
   const now = (): number => clock() + stepped;
   const world = createWorld(seed, scale, options.users ?? [], options.shape, {
-    version: options.version, groupManager: options.groupManager, passwordLogin: options.passwordLogin,
+    version: options.version,
+    groupManager: options.groupManager,
+    passwordLogin: options.passwordLogin,
   });
-  const rewrite = bodyRewriter({ appDb: options.appDb, legacyEntityIds: world.realData, precisionProbe: options.precisionProbe });
-  const routes = createRouteTable(rewriteRoutes([
-    ...userRoutes(world), ...cardRoutes(world), ...collectionRoutes(world), ...dashboardRoutes(world),
-    ...databaseRoutes(world), ...miscRoutes(world),
-  ], rewrite));
+  const rewrite = bodyRewriter({
+    appDb: options.appDb,
+    legacyEntityIds: world.realData,
+    precisionProbe: options.precisionProbe,
+  });
+  const routes = createRouteTable(
+    rewriteRoutes(
+      [
+        ...userRoutes(world),
+        ...cardRoutes(world),
+        ...collectionRoutes(world),
+        ...dashboardRoutes(world),
+        ...databaseRoutes(world),
+        ...miscRoutes(world),
+      ],
+      rewrite,
+    ),
+  );
   let stats = createStats();
   const sessions = createSessionStore({
-    maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS, maxRequests: options.sessionMaxRequests, now,
+    maxAgeMs: options.sessionMaxAgeMs ?? FOURTEEN_DAYS_MS,
+    maxRequests: options.sessionMaxRequests,
+    now,
     onExpired: (reason) => {
       if (reason === 'age') stats.sessionsExpiredByAge++;
       else stats.sessionsExpiredByRequests++;
     },
   });
-  const faults = createFaultInjector({ seed, profile: options.faults ?? 'none', rate: options.faultRate ?? 0.2, slowLatencyMs: options.slowLatencyMs ?? 25 });
+  const faults = createFaultInjector({
+    seed,
+    profile: options.faults ?? 'none',
+    rate: options.faultRate ?? 0.2,
+    slowLatencyMs: options.slowLatencyMs ?? 25,
+  });
   const revokedApiKeys = new Set<string>();
   const deps: RequestDeps = {
-    world, routes, faults, sessions, retryAfterSeconds: options.retryAfterSeconds ?? 1, revokedApiKeys,
+    world,
+    routes,
+    faults,
+    sessions,
+    retryAfterSeconds: options.retryAfterSeconds ?? 1,
+    revokedApiKeys,
     tick: () => {
       stepped += step;
     },
     now,
     firstByteDelays: new Map(Object.entries(options.firstByteDelayMs ?? {})),
     gzip: options.gzip === true,
-    usernameThrottle: createLoginThrottle(10, now), ipThrottle: createLoginThrottle(50, now),
+    usernameThrottle: createLoginThrottle(10, now),
+    ipThrottle: createLoginThrottle(50, now),
     get stats() {
       return stats;
     },
   };
-  const odd = options.certificate === undefined || options.certificate === 'valid' ? undefined : makeOddCertificate(options.certificate);
+  const odd =
+    options.certificate === undefined || options.certificate === 'valid'
+      ? undefined
+      : makeOddCertificate(options.certificate);
   const certs = odd ?? sandboxCerts();
   let inFlight = 0;
   const dateHeaderClock = options.dateHeaderClock;
@@ -78,11 +109,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       counted = false;
     };
     res.once('close', done);
-    handleRequest(deps, world, req, res).catch(() => {
-      // A failure after the headers went out can only end the connection.
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"Something went wrong"}');
-      else res.destroy();
-    }).finally(done);
+    handleRequest(deps, world, req, res)
+      .catch(() => {
+        // A failure after the headers went out can only end the connection.
+        if (!res.headersSent)
+          res.writeHead(500, { 'Content-Type': 'application/json' }).end('{"message":"Something went wrong"}');
+        else res.destroy();
+      })
+      .finally(done);
   });
 
   const host = options.host ?? '127.0.0.1';
@@ -103,12 +137,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     caPem: certs.caPem,
     versionTag: world.rules.tag,
     credentials: {
-      username: DEFAULT_LOGINS.admin.username, password: DEFAULT_LOGINS.admin.password,
-      adminApiKey: world.apiKeys.admin, userApiKey: world.apiKeys.user,
-      userUsername: DEFAULT_LOGINS.user.username, userPassword: DEFAULT_LOGINS.user.password,
-      deactivatedUsername: DEFAULT_LOGINS.deactivated.username, deactivatedPassword: DEFAULT_LOGINS.deactivated.password,
+      username: DEFAULT_LOGINS.admin.username,
+      password: DEFAULT_LOGINS.admin.password,
+      adminApiKey: world.apiKeys.admin,
+      userApiKey: world.apiKeys.user,
+      userUsername: DEFAULT_LOGINS.user.username,
+      userPassword: DEFAULT_LOGINS.user.password,
+      deactivatedUsername: DEFAULT_LOGINS.deactivated.username,
+      deactivatedPassword: DEFAULT_LOGINS.deactivated.password,
       ...(options.groupManager === true
-        ? { groupManagerUsername: DEFAULT_LOGINS.groupManager.username, groupManagerPassword: DEFAULT_LOGINS.groupManager.password }
+        ? {
+            groupManagerUsername: DEFAULT_LOGINS.groupManager.username,
+            groupManagerPassword: DEFAULT_LOGINS.groupManager.password,
+          }
         : {}),
     },
     createSession(username = DEFAULT_LOGINS.admin.username) {
@@ -136,12 +177,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (ms === undefined) deps.firstByteDelays.delete(route);
       else deps.firstByteDelays.set(route, ms);
     },
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => {
-        odd?.remove();
-        resolve();
-      });
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          odd?.remove();
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
   };
 }

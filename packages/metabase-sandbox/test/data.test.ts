@@ -7,18 +7,118 @@ const ISO_MS_Z = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 // Fields the official Airbyte connector's schemas declare (manifest.yaml), per stream.
 const DECLARED: Record<string, string[]> = {
-  cards: ['archived', 'cache_ttl', 'collection', 'collection_id', 'collection_position', 'created_at', 'creator', 'creator_id', 'database_id',
-    'dataset', 'dataset_query', 'description', 'display', 'embedding_params', 'enable_embedding', 'id', 'last-edit-info', 'made_public_by_id',
-    'name', 'public_uuid', 'query_type', 'result_metadata', 'table_id', 'updated_at', 'visualization_settings'],
-  collections: ['archived', 'authority_level', 'can_write', 'color', 'description', 'id', 'location', 'name', 'namespace', 'personal_owner_id', 'slug'],
-  dashboards: ['archived', 'cache_ttl', 'can_write', 'caveats', 'collection', 'collection_authority_level', 'collection_id', 'collection_position',
-    'created_at', 'creator_id', 'dashcards', 'description', 'embedding_params', 'enable_embedding', 'id', 'last-edit-info', 'made_public_by_id',
-    'name', 'param_fields', 'param_values', 'parameters', 'points_of_interest', 'position', 'public_uuid', 'show_in_getting_started', 'tabs', 'updated_at'],
+  cards: [
+    'archived',
+    'cache_ttl',
+    'collection',
+    'collection_id',
+    'collection_position',
+    'created_at',
+    'creator',
+    'creator_id',
+    'database_id',
+    'dataset',
+    'dataset_query',
+    'description',
+    'display',
+    'embedding_params',
+    'enable_embedding',
+    'id',
+    'last-edit-info',
+    'made_public_by_id',
+    'name',
+    'public_uuid',
+    'query_type',
+    'result_metadata',
+    'table_id',
+    'updated_at',
+    'visualization_settings',
+  ],
+  collections: [
+    'archived',
+    'authority_level',
+    'can_write',
+    'color',
+    'description',
+    'id',
+    'location',
+    'name',
+    'namespace',
+    'personal_owner_id',
+    'slug',
+  ],
+  dashboards: [
+    'archived',
+    'cache_ttl',
+    'can_write',
+    'caveats',
+    'collection',
+    'collection_authority_level',
+    'collection_id',
+    'collection_position',
+    'created_at',
+    'creator_id',
+    'dashcards',
+    'description',
+    'embedding_params',
+    'enable_embedding',
+    'id',
+    'last-edit-info',
+    'made_public_by_id',
+    'name',
+    'param_fields',
+    'param_values',
+    'parameters',
+    'points_of_interest',
+    'position',
+    'public_uuid',
+    'show_in_getting_started',
+    'tabs',
+    'updated_at',
+  ],
   users: ['common_name', 'email', 'first_name', 'id', 'last_name'],
-  databases: ['auto_run_queries', 'cache_field_values_schedule', 'cache_ttl', 'can_upload', 'caveats', 'created_at', 'creator_id', 'dbms_version',
-    'description', 'details', 'engine', 'features', 'id', 'initial_sync_status', 'is_audit', 'is_full_sync', 'is_on_demand', 'is_sample',
-    'metadata_sync_schedule', 'name', 'native_permissions', 'options', 'points_of_interest', 'refingerprint', 'settings', 'timezone', 'updated_at'],
-  native_query_snippets: ['archived', 'collection_id', 'content', 'created_at', 'creator', 'creator_id', 'description', 'entity_id', 'id', 'name', 'updated_at'],
+  databases: [
+    'auto_run_queries',
+    'cache_field_values_schedule',
+    'cache_ttl',
+    'can_upload',
+    'caveats',
+    'created_at',
+    'creator_id',
+    'dbms_version',
+    'description',
+    'details',
+    'engine',
+    'features',
+    'id',
+    'initial_sync_status',
+    'is_audit',
+    'is_full_sync',
+    'is_on_demand',
+    'is_sample',
+    'metadata_sync_schedule',
+    'name',
+    'native_permissions',
+    'options',
+    'points_of_interest',
+    'refingerprint',
+    'settings',
+    'timezone',
+    'updated_at',
+  ],
+  native_query_snippets: [
+    'archived',
+    'collection_id',
+    'content',
+    'created_at',
+    'creator',
+    'creator_id',
+    'description',
+    'entity_id',
+    'id',
+    'name',
+    'updated_at',
+  ],
 };
 
 describe('generated data', () => {
@@ -27,7 +127,9 @@ describe('generated data', () => {
     for (const seed of [3, 3, 4]) {
       const sandbox = await startSandbox({ seed });
       const headers = { 'X-API-Key': sandbox.credentials.adminApiKey };
-      bodies.push((await call(sandbox, 'card', { headers })).body + (await call(sandbox, 'dashboard/2', { headers })).body);
+      bodies.push(
+        (await call(sandbox, 'card', { headers })).body + (await call(sandbox, 'dashboard/2', { headers })).body,
+      );
       await sandbox.stop();
     }
     expect(bodies[0]).toBe(bodies[1]);
@@ -39,14 +141,20 @@ describe('generated data', () => {
     try {
       const e = sandbox.expected;
       const streams: Record<string, JsonRecord[]> = {
-        cards: e.cards(), collections: e.collections().slice(1), dashboards: e.dashboards(), users: e.users(), databases: e.databases(),
+        cards: e.cards(),
+        collections: e.collections().slice(1),
+        dashboards: e.dashboards(),
+        users: e.users(),
+        databases: e.databases(),
         native_query_snippets: e.nativeQuerySnippets(),
       };
       for (const [name, rows] of Object.entries(streams)) {
         expect(rows.length, name).toBeGreaterThan(0);
-        for (const row of rows) for (const key of DECLARED[name] ?? []) expect(row, `${name}.${key}`).toHaveProperty([key]);
+        for (const row of rows)
+          for (const key of DECLARED[name] ?? []) expect(row, `${name}.${key}`).toHaveProperty([key]);
       }
-      for (const list of [e.tables(), e.segments(), e.permissionGroups(), e.alerts()]) expect(list.length).toBeGreaterThan(0);
+      for (const list of [e.tables(), e.segments(), e.permissionGroups(), e.alerts()])
+        expect(list.length).toBeGreaterThan(0);
       expect(e.cards().length).toBeGreaterThanOrEqual(20);
       expect(e.cards().length).toBeLessThan(100);
       expect(e.users().some((u) => u.is_active === false)).toBe(true);
@@ -62,8 +170,17 @@ describe('generated data', () => {
       const card = world.cards.record(id);
       for (const key of ['created_at', 'updated_at', 'last_used_at']) expect(card[key]).toMatch(ISO_MS_Z);
       expect((card['last-edit-info'] as JsonRecord).timestamp).toMatch(ISO_MS_Z);
-      expect(Object.keys(card.creator as JsonRecord).sort()).toEqual(
-        ['common_name', 'date_joined', 'email', 'first_name', 'id', 'is_qbnewb', 'is_superuser', 'last_login', 'last_name']);
+      expect(Object.keys(card.creator as JsonRecord).sort()).toEqual([
+        'common_name',
+        'date_joined',
+        'email',
+        'first_name',
+        'id',
+        'is_qbnewb',
+        'is_superuser',
+        'last_login',
+        'last_name',
+      ]);
       expect(card.type).toMatch(/^(question|model|metric)$/);
       const query = card.dataset_query as { type: string; native?: { query: string; 'template-tags': JsonRecord } };
       if (query.type === 'native') {

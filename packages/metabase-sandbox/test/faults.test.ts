@@ -14,7 +14,10 @@ async function attempt(sandbox: Sandbox, path: string, headers: Record<string, s
 
 function describeOutcome(o: Outcome): string {
   // Headers arrived, then the body stopped: 'cut'. No response at all: 'reset'.
-  if (o.kind === 'error') return o.message === 'aborted' || o.message === 'incomplete body' || o.message.includes('aborted') ? 'cut' : 'reset';
+  if (o.kind === 'error')
+    return o.message === 'aborted' || o.message === 'incomplete body' || o.message.includes('aborted')
+      ? 'cut'
+      : 'reset';
   if (o.res.status !== 200) return String(o.res.status);
   try {
     JSON.parse(o.res.body);
@@ -36,7 +39,8 @@ describe('flaky', () => {
   test('every request succeeds within 3 attempts, and every fault kind shows up', async () => {
     const seen = new Set<string>();
     const paths = ['card', 'collection', 'database', 'table', 'segment', 'alert', 'native-query-snippet', 'dashboard'];
-    for (let i = 1; i <= 40; i++) paths.push(`dashboard/${(i % 8) + 1}?n=${i}`, `collection/root/items?models=dashboard&n=${i}`);
+    for (let i = 1; i <= 40; i++)
+      paths.push(`dashboard/${(i % 8) + 1}?n=${i}`, `collection/root/items?models=dashboard&n=${i}`);
     for (const path of paths) {
       let ok = false;
       for (let n = 1; n <= 3 && !ok; n++) {
@@ -44,7 +48,8 @@ describe('flaky', () => {
         const kind = describeOutcome(outcome);
         seen.add(kind);
         if (outcome.kind === 'response') {
-          if (outcome.res.status === 503) expect(outcome.res.body).toBe('Metabase is still initializing. Please sit tight...');
+          if (outcome.res.status === 503)
+            expect(outcome.res.body).toBe('Metabase is still initializing. Please sit tight...');
           if (outcome.res.status === 502) expect(outcome.res.body).toContain('<title>502 Bad Gateway</title>');
           if (outcome.res.status === 429) expect(outcome.res.headers['retry-after']).toBe('1');
         }
@@ -72,7 +77,10 @@ test('down: every route answers 503 or resets, logins and user/current included'
     for (let i = 0; i < 12; i++) {
       kinds.add(describeOutcome(await attempt(sandbox, 'card', headers)));
       kinds.add(describeOutcome(await attempt(sandbox, 'user/current', headers)));
-      const login = await call(sandbox, 'session', { method: 'POST', json: credentials }).then((r) => String(r.status), () => 'reset');
+      const login = await call(sandbox, 'session', { method: 'POST', json: credentials }).then(
+        (r) => String(r.status),
+        () => 'reset',
+      );
       kinds.add(login);
     }
     expect([...kinds].sort()).toEqual(['503', 'reset']);

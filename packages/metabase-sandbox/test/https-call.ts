@@ -19,34 +19,48 @@ export interface CallOptions {
 }
 
 /** Resolves with the response, or rejects with the transport error (reset, cut body, TLS). */
-export function call(sandbox: Pick<Sandbox, 'url' | 'caPem'>, path: string, options: CallOptions = {}): Promise<CallResult> {
+export function call(
+  sandbox: Pick<Sandbox, 'url' | 'caPem'>,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const url = new URL(path, options.base ?? sandbox.url);
   const body = options.json === undefined ? undefined : JSON.stringify(options.json);
   const headers: Record<string, string> = { ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? 'GET', headers, ca: options.ca ?? sandbox.caPem, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => {
-        chunks.push(c);
-      });
-      res.on('error', reject);
-      res.on('aborted', () => { reject(new Error('aborted')); });
-      res.on('end', () => {
-        if (!res.complete) {
-          reject(new Error('incomplete body'));
-          return;
-        }
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
-      });
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers, ca: options.ca ?? sandbox.caPem, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => {
+          chunks.push(c);
+        });
+        res.on('error', reject);
+        res.on('aborted', () => {
+          reject(new Error('aborted'));
+        });
+        res.on('end', () => {
+          if (!res.complete) {
+            reject(new Error('incomplete body'));
+            return;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
 /** Logs in and returns the session id. */
-export async function login(sandbox: Sandbox, username = sandbox.credentials.username, password = sandbox.credentials.password): Promise<string> {
+export async function login(
+  sandbox: Sandbox,
+  username = sandbox.credentials.username,
+  password = sandbox.credentials.password,
+): Promise<string> {
   const res = await call(sandbox, 'session', { method: 'POST', json: { username, password } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.body}`);
   return (JSON.parse(res.body) as { id: string }).id;

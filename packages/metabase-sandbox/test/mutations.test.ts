@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const cards = async (query = ''): Promise<JsonRecord[]> => asJson<JsonRecord[]>(await call(sandbox, `card${query}`, { headers }));
+const cards = async (query = ''): Promise<JsonRecord[]> =>
+  asJson<JsonRecord[]>(await call(sandbox, `card${query}`, { headers }));
 
 test('touchCard bumps updated_at, last-edit-info and the description', async () => {
   const before = (await cards()).find((c) => c.id === 5)!;
@@ -20,7 +21,12 @@ test('touchCard bumps updated_at, last-edit-info and the description', async () 
   expect(after.updated_at).toBe('2030-01-02T03:04:05.678Z');
   expect((after['last-edit-info'] as JsonRecord).timestamp).toBe('2030-01-02T03:04:05.678Z');
   expect(after.description).not.toBe(before.description);
-  expect({ ...after, updated_at: 0, description: 0, 'last-edit-info': 0 }).toEqual({ ...before, updated_at: 0, description: 0, 'last-edit-info': 0 });
+  expect({ ...after, updated_at: 0, description: 0, 'last-edit-info': 0 }).toEqual({
+    ...before,
+    updated_at: 0,
+    description: 0,
+    'last-edit-info': 0,
+  });
   expect(sandbox.expected.cards().find((c) => c.id === 5)).toEqual(after);
 });
 
@@ -34,7 +40,9 @@ test('archiveCard moves a card from the default list to f=archived', async () =>
 
 test('addDashboard appears in collection items, the legacy list and /api/dashboard/:id', async () => {
   const { id } = sandbox.mutate.addDashboard('root', 'Fresh Board');
-  const items = asJson<{ data: JsonRecord[] }>(await call(sandbox, 'collection/root/items?models=dashboard', { headers })).data;
+  const items = asJson<{ data: JsonRecord[] }>(
+    await call(sandbox, 'collection/root/items?models=dashboard', { headers }),
+  ).data;
   expect(items.find((d) => d.id === id)?.name).toBe('Fresh Board');
   const detail = asJson<JsonRecord>(await call(sandbox, `dashboard/${id}`, { headers }));
   expect(detail).toMatchObject({ id, name: 'Fresh Board', collection_id: null, dashcards: [], tabs: [] });
@@ -42,7 +50,9 @@ test('addDashboard appears in collection items, the legacy list and /api/dashboa
   const inCollection = sandbox.mutate.addDashboard(20);
   expect(sandbox.expected.collectionItems(20).some((d) => d.id === inCollection.id)).toBe(true);
   expect(() => sandbox.mutate.addDashboard(999_999)).toThrow(RangeError);
-  expect(() => { sandbox.mutate.touchCard(999_999); }).toThrow(RangeError);
+  expect(() => {
+    sandbox.mutate.touchCard(999_999);
+  }).toThrow(RangeError);
 });
 
 test('touchDashboard moves the revision (items row and detail) and updated_at; cardsOnly leaves updated_at alone', async () => {
@@ -64,10 +74,13 @@ test('touchDashboard moves the revision (items row and detail) and updated_at; c
   expect(cardsOnly.updated_at).toBe('2031-05-06T07:08:09.010Z');
   expect((cardsOnly['last-edit-info'] as JsonRecord).timestamp).toBe('2032-01-01T00:00:00.000Z');
   expect(((await itemRow(id))['last-edit-info'] as JsonRecord).timestamp).toBe('2032-01-01T00:00:00.000Z');
-  for (const dashcard of cardsOnly.dashcards as JsonRecord[]) expect(dashcard.updated_at).toBe('2032-01-01T00:00:00.000Z');
+  for (const dashcard of cardsOnly.dashcards as JsonRecord[])
+    expect(dashcard.updated_at).toBe('2032-01-01T00:00:00.000Z');
   // Tabs follow the dashboard row's updated_at (moved by the first edit).
   const rest = (d: JsonRecord) => ({ ...d, updated_at: 0, 'last-edit-info': 0, dashcards: 0, tabs: 0 });
   expect(rest(cardsOnly)).toEqual(rest(before));
   expect(sandbox.expected.dashboard(id)).toEqual(cardsOnly);
-  expect(() => { sandbox.mutate.touchDashboard(999_999); }).toThrow(RangeError);
+  expect(() => {
+    sandbox.mutate.touchDashboard(999_999);
+  }).toThrow(RangeError);
 });

@@ -23,7 +23,9 @@ describe('GET /api/user', () => {
 
   test('either paging param pages; the other defaults to limit 50 / offset 0', async () => {
     const all = sandbox.expected.users().filter((u) => u.is_active === true);
-    const limited = asJson<{ data: JsonRecord[]; limit: number; offset: number; total: number }>(await get('user?limit=3'));
+    const limited = asJson<{ data: JsonRecord[]; limit: number; offset: number; total: number }>(
+      await get('user?limit=3'),
+    );
     expect([limited.limit, limited.offset, limited.total]).toEqual([3, 0, all.length]);
     expect(limited.data.map((u) => u.id)).toEqual(all.slice(0, 3).map((u) => u.id));
     const offset = asJson<{ data: JsonRecord[]; limit: number; offset: number }>(await get('user?offset=2'));
@@ -46,7 +48,12 @@ describe('GET /api/user', () => {
 
   test('GET /api/user/current works for any caller', async () => {
     const me = asJson<JsonRecord>(await get('user/current'));
-    expect(me).toMatchObject({ id: 1, email: sandbox.credentials.username, is_superuser: true, personal_collection_id: 1 });
+    expect(me).toMatchObject({
+      id: 1,
+      email: sandbox.credentials.username,
+      is_superuser: true,
+      personal_collection_id: 1,
+    });
     expect(asJson<JsonRecord>(await get('user/current', analyst)).is_superuser).toBe(false);
   });
 });
@@ -61,12 +68,21 @@ describe('list routes', () => {
     expect(archived.length).toBeGreaterThan(0);
     expect(archived.every((c) => c.archived === true)).toBe(true);
     const noModel = await get('card?f=database');
-    expect(asJson(noModel)).toEqual({ errors: { model_id: "model_id is a required parameter when filter mode is 'database'" } });
+    expect(asJson(noModel)).toEqual({
+      errors: { model_id: "model_id is a required parameter when filter mode is 'database'" },
+    });
   });
 
   test('collections: root pseudo-collection first, every personal collection for admins, only own for others', async () => {
     const rows = asJson<JsonRecord[]>(await get('collection'));
-    expect(rows[0]).toEqual({ name: 'Our analytics', id: 'root', namespace: null, is_personal: false, authority_level: null, can_write: true });
+    expect(rows[0]).toEqual({
+      name: 'Our analytics',
+      id: 'root',
+      namespace: null,
+      is_personal: false,
+      authority_level: null,
+      can_write: true,
+    });
     expect(rows).toEqual(sandbox.expected.collections());
     const personal = rows.filter((c) => typeof c.personal_owner_id === 'number');
     expect(personal.length).toBe(sandbox.expected.users().length);
@@ -84,7 +100,9 @@ describe('list routes', () => {
   });
 
   test('collection items: {total,data,models,limit,offset}, root or numeric id, dashboards only', async () => {
-    const root = asJson<{ total: number; data: JsonRecord[]; models: string[]; limit: null; offset: null }>(await get('collection/root/items?models=dashboard'));
+    const root = asJson<{ total: number; data: JsonRecord[]; models: string[]; limit: null; offset: null }>(
+      await get('collection/root/items?models=dashboard'),
+    );
     expect(root.models).toEqual(['dashboard']);
     expect(root.data).toEqual(sandbox.expected.collectionItems('root'));
     expect(root.data.every((d) => d.model === 'dashboard')).toBe(true);
@@ -125,7 +143,12 @@ describe('list routes', () => {
     expect(asJson(await get('segment'))).toEqual(sandbox.expected.segments());
     expect(asJson(await get('permissions/group'))).toEqual(sandbox.expected.permissionGroups());
     expect(asJson(await get('alert'))).toEqual(sandbox.expected.alerts());
-    for (const list of [sandbox.expected.nativeQuerySnippets(), sandbox.expected.tables(), sandbox.expected.segments(), sandbox.expected.alerts()]) {
+    for (const list of [
+      sandbox.expected.nativeQuerySnippets(),
+      sandbox.expected.tables(),
+      sandbox.expected.segments(),
+      sandbox.expected.alerts(),
+    ]) {
       expect(list.length).toBeGreaterThan(0);
     }
   });
@@ -146,7 +169,14 @@ describe('errors', () => {
   });
 
   test('missing objects: 404 "Not found."; non-integer ids: 400', async () => {
-    for (const path of ['card/999999', 'dashboard/999999', 'collection/999999', 'database/999', 'field/999999', 'user/999999']) {
+    for (const path of [
+      'card/999999',
+      'dashboard/999999',
+      'collection/999999',
+      'database/999',
+      'field/999999',
+      'user/999999',
+    ]) {
       const res = await get(path);
       expect([path, res.status, res.body]).toEqual([path, 404, 'Not found.']);
     }

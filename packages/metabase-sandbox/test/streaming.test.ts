@@ -21,12 +21,16 @@ test('a client that reads a little and hangs up does not hurt the server', async
   const sandbox = await startSandbox({ scale: 25 });
   try {
     const received = await new Promise<number>((resolve, reject) => {
-      const req = request(new URL('card', sandbox.url), { ca: sandbox.caPem, headers: { 'X-API-Key': sandbox.credentials.adminApiKey } }, (res) => {
-        res.once('data', (chunk: Buffer) => {
-          req.destroy();
-          resolve(chunk.length);
-        });
-      });
+      const req = request(
+        new URL('card', sandbox.url),
+        { ca: sandbox.caPem, headers: { 'X-API-Key': sandbox.credentials.adminApiKey } },
+        (res) => {
+          res.once('data', (chunk: Buffer) => {
+            req.destroy();
+            resolve(chunk.length);
+          });
+        },
+      );
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (error.code !== 'ECONNRESET') reject(error);
       });

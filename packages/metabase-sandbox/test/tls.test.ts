@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { connect, type PeerCertificate } from 'node:tls';
 import { expect, test } from 'vitest';
-import { createUntrustedCa, EXPIRED_CERTIFICATE_VALIDITY, OTHER_HOST_NAMES, startSandbox, untrustedCaFile } from '../src/index.js';
+import {
+  createUntrustedCa,
+  EXPIRED_CERTIFICATE_VALIDITY,
+  OTHER_HOST_NAMES,
+  startSandbox,
+  untrustedCaFile,
+} from '../src/index.js';
 import { call } from './https-call.js';
 
 test('the URL ends in /api/ and the CA file verifies 127.0.0.1 and localhost', async () => {
@@ -24,7 +30,9 @@ test('a client trusting only the other CA refuses the server certificate', async
     const other = createUntrustedCa();
     expect(other.caFile).toBe(untrustedCaFile);
     expect(other.caPem).not.toBe(sandbox.caPem);
-    await expect(call(sandbox, 'health', { ca: other.caPem })).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    await expect(call(sandbox, 'health', { ca: other.caPem })).rejects.toMatchObject({
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
   } finally {
     await sandbox.stop();
   }

@@ -1,7 +1,14 @@
 // The sandbox imitates each Metabase version and application database: shapes, fields, login modes, paging
 // order and timestamp styles differ as in the real releases.
 import { afterEach, describe, expect, test } from 'vitest';
-import { METABASE_VERSIONS, PRECISION_PROBE, startSandbox, type JsonRecord, type Sandbox, type SandboxOptions } from '../src/index.js';
+import {
+  METABASE_VERSIONS,
+  PRECISION_PROBE,
+  startSandbox,
+  type JsonRecord,
+  type Sandbox,
+  type SandboxOptions,
+} from '../src/index.js';
 import { asJson, call, login } from './https-call.js';
 
 let sandbox: Sandbox | undefined;
@@ -26,7 +33,12 @@ describe.each(METABASE_VERSIONS)('version %s', (version) => {
     expect(properties.version.tag).toBe(s.versionTag);
     if (version !== 'latest') expect(s.versionTag.startsWith(`v${version}.`)).toBe(true);
 
-    const dashboard = s.expected.dashboards().find((d) => Array.isArray(d.dashcards ?? d.ordered_cards) && ((d.dashcards ?? d.ordered_cards) as unknown[]).length > 0);
+    const dashboard = s.expected
+      .dashboards()
+      .find(
+        (d) =>
+          Array.isArray(d.dashcards ?? d.ordered_cards) && ((d.dashcards ?? d.ordered_cards) as unknown[]).length > 0,
+      );
     const keys = Object.keys(dashboard ?? {});
     expect(keys.includes('dashcards')).toBe(minor >= 48);
     expect(keys.includes('ordered_cards')).toBe(minor < 48);
@@ -36,8 +48,8 @@ describe.each(METABASE_VERSIONS)('version %s', (version) => {
     expect('dashboard_tab_id' in dashcard).toBe(minor >= 47);
 
     const cards = s.expected.cards();
-    expect(cards.every((card) => ('type' in card) === minor >= 49)).toBe(true);
-    expect(cards.every((card) => ('dataset' in card) === minor <= 52)).toBe(true);
+    expect(cards.every((card) => 'type' in card === minor >= 49)).toBe(true);
+    expect(cards.every((card) => 'dataset' in card === minor <= 52)).toBe(true);
     expect(cards.every((card) => card.metabase_version === s.versionTag)).toBe(true);
 
     const withKey = await call(s, 'user/current', { headers: { 'X-API-Key': s.credentials.adminApiKey } });
@@ -55,7 +67,9 @@ describe('real-life data (any chosen version)', () => {
     expect(cards.some((card) => card.collection_id === null && card.collection === null)).toBe(true);
     const dashboards = s.expected.dashboards();
     expect(dashboards.some((d) => d.parameters === null)).toBe(true);
-    expect(dashboards.flatMap((d) => d.dashcards as JsonRecord[]).some((c) => c.parameter_mappings === null)).toBe(true);
+    expect(dashboards.flatMap((d) => d.dashcards as JsonRecord[]).some((c) => c.parameter_mappings === null)).toBe(
+      true,
+    );
     expect(s.expected.collections()[0]?.id).toBe('root');
     const tidy = await startSandbox({ seed: 5, shape: 'even', scale: 3 });
     try {
@@ -76,7 +90,11 @@ describe('real-life data (any chosen version)', () => {
       for (let round = 0; round < 5; round++) {
         const ids: unknown[] = [];
         for (let offset = 0; offset < total; offset += limit) {
-          ids.push(...asJson<{ data: JsonRecord[] }>(await call(s, `user?limit=${limit}&offset=${offset}`, { headers })).data.map((u) => u.id));
+          ids.push(
+            ...asJson<{ data: JsonRecord[] }>(
+              await call(s, `user?limit=${limit}&offset=${offset}`, { headers }),
+            ).data.map((u) => u.id),
+          );
         }
         if (new Set(ids).size !== total) broken++; // a user repeated, so another was skipped
       }
@@ -86,7 +104,11 @@ describe('real-life data (any chosen version)', () => {
     const stableHeaders = asAdmin(stable);
     const ids: unknown[] = [];
     for (let offset = 0; offset < total; offset += 2) {
-      ids.push(...asJson<{ data: JsonRecord[] }>(await call(stable, `user?limit=2&offset=${offset}`, { headers: stableHeaders })).data.map((u) => u.id));
+      ids.push(
+        ...asJson<{ data: JsonRecord[] }>(
+          await call(stable, `user?limit=2&offset=${offset}`, { headers: stableHeaders }),
+        ).data.map((u) => u.id),
+      );
     }
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -122,7 +144,8 @@ describe('application databases', () => {
     for (const [appDb, pattern] of Object.entries(patterns) as [keyof typeof patterns, RegExp][]) {
       const s = await start({ appDb });
       const card = s.expected.cards().find((c) => c.id === cardId) ?? {};
-      const served = asJson<JsonRecord[]>(await call(s, 'card', { headers: asAdmin(s) })).find((c) => c.id === cardId) ?? {};
+      const served =
+        asJson<JsonRecord[]>(await call(s, 'card', { headers: asAdmin(s) })).find((c) => c.id === cardId) ?? {};
       expect(served.updated_at).toBe(card.updated_at);
       const text = String(card.updated_at);
       expect(text).toMatch(pattern);
@@ -136,10 +159,16 @@ describe('application databases', () => {
 });
 
 describe('login modes', () => {
-  test('SSO only: every password login is refused with Metabase\'s words; API keys and sessions still work', async () => {
+  test("SSO only: every password login is refused with Metabase's words; API keys and sessions still work", async () => {
     const s = await start({ passwordLogin: false });
-    const res = await call(s, 'session', { method: 'POST', json: { username: s.credentials.username, password: s.credentials.password } });
-    expect([res.status, asJson(res)]).toEqual([401, { errors: { password: 'Password login is disabled for this instance.' } }]);
+    const res = await call(s, 'session', {
+      method: 'POST',
+      json: { username: s.credentials.username, password: s.credentials.password },
+    });
+    expect([res.status, asJson(res)]).toEqual([
+      401,
+      { errors: { password: 'Password login is disabled for this instance.' } },
+    ]);
     expect(asJson<JsonRecord>(await call(s, 'session/properties'))['enable-password-login']).toBe(false);
     expect((await call(s, 'user/current', { headers: { 'X-API-Key': s.credentials.adminApiKey } })).status).toBe(200);
   });
@@ -158,7 +187,9 @@ describe('login modes', () => {
     expect(body.total).toBeLessThan(s.expected.users().length);
     const groups = asJson<JsonRecord[]>(await call(s, 'permissions/group', { headers }));
     expect(groups.map((g) => g.id)).toEqual([group]);
-    const analyst = await call(s, 'user', { headers: { 'X-Metabase-Session': await login(s, s.credentials.userUsername, s.credentials.userPassword) } });
+    const analyst = await call(s, 'user', {
+      headers: { 'X-Metabase-Session': await login(s, s.credentials.userUsername, s.credentials.userPassword) },
+    });
     expect(analyst.status).toBe(403);
   });
 });

@@ -15,17 +15,37 @@ interface RawResult {
 }
 
 /** One request; resolves with whatever arrived (a cut body included), rejects only when no headers came. */
-function rawCall(sandbox: Sandbox, path: string, headers: Record<string, string>, method = 'GET', json?: unknown): Promise<RawResult> {
+function rawCall(
+  sandbox: Sandbox,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+  json?: unknown,
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
-    const req = request(new URL(path, sandbox.url), { method, headers: { ...headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) }, ca: sandbox.caPem, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      const done = (): void => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks), complete: res.complete });
-      };
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', done);
-      res.on('close', done);
-    });
+    const req = request(
+      new URL(path, sandbox.url),
+      {
+        method,
+        headers: { ...headers, ...(json === undefined ? {} : { 'content-type': 'application/json' }) },
+        ca: sandbox.caPem,
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        const done = (): void => {
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            bytes: Buffer.concat(chunks),
+            complete: res.complete,
+          });
+        };
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', done);
+        res.on('close', done);
+      },
+    );
     req.on('error', reject);
     req.end(json === undefined ? undefined : JSON.stringify(json));
   });
@@ -37,7 +57,10 @@ function inflatePrefix(bytes: Buffer): string {
 }
 
 /** Tries `attempt` up to 3 times (a flaky sandbox at rate 1 fails a request twice, then answers). */
-async function withinThree<T>(attempt: () => Promise<T>, ok: (result: T) => boolean): Promise<{ result: T | undefined; tries: number }> {
+async function withinThree<T>(
+  attempt: () => Promise<T>,
+  ok: (result: T) => boolean,
+): Promise<{ result: T | undefined; tries: number }> {
   for (let tries = 1; ; tries++) {
     const result = await attempt().catch(() => undefined);
     if ((result !== undefined && ok(result)) || tries === 3) return { result, tries };
@@ -67,11 +90,17 @@ describe('gzip, as Metabase sends it', () => {
   });
 
   test('small bodies, errors and clients that refuse gzip get plain bodies', async () => {
-    expect((await rawCall(sandbox, 'health', { 'Accept-Encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
+    expect(
+      (await rawCall(sandbox, 'health', { 'Accept-Encoding': 'gzip' })).headers['content-encoding'],
+    ).toBeUndefined();
     expect((await rawCall(sandbox, 'card', { 'Accept-Encoding': 'gzip' })).status).toBe(401);
     expect((await rawCall(sandbox, 'card', { 'Accept-Encoding': 'gzip' })).headers['content-encoding']).toBeUndefined();
-    expect((await rawCall(sandbox, 'card', { ...key, 'Accept-Encoding': 'gzip;q=0, identity' })).headers['content-encoding']).toBeUndefined();
-    expect((await rawCall(sandbox, 'card', { ...key, 'Accept-Encoding': '*' })).headers['content-encoding']).toBe('gzip');
+    expect(
+      (await rawCall(sandbox, 'card', { ...key, 'Accept-Encoding': 'gzip;q=0, identity' })).headers['content-encoding'],
+    ).toBeUndefined();
+    expect((await rawCall(sandbox, 'card', { ...key, 'Accept-Encoding': '*' })).headers['content-encoding']).toBe(
+      'gzip',
+    );
   });
 });
 
@@ -88,23 +117,36 @@ describe('flaky: faults on every route, cuts at any byte', () => {
     const credentials = { username: sandbox.credentials.username, password: sandbox.credentials.password };
     let token = '';
     for (const [method, path, json] of [
-      ['POST', 'session', credentials], ['GET', 'user/current', undefined], ['GET', 'health', undefined], ['GET', 'session/properties', undefined],
+      ['POST', 'session', credentials],
+      ['GET', 'user/current', undefined],
+      ['GET', 'health', undefined],
+      ['GET', 'session/properties', undefined],
     ] as const) {
-      const { result, tries } = await withinThree(() => rawCall(sandbox, path, key, method, json), (r) => r.complete && r.status === 200);
+      const { result, tries } = await withinThree(
+        () => rawCall(sandbox, path, key, method, json),
+        (r) => r.complete && r.status === 200,
+      );
       expect(result?.status, `${method} ${path}`).toBe(200);
       expect(tries, `${method} ${path}`).toBe(3); // rate 1: two faults, then the answer
       if (path === 'session') token = (JSON.parse(result?.bytes.toString('utf8') ?? '{}') as { id: string }).id;
     }
     // A logout whose answer was lost (the connection dropped after Metabase ended the session) is answered 404 when
     // sent again, as Metabase answers a logout of an unknown session.
-    const logout = await withinThree(() => rawCall(sandbox, 'session', { 'X-Metabase-Session': token }, 'DELETE'), (r) => r.complete && (r.status === 204 || r.status === 404));
+    const logout = await withinThree(
+      () => rawCall(sandbox, 'session', { 'X-Metabase-Session': token }, 'DELETE'),
+      (r) => r.complete && (r.status === 204 || r.status === 404),
+    );
     expect([204, 404]).toContain(logout.result?.status);
     expect(logout.tries).toBe(3);
     const stats = sandbox.stats();
     expect(stats.faultsInjected).toBe(10);
     expect(Object.values(stats.faultsByKind).reduce((a, b) => a + b, 0)).toBe(10);
     expect(stats.faultsByRoute).toEqual({
-      'POST /api/session': 2, 'GET /api/user/current': 2, 'GET /api/health': 2, 'GET /api/session/properties': 2, 'DELETE /api/session': 2,
+      'POST /api/session': 2,
+      'GET /api/user/current': 2,
+      'GET /api/health': 2,
+      'GET /api/session/properties': 2,
+      'DELETE /api/session': 2,
     });
   });
 
@@ -119,7 +161,11 @@ describe('flaky: faults on every route, cuts at any byte', () => {
     for (let n = 0; n < 40; n++) {
       for (const path of paths) {
         for (const zipped of [false, true]) {
-          const result = await rawCall(sandbox, `${path}?n=${n}&z=${String(zipped)}`, zipped ? { ...key, 'Accept-Encoding': 'gzip' } : key).catch(() => undefined);
+          const result = await rawCall(
+            sandbox,
+            `${path}?n=${n}&z=${String(zipped)}`,
+            zipped ? { ...key, 'Accept-Encoding': 'gzip' } : key,
+          ).catch(() => undefined);
           if (result === undefined || result.complete || result.status !== 200) continue;
           const bytes = zipped ? Buffer.from(inflatePrefix(result.bytes), 'utf8') : result.bytes;
           const whole = full.get(path) ?? Buffer.alloc(0);
@@ -132,7 +178,9 @@ describe('flaky: faults on every route, cuts at any byte', () => {
         }
       }
     }
-    for (const path of paths) for (const zipped of [false, true]) expect(cuts.get(`${path} ${String(zipped)}`)?.size ?? 0, `${path} gzip=${String(zipped)}`).toBeGreaterThan(2);
+    for (const path of paths)
+      for (const zipped of [false, true])
+        expect(cuts.get(`${path} ${String(zipped)}`)?.size ?? 0, `${path} gzip=${String(zipped)}`).toBeGreaterThan(2);
     expect(sandbox.stats().faultsByKind.cut).toBeGreaterThan(8);
   }, 120_000);
 });
@@ -156,8 +204,18 @@ describe('a slow first byte', () => {
       expect(cardAfterMs).toBeGreaterThanOrEqual(590);
 
       sandbox.setFirstByteDelay('GET /api/user/current', Infinity);
-      const pending = rawCall(sandbox, 'user/current', key).then(() => 'answered', () => 'connection closed');
-      const early = await Promise.race([pending, new Promise((resolve) => setTimeout(() => { resolve('still waiting'); }, 800))]);
+      const pending = rawCall(sandbox, 'user/current', key).then(
+        () => 'answered',
+        () => 'connection closed',
+      );
+      const early = await Promise.race([
+        pending,
+        new Promise((resolve) =>
+          setTimeout(() => {
+            resolve('still waiting');
+          }, 800),
+        ),
+      ]);
       expect(early).toBe('still waiting');
       await sandbox.stop();
       expect(await pending).toBe('connection closed');

@@ -14,10 +14,16 @@ const option = (name, fallback) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 };
 const scale = Number(option('--scale', '100'));
-const streams = option('--streams', 'cards,dashboards,databases,native_query_snippets,tables,segments,alerts').split(',');
+const streams = option('--streams', 'cards,dashboards,databases,native_query_snippets,tables,segments,alerts').split(
+  ',',
+);
 
 const sandbox = await startSandbox({ seed: 1, scale });
-const config = { instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, ca_certificate: sandbox.caPem };
+const config = {
+  instance_api_url: sandbox.url,
+  api_key: sandbox.credentials.adminApiKey,
+  ca_certificate: sandbox.caPem,
+};
 const source = createMetabaseSource();
 
 async function measure(label, options) {
@@ -28,7 +34,9 @@ async function measure(label, options) {
   if (output.exitCode !== 0) throw new Error(`${label}: exit ${output.exitCode}`);
   const stats = sandbox.stats();
   const byRoute = Object.fromEntries(Object.entries(stats.requestsByRoute).sort(([a], [b]) => a.localeCompare(b)));
-  process.stdout.write(`${JSON.stringify({ label, scale, seconds: Number(seconds.toFixed(2)), records: output.records.length, requests: stats.requests, byRoute })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ label, scale, seconds: Number(seconds.toFixed(2)), records: output.records.length, requests: stats.requests, byRoute })}\n`,
+  );
   return output;
 }
 
@@ -39,7 +47,10 @@ try {
   const cardId = sandbox.expected.cards()[0].id;
   sandbox.mutate.touchCard(cardId, new Date('2025-06-01T00:00:00.000Z'));
   sandbox.mutate.addDashboard('root', 'Bench Board');
-  await measure('incremental, 1 card touched + 1 dashboard added', { syncMode: 'incremental', state: unchanged.states });
+  await measure('incremental, 1 card touched + 1 dashboard added', {
+    syncMode: 'incremental',
+    state: unchanged.states,
+  });
 } finally {
   await sandbox.stop();
 }

@@ -1,4 +1,10 @@
-import { ConnectorError, type CheckContext, type ErrorRule, type HttpTextResponse, type JsonRecord } from '@mb-airbyte/http-source-kit';
+import {
+  ConnectorError,
+  type CheckContext,
+  type ErrorRule,
+  type HttpTextResponse,
+  type JsonRecord,
+} from '@mb-airbyte/http-source-kit';
 import type { MetabaseAuth } from './auth/metabase-auth.js';
 import { explainCheckError } from './check-error.js';
 import { currentUserIdentity } from './current-user.js';
@@ -29,7 +35,11 @@ export async function checkConnection(context: CheckContext<MetabaseConfig>, aut
   let response: HttpTextResponse;
   try {
     // As text: a page that is not JSON is an answer about the URL, not a hiccup worth retrying.
-    response = await context.http.text({ path: 'user/current', errorTable: { 404: notMetabase }, signal: context.signal });
+    response = await context.http.text({
+      path: 'user/current',
+      errorTable: { 404: notMetabase },
+      signal: context.signal,
+    });
   } catch (error) {
     throw explainCheckError(error, baseUrl);
   }
@@ -53,10 +63,13 @@ function currentUser(response: HttpTextResponse, baseUrl: string): CurrentUser {
   const contentType = response.headers['content-type'] ?? 'no content type';
   const body = response.body.trimStart();
   const answer =
-    body === '' ? 'an empty body'
-    : /html/i.test(contentType) || body.startsWith('<') ? `an HTML page (${contentType})`
-    : value === undefined ? `text that is not JSON (${contentType})`
-    : 'JSON that is not a Metabase user';
+    body === ''
+      ? 'an empty body'
+      : /html/i.test(contentType) || body.startsWith('<')
+        ? `an HTML page (${contentType})`
+        : value === undefined
+          ? `text that is not JSON (${contentType})`
+          : 'JSON that is not a Metabase user';
   throw new ConnectorError({
     failureType: 'config_error',
     message:

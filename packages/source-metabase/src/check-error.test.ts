@@ -45,12 +45,22 @@ describe('explainCheckError', () => {
       expect(explained.userMessage).toBe(failure.userMessage);
       expect(explained.userMessage).not.toContain('ca_certificate');
     }
-    const untrusted = explainCheckError(networkFailure('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed'), baseUrl) as ConnectorError;
+    const untrusted = explainCheckError(
+      networkFailure('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed'),
+      baseUrl,
+    ) as ConnectorError;
     expect(untrusted.userMessage).toContain('paste that CA certificate (PEM) into ca_certificate');
   });
 
   it('leaves HTTP status errors and unknown codes to the kit', () => {
-    const status = new HttpError({ message: 'x', failureType: 'config_error', method: 'GET', url: baseUrl, retryable: false, status: 403 });
+    const status = new HttpError({
+      message: 'x',
+      failureType: 'config_error',
+      method: 'GET',
+      url: baseUrl,
+      retryable: false,
+      status: 403,
+    });
     expect(explainCheckError(status, baseUrl)).toBe(status);
     const odd = networkFailure('EWHATEVER', 'odd');
     expect(explainCheckError(odd, baseUrl)).toBe(odd);

@@ -1,5 +1,10 @@
 import { capInput } from '@mb-airbyte/airbyte-protocol';
-import { CERTIFICATE_ERROR_CODES, certificateProblemCodes, ConnectorError, HttpError } from '@mb-airbyte/http-source-kit';
+import {
+  CERTIFICATE_ERROR_CODES,
+  certificateProblemCodes,
+  ConnectorError,
+  HttpError,
+} from '@mb-airbyte/http-source-kit';
 
 const unreachable: Record<string, string> = {
   ECONNREFUSED: 'the connection was refused: nothing listens on that host and port',
@@ -45,5 +50,10 @@ export function explainCheckError(error: unknown, baseUrl: string): unknown {
 }
 
 function configError(message: string, cause: HttpError): ConnectorError {
-  return new ConnectorError({ message, failureType: 'config_error', internalMessage: cause.internalMessage ?? cause.userMessage, cause });
+  return new ConnectorError({
+    message,
+    failureType: 'config_error',
+    internalMessage: cause.internalMessage ?? cause.userMessage,
+    cause,
+  });
 }

@@ -10,7 +10,10 @@ describe('chooseCredential: order of preference api_key > session_token > userna
   });
 
   it('api_key wins over a session token and a login', () => {
-    expect(chooseCredential({ api_key: 'mb_key', session_token: 'tok', ...login })).toEqual({ kind: 'api_key', apiKey: 'mb_key' });
+    expect(chooseCredential({ api_key: 'mb_key', session_token: 'tok', ...login })).toEqual({
+      kind: 'api_key',
+      apiKey: 'mb_key',
+    });
   });
 
   it('session_token alone: no re-login possible', () => {
@@ -18,11 +21,18 @@ describe('chooseCredential: order of preference api_key > session_token > userna
   });
 
   it('session_token with username and password: the login is kept for re-login', () => {
-    expect(chooseCredential({ session_token: 'tok', ...login })).toEqual({ kind: 'session_token', sessionToken: 'tok', relogin: login });
+    expect(chooseCredential({ session_token: 'tok', ...login })).toEqual({
+      kind: 'session_token',
+      sessionToken: 'tok',
+      relogin: login,
+    });
   });
 
   it('session_token with a username only (the official spec required username): token used, no re-login', () => {
-    expect(chooseCredential({ session_token: 'tok', username: 'ada@example.com' })).toEqual({ kind: 'session_token', sessionToken: 'tok' });
+    expect(chooseCredential({ session_token: 'tok', username: 'ada@example.com' })).toEqual({
+      kind: 'session_token',
+      sessionToken: 'tok',
+    });
   });
 
   it('username and password: one login per run', () => {
@@ -30,7 +40,10 @@ describe('chooseCredential: order of preference api_key > session_token > userna
   });
 
   it('blank strings count as absent', () => {
-    expect(chooseCredential({ api_key: '', session_token: '  ', ...login })).toEqual({ kind: 'username_password', login });
+    expect(chooseCredential({ api_key: '', session_token: '  ', ...login })).toEqual({
+      kind: 'username_password',
+      login,
+    });
   });
 
   it.each([

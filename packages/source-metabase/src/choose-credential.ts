@@ -27,7 +27,9 @@ export const missingCredentialMessage =
  * 3. `username` + `password`: one login per run.
  * Blank strings count as absent (forms often send "" for untouched fields). Nothing usable: a config error.
  */
-export function chooseCredential(config: Pick<MetabaseConfig, 'api_key' | 'session_token' | 'username' | 'password'>): MetabaseCredential {
+export function chooseCredential(
+  config: Pick<MetabaseConfig, 'api_key' | 'session_token' | 'username' | 'password'>,
+): MetabaseCredential {
   const apiKey = present(config.api_key);
   if (apiKey !== undefined) return { kind: 'api_key', apiKey };
 
@@ -36,11 +38,14 @@ export function chooseCredential(config: Pick<MetabaseConfig, 'api_key' | 'sessi
   const login = username !== undefined && password !== undefined ? { username, password } : undefined;
 
   const sessionToken = present(config.session_token);
-  if (sessionToken !== undefined) return login ? { kind: 'session_token', sessionToken, relogin: login } : { kind: 'session_token', sessionToken };
+  if (sessionToken !== undefined)
+    return login ? { kind: 'session_token', sessionToken, relogin: login } : { kind: 'session_token', sessionToken };
   if (login) return { kind: 'username_password', login };
 
-  if (username !== undefined) throw new MetabaseConfigError(`${missingCredentialMessage} A username was given without a password.`);
-  if (password !== undefined) throw new MetabaseConfigError(`${missingCredentialMessage} A password was given without a username.`);
+  if (username !== undefined)
+    throw new MetabaseConfigError(`${missingCredentialMessage} A username was given without a password.`);
+  if (password !== undefined)
+    throw new MetabaseConfigError(`${missingCredentialMessage} A password was given without a username.`);
   throw new MetabaseConfigError(missingCredentialMessage);
 }
 

@@ -9,7 +9,12 @@ export class MetabaseConfigError extends ConnectorError {
   readonly [marker] = true;
 
   constructor(message: string, options?: { cause?: unknown }) {
-    super({ message, failureType: 'config_error', userInput: true, ...(options?.cause === undefined ? {} : { cause: options.cause }) });
+    super({
+      message,
+      failureType: 'config_error',
+      userInput: true,
+      ...(options?.cause === undefined ? {} : { cause: options.cause }),
+    });
     this.name = 'MetabaseConfigError';
   }
 

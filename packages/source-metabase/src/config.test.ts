@@ -15,11 +15,22 @@ const spec = metabaseConnectionSpecification() as {
 describe('metabaseConfigSchema', () => {
   it('accepts the official sample configs unchanged (session token + login, login only)', () => {
     // Shape of the official connector's integration_tests/invalid_config.json: valid config, wrong credentials.
-    const official = { instance_api_url: 'https://localhost:3000', username: 'wrong-account-id', password: 'x', session_token: 'invalid' };
-    expect(metabaseConfigSchema.parse(official)).toEqual({ ...official, include_deactivated_users: false, include_archived_cards: false, max_concurrent_requests: 8 });
-    expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://mb.example.com/api/', username: 'a', password: 'b' }).success).toBe(
-      true,
-    );
+    const official = {
+      instance_api_url: 'https://localhost:3000',
+      username: 'wrong-account-id',
+      password: 'x',
+      session_token: 'invalid',
+    };
+    expect(metabaseConfigSchema.parse(official)).toEqual({
+      ...official,
+      include_deactivated_users: false,
+      include_archived_cards: false,
+      max_concurrent_requests: 8,
+    });
+    expect(
+      metabaseConfigSchema.safeParse({ instance_api_url: 'https://mb.example.com/api/', username: 'a', password: 'b' })
+        .success,
+    ).toBe(true);
   });
 
   it('rejects an http URL (the official config_http_url.json) with the https-required message', () => {
@@ -35,15 +46,36 @@ describe('metabaseConfigSchema', () => {
   });
 
   it('keeps unknown keys and applies the include_deactivated_users default', () => {
-    const parsed = metabaseConfigSchema.parse({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1 });
-    expect(parsed).toEqual({ instance_api_url: 'https://mb.example.com', api_key: 'mb_x', legacy_field: 1, include_deactivated_users: false, include_archived_cards: false, max_concurrent_requests: 8 });
-    expect(metabaseConfigSchema.parse({ instance_api_url: 'https://x', include_deactivated_users: true }).include_deactivated_users).toBe(true);
+    const parsed = metabaseConfigSchema.parse({
+      instance_api_url: 'https://mb.example.com',
+      api_key: 'mb_x',
+      legacy_field: 1,
+    });
+    expect(parsed).toEqual({
+      instance_api_url: 'https://mb.example.com',
+      api_key: 'mb_x',
+      legacy_field: 1,
+      include_deactivated_users: false,
+      include_archived_cards: false,
+      max_concurrent_requests: 8,
+    });
+    expect(
+      metabaseConfigSchema.parse({ instance_api_url: 'https://x', include_deactivated_users: true })
+        .include_deactivated_users,
+    ).toBe(true);
   });
 
   it('rejects wrong types', () => {
-    expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', include_deactivated_users: 'yes' }).success).toBe(false);
-    for (const requests of [2, 9, 4.5, '8']) expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', max_concurrent_requests: requests }).success).toBe(false);
-    expect(metabaseConfigSchema.parse({ instance_api_url: 'https://x', max_concurrent_requests: 3 }).max_concurrent_requests).toBe(3);
+    expect(
+      metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', include_deactivated_users: 'yes' }).success,
+    ).toBe(false);
+    for (const requests of [2, 9, 4.5, '8'])
+      expect(
+        metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', max_concurrent_requests: requests }).success,
+      ).toBe(false);
+    expect(
+      metabaseConfigSchema.parse({ instance_api_url: 'https://x', max_concurrent_requests: 3 }).max_concurrent_requests,
+    ).toBe(3);
     expect(metabaseConfigSchema.safeParse({ instance_api_url: 'https://x', api_key: 42 }).success).toBe(false);
   });
 });
@@ -76,7 +108,9 @@ describe('metabaseConnectionSpecification', () => {
   });
 
   it('flags exactly the secrets', () => {
-    const secrets = Object.entries(spec.properties).filter(([, p]) => p.airbyte_secret === true).map(([name]) => name);
+    const secrets = Object.entries(spec.properties)
+      .filter(([, p]) => p.airbyte_secret === true)
+      .map(([name]) => name);
     expect(secrets.sort()).toEqual(['api_key', 'password', 'session_token']);
   });
 

@@ -5,7 +5,8 @@ import type { JsonRecord } from '@mb-airbyte/http-source-kit';
 export function currentUserIdentity(user: JsonRecord): string {
   const email = typeof user.email === 'string' ? user.email : undefined;
   // An API key acts as a hidden user with a made-up address; its first name is the key's name.
-  if (email?.endsWith('@api-key.invalid') === true && typeof user.first_name === 'string') return `the API key user ${quoteInput(user.first_name)}`;
+  if (email?.endsWith('@api-key.invalid') === true && typeof user.first_name === 'string')
+    return `the API key user ${quoteInput(user.first_name)}`;
   if (email !== undefined) return email;
   return typeof user.common_name === 'string' ? user.common_name : 'an unnamed user';
 }

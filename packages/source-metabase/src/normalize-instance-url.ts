@@ -24,15 +24,20 @@ export function normalizeInstanceUrl(raw: string): string {
   const trimmed = raw.trim();
   if (!new RegExp(httpsUrlPattern).test(trimmed)) throw new MetabaseConfigError(httpsRequiredMessage);
   if (trimmed.length > MAX_URL_LENGTH) {
-    throw new MetabaseConfigError(`instance_api_url is ${trimmed.length} characters long; a Metabase URL has at most ${MAX_URL_LENGTH}. Check what was pasted into it.`);
+    throw new MetabaseConfigError(
+      `instance_api_url is ${trimmed.length} characters long; a Metabase URL has at most ${MAX_URL_LENGTH}. Check what was pasted into it.`,
+    );
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch (cause) {
-    throw new MetabaseConfigError('instance_api_url is not a valid URL; expected for example https://metabase.example.com/api/.', {
-      cause,
-    });
+    throw new MetabaseConfigError(
+      'instance_api_url is not a valid URL; expected for example https://metabase.example.com/api/.',
+      {
+        cause,
+      },
+    );
   }
   if (url.username !== '' || url.password !== '') {
     throw new MetabaseConfigError(
@@ -40,10 +45,14 @@ export function normalizeInstanceUrl(raw: string): string {
     );
   }
   if (url.hostname.length > MAX_HOST_NAME_LENGTH) {
-    throw new MetabaseConfigError(`instance_api_url has a host name of ${url.hostname.length} characters; host names have at most ${MAX_HOST_NAME_LENGTH} (RFC 1035).`);
+    throw new MetabaseConfigError(
+      `instance_api_url has a host name of ${url.hostname.length} characters; host names have at most ${MAX_HOST_NAME_LENGTH} (RFC 1035).`,
+    );
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new MetabaseConfigError('instance_api_url must not contain a query string or fragment; expected for example https://metabase.example.com/api/.');
+    throw new MetabaseConfigError(
+      'instance_api_url must not contain a query string or fragment; expected for example https://metabase.example.com/api/.',
+    );
   }
   const path = url.pathname.replace(/\/+$/, '');
   const apiPath = path.endsWith('/api') ? path : `${path}/api`;

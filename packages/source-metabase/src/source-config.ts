@@ -21,12 +21,18 @@ export const metabaseSourceConfigSchema = metabaseConfigSchema.superRefine((conf
   const checks: [path: PropertyKey[], check: () => unknown][] = [
     [['instance_api_url'], () => normalizeInstanceUrl(config.instance_api_url)],
     [[], () => chooseCredential(config)],
-    [['ca_certificate'], () => {
-      checkPem(caCertificate(config));
-    }],
-    ...credentialFields.map(([field, problemOf]): [PropertyKey[], () => unknown] => [[field], () => {
-      checkCharacters(field, config[field], problemOf);
-    }]),
+    [
+      ['ca_certificate'],
+      () => {
+        checkPem(caCertificate(config));
+      },
+    ],
+    ...credentialFields.map(([field, problemOf]): [PropertyKey[], () => unknown] => [
+      [field],
+      () => {
+        checkCharacters(field, config[field], problemOf);
+      },
+    ]),
   ];
   // A field the schema already rejected (the https pattern) is not checked again: one issue, reported once.
   const rejected = new Set(context.issues.map((issue) => String(issue.path?.[0])));
@@ -53,10 +59,16 @@ const credentialFields = [
   ['password', controlCharacterProblem],
 ] as const;
 
-function checkCharacters(field: string, value: string | undefined, problemOf: (value: string) => string | undefined): void {
+function checkCharacters(
+  field: string,
+  value: string | undefined,
+  problemOf: (value: string) => string | undefined,
+): void {
   const problem = value === undefined ? undefined : problemOf(value);
   if (problem !== undefined) {
-    throw new MetabaseConfigError(`${field} contains ${problem}, probably pasted along with it: remove it and save the configuration again.`);
+    throw new MetabaseConfigError(
+      `${field} contains ${problem}, probably pasted along with it: remove it and save the configuration again.`,
+    );
   }
 }
 

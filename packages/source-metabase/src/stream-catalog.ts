@@ -8,8 +8,12 @@ export interface StreamCatalogEntry {
   readonly cursorField?: string;
 }
 
-function byName<T>(value: (description: (typeof metabaseStreamDescriptions)[number]) => T): Readonly<Record<StreamName, T>> {
-  return Object.fromEntries(metabaseStreamDescriptions.map((description) => [description.name, value(description)])) as Record<StreamName, T>;
+function byName<T>(
+  value: (description: (typeof metabaseStreamDescriptions)[number]) => T,
+): Readonly<Record<StreamName, T>> {
+  return Object.fromEntries(
+    metabaseStreamDescriptions.map((description) => [description.name, value(description)]),
+  ) as Record<StreamName, T>;
 }
 
 /** Every stream's primary key and cursor, in catalog order. */
@@ -21,7 +25,9 @@ export const streamCatalog = byName<StreamCatalogEntry>(({ primaryKey, cursorFie
 export const streamSchemaBuilders = byName<() => JsonSchema>(({ schema }) => schema);
 
 /** Every stream's record schema (draft-07), frozen; call a builder in `streamSchemaBuilders` for a mutable copy. */
-export const streamSchemas: Readonly<Record<StreamName, JsonSchema>> = Object.freeze(byName(({ schema }) => deepFreeze(schema())));
+export const streamSchemas: Readonly<Record<StreamName, JsonSchema>> = Object.freeze(
+  byName(({ schema }) => deepFreeze(schema())),
+);
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

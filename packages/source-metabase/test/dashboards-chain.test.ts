@@ -41,7 +41,8 @@ describe('the dashboards chain', () => {
 
   it('emits every dashboard and dashcard once, in collection-listing order', () => {
     const expected = expectedRecords(sandbox);
-    for (const name of chain) expect(ids(baseline.get(name)), name).toEqual(ids(expected[name as keyof typeof expected]));
+    for (const name of chain)
+      expect(ids(baseline.get(name)), name).toEqual(ids(expected[name as keyof typeof expected]));
     expect(baseline.get('dashboards')?.length).toBe(sandbox.expected.dashboardCount());
   });
 

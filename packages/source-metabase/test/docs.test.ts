@@ -16,7 +16,12 @@ describe('changelog', () => {
   it('carries the documented history, 0.1.0 (2022-06-15) to 2.1.3 (2024-10-29), newest first', () => {
     const history = changelog.filter((entry) => entry.pullRequest !== undefined);
     expect(history).toHaveLength(25);
-    expect(history.at(-1)).toEqual({ version: '0.1.0', date: '2022-06-15', pullRequest: '6975', subject: 'Initial (alpha) release' });
+    expect(history.at(-1)).toEqual({
+      version: '0.1.0',
+      date: '2022-06-15',
+      pullRequest: '6975',
+      subject: 'Initial (alpha) release',
+    });
     expect(history.find((entry) => entry.version === '2.1.3')).toEqual({
       version: '2.1.3',
       date: '2024-10-29',
@@ -59,7 +64,8 @@ describe('changelog', () => {
     expect(parseChangelog('# x\n\n## 2.2.0\n\n### Minor Changes\n\n- 1a2b3c4: Add API keys\n  more text\n')).toEqual([
       { version: '2.2.0', subject: 'Add API keys' },
     ]);
-    const table = '| Version | Date | Pull Request | Subject |\n| :- | :- | :- | :- |\n| 1.0.0 | 2023-06-27 | [1](https://github.com/airbytehq/airbyte/pull/2) | x |\n';
+    const table =
+      '| Version | Date | Pull Request | Subject |\n| :- | :- | :- | :- |\n| 1.0.0 | 2023-06-27 | [1](https://github.com/airbytehq/airbyte/pull/2) | x |\n';
     expect(parseDocsChangelog(table)).toEqual([{ version: '1.0.0', date: '2023-06-27', subject: 'x' }]);
   });
 });
@@ -69,7 +75,12 @@ describe('docs stream table', () => {
   const rows = section
     .split('\n')
     .filter((line) => /^\| `[a-z_]+` \|/.test(line))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 
   it('lists every stream of the catalog with its primary key and sync modes', () => {
     const documented = rows.map(([name = '']) => name.replaceAll('`', ''));
@@ -77,7 +88,8 @@ describe('docs stream table', () => {
     for (const [name = '', , primaryKey = '', modes = ''] of rows) {
       const entry = streamCatalog[name.replaceAll('`', '') as keyof typeof streamCatalog];
       expect(primaryKey).toBe(entry.primaryKey.map((path) => `\`${path.join('.')}\``).join(', '));
-      const incremental = entry.cursorField === undefined ? 'Full refresh' : `Full refresh, Incremental (\`${entry.cursorField}\`)`;
+      const incremental =
+        entry.cursorField === undefined ? 'Full refresh' : `Full refresh, Incremental (\`${entry.cursorField}\`)`;
       expect(modes, name).toBe(incremental);
     }
   });

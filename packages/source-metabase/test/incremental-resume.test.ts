@@ -3,8 +3,21 @@
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { readSource, type SourceOutput } from '@mb-airbyte/http-source-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idsAtCursor, incrementalCatalog, incrementalStreams, lastStates, platformState, readStoppedAfter } from './support/incremental-reads.js';
-import { expectedRecords, fastSource, finalStatuses, recordsByStream, sandboxConfig } from './support/sandbox-source.js';
+import {
+  idsAtCursor,
+  incrementalCatalog,
+  incrementalStreams,
+  lastStates,
+  platformState,
+  readStoppedAfter,
+} from './support/incremental-reads.js';
+import {
+  expectedRecords,
+  fastSource,
+  finalStatuses,
+  recordsByStream,
+  sandboxConfig,
+} from './support/sandbox-source.js';
 
 const source = fastSource();
 let sandbox: Sandbox;
@@ -17,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.stop());
 
-const idsOf = (output: SourceOutput, stream: string) => (recordsByStream(output).get(stream) ?? []).map((record) => record.id);
+const idsOf = (output: SourceOutput, stream: string) =>
+  (recordsByStream(output).get(stream) ?? []).map((record) => record.id);
 
 describe('an interrupted incremental sync', () => {
   it('resumes from the states it emitted: completed streams from their new cursor, the rest from before, nothing lost', async () => {
@@ -62,7 +76,12 @@ describe('include_archived_cards', () => {
     const victim = current[0]?.id as number;
     clock = Date.parse('2025-04-01T00:00:00.000Z');
     sandbox.mutate.archiveCard(victim); // archiving edits the card: updated_at moves to the sandbox clock
-    const next = await readSource(source, { config: withArchived, streams: ['cards'], syncMode: 'incremental', state: all.states });
+    const next = await readSource(source, {
+      config: withArchived,
+      streams: ['cards'],
+      syncMode: 'incremental',
+      state: all.states,
+    });
     const seen = (recordsByStream(next).get('cards') ?? []).find((card) => card.id === victim);
     expect(seen).toMatchObject({ archived: true, updated_at: '2025-04-01T00:00:00.000Z' });
 

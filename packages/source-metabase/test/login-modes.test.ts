@@ -21,26 +21,34 @@ describe('an API key', () => {
     expect(metabaseMajor('vUNKNOWN')).toBeUndefined();
   });
 
-  it.each(['0.46', '0.48'] as const)('on Metabase %s: check and read say API keys need 0.49, once, and stop', async (version) => {
-    sandbox = await startSandbox({ seed: 3, version });
-    const config = sandboxConfig(sandbox, 'admin_api_key');
-    const checked = await checkSource(source, config);
-    expect(checked.connectionStatus?.status).toBe('FAILED');
-    expect(checked.connectionStatus?.message).toContain(`this Metabase is ${sandbox.versionTag}, and API keys need Metabase 0.49 or later`);
+  it.each(['0.46', '0.48'] as const)(
+    'on Metabase %s: check and read say API keys need 0.49, once, and stop',
+    async (version) => {
+      sandbox = await startSandbox({ seed: 3, version });
+      const config = sandboxConfig(sandbox, 'admin_api_key');
+      const checked = await checkSource(source, config);
+      expect(checked.connectionStatus?.status).toBe('FAILED');
+      expect(checked.connectionStatus?.message).toContain(
+        `this Metabase is ${sandbox.versionTag}, and API keys need Metabase 0.49 or later`,
+      );
 
-    sandbox.resetStats();
-    const output = await readSource(source, { config });
-    expect(output.exitCode).not.toBe(0);
-    const errors = output.traces.filter((trace) => trace.type === 'ERROR').map((trace) => trace.error.message);
-    expect(errors.filter((message) => message.includes('API keys need Metabase 0.49 or later'))).toHaveLength(1);
-    expect(errors.some((message) => /deleted or regenerated/.test(message))).toBe(false);
-    expect(sandbox.stats().requestsByRoute['GET /api/session/properties']).toBe(1);
-    expect([...finalStatuses(output).values()].every((status) => status === 'INCOMPLETE')).toBe(true);
-  });
+      sandbox.resetStats();
+      const output = await readSource(source, { config });
+      expect(output.exitCode).not.toBe(0);
+      const errors = output.traces.filter((trace) => trace.type === 'ERROR').map((trace) => trace.error.message);
+      expect(errors.filter((message) => message.includes('API keys need Metabase 0.49 or later'))).toHaveLength(1);
+      expect(errors.some((message) => /deleted or regenerated/.test(message))).toBe(false);
+      expect(sandbox.stats().requestsByRoute['GET /api/session/properties']).toBe(1);
+      expect([...finalStatuses(output).values()].every((status) => status === 'INCOMPLETE')).toBe(true);
+    },
+  );
 
   it('on 0.49 and later, a wrong key is still "deleted or regenerated", after one look at the version', async () => {
     sandbox = await startSandbox({ seed: 3, version: '0.49' });
-    const checked = await checkSource(source, { ...sandboxConfig(sandbox, 'admin_api_key'), api_key: 'mb_not+a/real=key' });
+    const checked = await checkSource(source, {
+      ...sandboxConfig(sandbox, 'admin_api_key'),
+      api_key: 'mb_not+a/real=key',
+    });
     expect(checked.connectionStatus?.status).toBe('FAILED');
     expect(checked.connectionStatus?.message).toMatch(/deleted or regenerated/);
   });
@@ -56,6 +64,8 @@ describe('an SSO-only instance', () => {
     expect(message).toContain('Use an API key');
     expect(message).not.toMatch(/deactivated/);
     expect(sandbox.stats().logins).toBe(0);
-    expect((await checkSource(source, sandboxConfig(sandbox, 'admin_api_key'))).connectionStatus?.status).toBe('SUCCEEDED');
+    expect((await checkSource(source, sandboxConfig(sandbox, 'admin_api_key'))).connectionStatus?.status).toBe(
+      'SUCCEEDED',
+    );
   });
 });

@@ -58,7 +58,9 @@ describe.each(adminRuns)('a full read with %s', (kind, cost) => {
   it('completes every stream and exits 0', () => {
     expect([...streamErrors(output).values()]).toEqual([]);
     expect(output.exitCode).toBe(0);
-    expect(Object.fromEntries(finalStatuses(output))).toEqual(Object.fromEntries(streamNames.map((name) => [name, 'COMPLETE'])));
+    expect(Object.fromEntries(finalStatuses(output))).toEqual(
+      Object.fromEntries(streamNames.map((name) => [name, 'COMPLETE'])),
+    );
   });
 
   it('emits only records valid against their discovered schema (strict types)', () => {
@@ -78,7 +80,10 @@ describe.each(adminRuns)('a full read with %s', (kind, cost) => {
       const ours = records.get(name) ?? [];
       expect(ours.length, name).toBeGreaterThan(0);
       expect(byPrimaryKey(ours), name).toEqual(byPrimaryKey(expected[name]));
-      expect(ours.map((record) => record.id), name).toEqual(expected[name].map((record) => record.id));
+      expect(
+        ours.map((record) => record.id),
+        name,
+      ).toEqual(expected[name].map((record) => record.id));
     }
   });
 

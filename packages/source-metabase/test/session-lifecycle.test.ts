@@ -6,7 +6,16 @@ import { checkSource, readSource, type SourceOutput } from '@mb-airbyte/http-sou
 import { afterEach, describe, expect, it } from 'vitest';
 import { expiredTokenMessage } from '../src/auth/session-messages.js';
 import { streamCatalog } from '../src/index.js';
-import { byPrimaryKey, errorTraces, expectedRecords, fastSource, finalStatuses, recordsByStream, sandboxConfig, stoppedStreams } from './support/sandbox-source.js';
+import {
+  byPrimaryKey,
+  errorTraces,
+  expectedRecords,
+  fastSource,
+  finalStatuses,
+  recordsByStream,
+  sandboxConfig,
+  stoppedStreams,
+} from './support/sandbox-source.js';
 
 const source = fastSource();
 const streamNames = Object.keys(streamCatalog);
@@ -47,7 +56,8 @@ function expectOneCause(output: SourceOutput, cause: RegExp | string, complete: 
   else expect(traces[0]?.message).toMatch(cause);
   const statuses = finalStatuses(output);
   const stopped = streamNames.filter((name) => !complete.includes(name));
-  for (const name of streamNames) expect(statuses.get(name), name).toBe(complete.includes(name) ? 'COMPLETE' : 'INCOMPLETE');
+  for (const name of streamNames)
+    expect(statuses.get(name), name).toBe(complete.includes(name) ? 'COMPLETE' : 'INCOMPLETE');
   expect(stoppedStreams(output).sort()).toEqual([...stopped].sort());
 }
 
@@ -63,7 +73,11 @@ describe('sessions that end during the sync, with a password', () => {
     expect(logins).toBe(Math.ceil(served / 15));
     expect(sessionsExpiredByRequests).toBe(logins - 1);
     expect([failedLogins, logouts]).toEqual([0, 1]);
-    expect(output.logs.at(-1)?.message).toMatch(new RegExp(`^Read finished: 12 of 12 streams complete, \\d+ records, \\d+ HTTP requests \\(0 retries\\), ${logins} logins\\.$`));
+    expect(output.logs.at(-1)?.message).toMatch(
+      new RegExp(
+        `^Read finished: 12 of 12 streams complete, \\d+ records, \\d+ HTTP requests \\(0 retries\\), ${logins} logins\\.$`,
+      ),
+    );
     expectEveryRecord(server, output);
   });
 
@@ -79,7 +93,10 @@ describe('sessions that end during the sync, with a password', () => {
 
   it('a session token with a password: the token serves until it ends, then logins take over', async () => {
     const server = await start({ sessionMaxRequests: 20 });
-    const config = sandboxConfig(server, 'session_token', { username: server.credentials.username, password: server.credentials.password });
+    const config = sandboxConfig(server, 'session_token', {
+      username: server.credentials.username,
+      password: server.credentials.password,
+    });
     const output = await readSource(source, { config });
     expect(output.exitCode).toBe(0);
     const stats = server.stats();
@@ -98,7 +115,8 @@ describe('a credential refused: one ERROR trace that names the cause, the other 
     server.expireAllSessions();
     const output = await readSource(source, { config });
     expectOneCause(output, expiredTokenMessage);
-    for (const part of [/expired/, /14 days/, /MAX_SESSION_AGE/, /POST \/api\/session/, /API key/]) expect(expiredTokenMessage).toMatch(part);
+    for (const part of [/expired/, /14 days/, /MAX_SESSION_AGE/, /POST \/api\/session/, /API key/])
+      expect(expiredTokenMessage).toMatch(part);
     const stats = server.stats();
     expect(stats.requestsByRoute['GET /api/user/current']).toBe(1); // validated once, not once per stream
     expect(stats.requestsByRoute['POST /api/session'] ?? 0).toBe(0);
@@ -143,7 +161,11 @@ describe('a credential refused: one ERROR trace that names the cause, the other 
     });
     const complete = [...finalStatuses(output)].filter(([, status]) => status === 'COMPLETE').map(([name]) => name);
     expect(complete.length).toBeLessThan(streamNames.length);
-    expectOneCause(output, /^Metabase refused the API key: it answered 401 Unauthenticated to GET .*deleted or regenerated/, complete);
+    expectOneCause(
+      output,
+      /^Metabase refused the API key: it answered 401 Unauthenticated to GET .*deleted or regenerated/,
+      complete,
+    );
     const refusedAt = server.stats().requests;
     expect(refusedAt).toBeLessThan(20);
   });

@@ -20,10 +20,19 @@ beforeAll(async () => {
   port = typeof address === 'object' && address !== null ? address.port : 0;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => listener.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    listener.close(() => {
+      resolve();
+    }),
+  );
 });
 
-const config = () => ({ instance_api_url: `https://127.0.0.1:${port}`, username: 'ada@example.com', password: 'pw', session_token: 'tok' });
+const config = () => ({
+  instance_api_url: `https://127.0.0.1:${port}`,
+  username: 'ada@example.com',
+  password: 'pw',
+  session_token: 'tok',
+});
 
 describe('spec', () => {
   it('matches the committed snapshot and the config schema it comes from', async () => {
@@ -44,7 +53,10 @@ describe('discover', () => {
   });
 
   it('still validates the config (a missing password is a config_error, before any network call)', async () => {
-    const output = await discoverSource(metabaseSource, { instance_api_url: `https://127.0.0.1:${port}`, username: 'ada@example.com' });
+    const output = await discoverSource(metabaseSource, {
+      instance_api_url: `https://127.0.0.1:${port}`,
+      username: 'ada@example.com',
+    });
     expect(output.exitCode).toBe(1);
     expect(output.catalog).toBeUndefined();
     const error = output.traces.find((trace) => trace.type === 'ERROR')?.error;

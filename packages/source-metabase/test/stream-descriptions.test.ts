@@ -2,7 +2,13 @@
 // source runs must all derive from that one list of descriptions.
 import { discoverSource } from '@mb-airbyte/http-source-kit/testing';
 import { describe, expect, it } from 'vitest';
-import { metabaseSource, metabaseStreamDescriptions, streamCatalog, streamSchemaBuilders, streamSchemas } from '../src/index.js';
+import {
+  metabaseSource,
+  metabaseStreamDescriptions,
+  streamCatalog,
+  streamSchemaBuilders,
+  streamSchemas,
+} from '../src/index.js';
 import { metabaseStreams } from '../src/streams/index.js';
 
 const names = metabaseStreamDescriptions.map((description) => description.name);
@@ -34,19 +40,24 @@ describe('stream descriptions', () => {
   );
 
   it('discover answers with the descriptions: names, primary keys, cursors and schemas', async () => {
-    const output = await discoverSource(metabaseSource, { instance_api_url: 'https://mb.example.com', api_key: 'mb_x' });
+    const output = await discoverSource(metabaseSource, {
+      instance_api_url: 'https://mb.example.com',
+      api_key: 'mb_x',
+    });
     const expected = metabaseStreamDescriptions.map(({ name, primaryKey, cursorField, schema }) => ({
       name,
       source_defined_primary_key: primaryKey,
       default_cursor_field: cursorField === undefined ? undefined : [cursorField],
       json_schema: schema(),
     }));
-    const discovered = output.catalog?.streams.map(({ name, source_defined_primary_key, default_cursor_field, json_schema }) => ({
-      name,
-      source_defined_primary_key,
-      default_cursor_field,
-      json_schema,
-    }));
+    const discovered = output.catalog?.streams.map(
+      ({ name, source_defined_primary_key, default_cursor_field, json_schema }) => ({
+        name,
+        source_defined_primary_key,
+        default_cursor_field,
+        json_schema,
+      }),
+    );
     expect(discovered).toEqual(expected);
   });
 });

@@ -20,7 +20,15 @@ const stringIdPath = /(^|\.)(entity_id|archive_operation_id|parameter_id)$|param
 
 describe('the stream list', () => {
   it("starts with the official connector's seven streams, in its order", () => {
-    expect(names.slice(0, 7)).toEqual(['cards', 'collections', 'dashboards', 'collections_items_dashboards', 'users', 'databases', 'native_query_snippets']);
+    expect(names.slice(0, 7)).toEqual([
+      'cards',
+      'collections',
+      'dashboards',
+      'collections_items_dashboards',
+      'users',
+      'databases',
+      'native_query_snippets',
+    ]);
   });
 });
 
@@ -36,7 +44,8 @@ describe.each(names)('%s schema', (name) => {
     const offences: string[] = [];
     const check = (path: string, node: SchemaNode) => {
       for (const keyword of forbidden) if (keyword in node) offences.push(`${path}: ${keyword}`);
-      if (typesOf(node)?.has('object') && node.additionalProperties !== true) offences.push(`${path}: additionalProperties`);
+      if (typesOf(node)?.has('object') && node.additionalProperties !== true)
+        offences.push(`${path}: additionalProperties`);
     };
     check('(root)', schema);
     walkSchema(schema, check);
@@ -48,8 +57,10 @@ describe.each(names)('%s schema', (name) => {
     walkSchema(schema, (path, node) => {
       const field = path.split('.').at(-1) ?? '';
       if (timestampName.test(field) && !typesOf(node)?.has('string')) offences.push(`${path}: not a string`);
-      if (node.format !== undefined) offences.push(`${path}: format ${node.format} (a MySQL-backed Metabase sends timestamps without an offset)`);
-      if (integerName.test(field) && !stringIdPath.test(path) && !typesOf(node)?.has('integer')) offences.push(`${path}: not integer`);
+      if (node.format !== undefined)
+        offences.push(`${path}: format ${node.format} (a MySQL-backed Metabase sends timestamps without an offset)`);
+      if (integerName.test(field) && !stringIdPath.test(path) && !typesOf(node)?.has('integer'))
+        offences.push(`${path}: not integer`);
       if (typesOf(node)?.has('number') && field.endsWith('_id')) offences.push(`${path}: number id`);
     });
     expect(offences).toEqual([]);
@@ -89,6 +100,14 @@ describe.each(names)('%s schema', (name) => {
 describe('incremental plan', () => {
   it('offers updated_at as the cursor of exactly the planned streams', () => {
     const incremental = names.filter((name) => streamCatalog[name].cursorField === 'updated_at');
-    expect(incremental).toEqual(['cards', 'dashboards', 'databases', 'native_query_snippets', 'tables', 'segments', 'alerts']);
+    expect(incremental).toEqual([
+      'cards',
+      'dashboards',
+      'databases',
+      'native_query_snippets',
+      'tables',
+      'segments',
+      'alerts',
+    ]);
   });
 });

@@ -24,22 +24,43 @@ it('dashboard_cards keeps ids beyond 2^53 apart, numbers as sent, and fills dash
   let ids: number[] = [];
   const stage = await startStage(test, {
     routes: (sandbox) => {
-      ids = sandbox.expected.dashboards().slice(0, 2).map((dashboard) => Number(dashboard.id));
+      ids = sandbox.expected
+        .dashboards()
+        .slice(0, 2)
+        .map((dashboard) => Number(dashboard.id));
       const [first = 0, second = 0] = ids;
       return {
         [`GET /api/dashboard/${first}`]: answerWith(`{"id":${first},"name":"New","dashcards":${cards},"tabs":[]}`),
-        [`GET /api/dashboard/${second}`]: answerWith(`{"id":${second},"name":"Old","ordered_cards":${cards},"ordered_tabs":[]}`),
+        [`GET /api/dashboard/${second}`]: answerWith(
+          `{"id":${second},"name":"Old","ordered_cards":${cards},"ordered_tabs":[]}`,
+        ),
       };
     },
   });
-  const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key'), catalog: ['dashboards', 'dashboard_cards'] });
+  const run = await stage.invoke(cli, {
+    command: 'read',
+    config: stage.config('api_key'),
+    catalog: ['dashboards', 'dashboard_cards'],
+  });
   expect(run.exitCode).toBe(0);
   expect(errorTraces(run)).toEqual([]);
   const lines = run.lines.filter((line) => line.includes('"type":"RECORD"'));
   for (const id of ids) {
-    const cardLines = lines.filter((line) => line.includes('"stream":"dashboard_cards"') && line.includes(`"dashboard_id":${id}`));
-    expect(cardLines.filter((line) => line.includes(`{"dashboard_id":${id},"id":9007199254740993,"card_id":null,"visualization_settings":${numbers}}`))).toHaveLength(1);
-    expect(cardLines.filter((line) => line.includes(`{"id":9007199254740992,"dashboard_id":${id},"visualization_settings":{}}`))).toHaveLength(1);
+    const cardLines = lines.filter(
+      (line) => line.includes('"stream":"dashboard_cards"') && line.includes(`"dashboard_id":${id}`),
+    );
+    expect(
+      cardLines.filter((line) =>
+        line.includes(
+          `{"dashboard_id":${id},"id":9007199254740993,"card_id":null,"visualization_settings":${numbers}}`,
+        ),
+      ),
+    ).toHaveLength(1);
+    expect(
+      cardLines.filter((line) =>
+        line.includes(`{"id":9007199254740992,"dashboard_id":${id},"visualization_settings":{}}`),
+      ),
+    ).toHaveLength(1);
   }
   const dashboards = lines.filter((line) => line.includes('"stream":"dashboards"') && line.includes(cards));
   expect(dashboards).toHaveLength(2);

@@ -1,7 +1,16 @@
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '@mb-airbyte/metabase-sandbox';
-import { configuredCatalog, errorTraces, finalStatuses, parseMessage, recordDataByKey, records, recordsByKey, streamErrors } from './support/messages.js';
+import {
+  configuredCatalog,
+  errorTraces,
+  finalStatuses,
+  parseMessage,
+  recordDataByKey,
+  records,
+  recordsByKey,
+  streamErrors,
+} from './support/messages.js';
 import { findLeaks } from './support/secret-leaks.js';
 import { readSlowly } from './support/slow-reader.js';
 import { startStage } from './support/stage.js';
@@ -21,7 +30,20 @@ afterAll(async () => {
 
 /** The kit's default retry budget: attempts per request, the first included. */
 const retryBudget = 6;
-const everyStream = ['cards', 'collections', 'dashboards', 'collections_items_dashboards', 'users', 'databases', 'native_query_snippets', 'tables', 'segments', 'permission_groups', 'alerts', 'dashboard_cards'];
+const everyStream = [
+  'cards',
+  'collections',
+  'dashboards',
+  'collections_items_dashboards',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'tables',
+  'segments',
+  'permission_groups',
+  'alerts',
+  'dashboard_cards',
+];
 
 /** Asserts two reads emitted the same rows: per stream, the same primary keys, each exactly once, with the same data. */
 function expectSameRecords(run: StressRun, clean: StressRun): void {
@@ -32,7 +54,11 @@ function expectSameRecords(run: StressRun, clean: StressRun): void {
   expect(recordDataByKey(run)).toEqual(recordDataByKey(clean));
 }
 
-function requestsTo(stage: { front: { requests: { method: string; url: string }[] } }, method: string, path: string): number {
+function requestsTo(
+  stage: { front: { requests: { method: string; url: string }[] } },
+  method: string,
+  path: string,
+): number {
   return stage.front.requests.filter((r) => r.method === method && r.url.split('?')[0] === path).length;
 }
 
@@ -68,11 +94,20 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
       expect(Object.keys(stats.faultsByRoute).length).toBeGreaterThanOrEqual(3);
       // Each fault was retried once (but a logout, a courtesy at the end, is tried once), and each retry is a WARN line
       // saying why and which attempt comes next.
-      const retries = flaky.messages.flatMap((m) => (m.type === 'LOG' && m.log.level === 'WARN' && /; attempt \d+ of 6 in /.test(m.log.message) ? [m.log.message] : []));
+      const retries = flaky.messages.flatMap((m) =>
+        m.type === 'LOG' && m.log.level === 'WARN' && /; attempt \d+ of 6 in /.test(m.log.message)
+          ? [m.log.message]
+          : [],
+      );
       expect(retries).toHaveLength(stats.faultsInjected - (stats.faultsByRoute['DELETE /api/session'] ?? 0));
-      for (const line of retries) expect(line).toMatch(/ failed: (HTTP (429 Too Many Requests, Retry-After 1 s|502 Bad Gateway|503 Service Unavailable)|.+ \([A-Z_]+\)); attempt |broke after \d+ records \(.+\); attempt /);
+      for (const line of retries)
+        expect(line).toMatch(
+          / failed: (HTTP (429 Too Many Requests, Retry-After 1 s|502 Bad Gateway|503 Service Unavailable)|.+ \([A-Z_]+\)); attempt |broke after \d+ records \(.+\); attempt /,
+        );
       const compared = Object.values(recordDataByKey(clean)).reduce((sum, rows) => sum + Object.keys(rows).length, 0);
-      const kinds = Object.entries(stats.faultsByKind).map(([kind, n]) => `${kind} ${n}`).join(', ');
+      const kinds = Object.entries(stats.faultsByKind)
+        .map(([kind, n]) => `${kind} ${n}`)
+        .join(', ');
       console.info(
         `fault rate ${rate}: ${stats.faultsInjected} faults in ${stats.requests} requests (${kinds}) on ${Object.keys(stats.faultsByRoute).length} routes ` +
           `(${JSON.stringify(stats.faultsByRoute)}); ` +
@@ -85,11 +120,25 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     // The card and table routes go to a second sandbox that is down (503s and resets); the rest to a healthy one.
     const down = await startSandbox({ seed: 11, faults: 'down' });
     const stage = await startStage(test, { routes: () => ({ 'GET /api/card': down, 'GET /api/table': down }) });
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key'), catalog: ['cards', 'databases', 'tables', 'segments'] }).finally(() => down.stop());
+    const run = await stage
+      .invoke(cli, {
+        command: 'read',
+        config: stage.config('api_key'),
+        catalog: ['cards', 'databases', 'tables', 'segments'],
+      })
+      .finally(() => down.stop());
 
     expect(run.exitCode).toBe(1);
-    expect(finalStatuses(run)).toEqual({ cards: 'INCOMPLETE', databases: 'COMPLETE', tables: 'INCOMPLETE', segments: 'COMPLETE' });
-    for (const [stream, path] of [['cards', '/api/card'], ['tables', '/api/table']] as const) {
+    expect(finalStatuses(run)).toEqual({
+      cards: 'INCOMPLETE',
+      databases: 'COMPLETE',
+      tables: 'INCOMPLETE',
+      segments: 'COMPLETE',
+    });
+    for (const [stream, path] of [
+      ['cards', '/api/card'],
+      ['tables', '/api/table'],
+    ] as const) {
       const attempts = requestsTo(stage, 'GET', path);
       expect(attempts, `${stream}: attempts`).toBeGreaterThan(1);
       expect(attempts, `${stream}: attempts`).toBeLessThanOrEqual(retryBudget);
@@ -97,7 +146,9 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
       expect(errors.map((e) => e.failure_type)).toEqual(['transient_error']);
       expect(errors[0]?.message).toContain(`gave up after ${attempts} attempts`);
     }
-    expect(records(run, 'databases').map((r) => r.data.id)).toEqual(stage.sandbox.expected.databases().map((d) => d.id));
+    expect(records(run, 'databases').map((r) => r.data.id)).toEqual(
+      stage.sandbox.expected.databases().map((d) => d.id),
+    );
     expect(records(run, 'segments').map((r) => r.data.id)).toEqual(stage.sandbox.expected.segments().map((s) => s.id));
     const [summary, ...more] = streamErrors(run, undefined);
     expect(more).toEqual([]);
@@ -128,7 +179,8 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     expect(run.exitCode).toBe(1);
     const statuses = finalStatuses(run);
     const adminOnly = ['users', 'permission_groups'];
-    for (const stream of everyStream) expect(statuses[stream], stream).toBe(adminOnly.includes(stream) ? 'INCOMPLETE' : 'COMPLETE');
+    for (const stream of everyStream)
+      expect(statuses[stream], stream).toBe(adminOnly.includes(stream) ? 'INCOMPLETE' : 'COMPLETE');
     for (const stream of adminOnly) {
       const [error, ...more] = streamErrors(run, stream);
       expect(more).toEqual([]);
@@ -143,7 +195,11 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     // waits (measured: ~200 MB for a writer that never waits for 'drain'); this one stays near its idle size.
     const sandbox = await startSandbox({ seed: 11, scale: 500 });
     try {
-      const config = await cli.file('config.json', { instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, ca_certificate: sandbox.caPem });
+      const config = await cli.file('config.json', {
+        instance_api_url: sandbox.url,
+        api_key: sandbox.credentials.adminApiKey,
+        ca_certificate: sandbox.caPem,
+      });
       const catalog = await cli.file('catalog.json', configuredCatalog(['cards']));
       const ids: unknown[] = [];
       const badLines: string[] = [];
@@ -180,4 +236,3 @@ describe.concurrent('fault suite: the built CLI against a misbehaving Metabase',
     }
   }, 90_000);
 });
-

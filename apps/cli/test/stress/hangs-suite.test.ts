@@ -29,7 +29,8 @@ interface TimedLine {
   atMs: number;
 }
 
-const statusOf = (m: AirbyteMessage) => (m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS' ? m.trace.stream_status : undefined);
+const statusOf = (m: AirbyteMessage) =>
+  m.type === 'TRACE' && m.trace.type === 'STREAM_STATUS' ? m.trace.stream_status : undefined;
 
 /** Answers after `ms`, as a server that is slow to answer. */
 function after(ms: number, send: (res: ServerResponse) => void): RequestHandler {
@@ -65,21 +66,39 @@ describe('output while a read waits', () => {
       }),
     });
     const lines: TimedLine[] = [];
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key'), catalog: ['cards'], onMessage: (message, atMs) => lines.push({ message, atMs }) });
+    const run = await stage.invoke(cli, {
+      command: 'read',
+      config: stage.config('api_key'),
+      catalog: ['cards'],
+      onMessage: (message, atMs) => lines.push({ message, atMs }),
+    });
     expect(run.exitCode).toBe(0);
     const started = lines.find((l) => statusOf(l.message)?.status === 'STARTED');
-    const warning = lines.find((l) => l.message.type === 'LOG' && l.message.log.level === 'WARN' && /api\/card.*503.*attempt 2/.test(l.message.log.message));
+    const warning = lines.find(
+      (l) =>
+        l.message.type === 'LOG' &&
+        l.message.log.level === 'WARN' &&
+        /api\/card.*503.*attempt 2/.test(l.message.log.message),
+    );
     const firstRecord = lines.find((l) => l.message.type === 'RECORD');
-    expect(started && warning && firstRecord, JSON.stringify(lines.map((l) => [l.message.type, Math.round(l.atMs)]))).toBeTruthy();
+    expect(
+      started && warning && firstRecord,
+      JSON.stringify(lines.map((l) => [l.message.type, Math.round(l.atMs)])),
+    ).toBeTruthy();
     // Before the writer flushed on a timer, all of these arrived together at the end (one 64 KiB chunk).
-    console.info(`STARTED at ${Math.round(started?.atMs ?? 0)} ms, retry warning at ${Math.round(warning?.atMs ?? 0)} ms, first record at ${Math.round(firstRecord?.atMs ?? 0)} ms`);
+    console.info(
+      `STARTED at ${Math.round(started?.atMs ?? 0)} ms, retry warning at ${Math.round(warning?.atMs ?? 0)} ms, first record at ${Math.round(firstRecord?.atMs ?? 0)} ms`,
+    );
     expect((firstRecord?.atMs ?? 0) - (warning?.atMs ?? 0)).toBeGreaterThan(4_000);
     expect((firstRecord?.atMs ?? 0) - (started?.atMs ?? 0)).toBeGreaterThan(4_000);
   }, 60_000);
 });
 
 describe('cancelling a read', () => {
-  for (const [signal, exitCode] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  for (const [signal, exitCode] of [
+    ['SIGTERM', 143],
+    ['SIGINT', 130],
+  ] as const) {
     it(`${signal} while a request waits: no new request, INCOMPLETE for the stream in progress, exit ${exitCode}`, async (test) => {
       const stage = await startStage(test, { routes: () => ({ 'GET /api/card': hold }) });
       const config = await cli.file('config.json', stage.config('api_key'));
@@ -99,7 +118,8 @@ describe('cancelling a read', () => {
         },
         onSpawn: (send) => {
           void (async () => {
-            while (!stage.front.requests.some((r) => r.url.startsWith('/api/card'))) await new Promise((resolve) => setTimeout(resolve, 20));
+            while (!stage.front.requests.some((r) => r.url.startsWith('/api/card')))
+              await new Promise((resolve) => setTimeout(resolve, 20));
             requestsAtSignal = stage.front.requests.length;
             send(signal);
           })();
@@ -113,10 +133,18 @@ describe('cancelling a read', () => {
       expect(result.unterminatedTail).toBe('');
       expect(stage.front.requests.slice(requestsAtSignal)).toEqual([]);
       const statuses = messages.flatMap((m) => statusOf(m) ?? []).map((s) => `${s.stream_descriptor.name}:${s.status}`);
-      expect(statuses).toEqual(['databases:STARTED', 'databases:RUNNING', 'databases:COMPLETE', 'cards:STARTED', 'cards:INCOMPLETE']);
+      expect(statuses).toEqual([
+        'databases:STARTED',
+        'databases:RUNNING',
+        'databases:COMPLETE',
+        'cards:STARTED',
+        'cards:INCOMPLETE',
+      ]);
       expect(messages.at(-1)?.type).toBe('TRACE'); // the INCOMPLETE status ends the output: nothing after it
       const note = messages.find((m) => m.type === 'LOG' && m.log.level === 'WARN');
-      expect(note?.type === 'LOG' && note.log.message).toBe(`Cancelled by ${signal}: stopped reading; streams in progress are INCOMPLETE: cards.`);
+      expect(note?.type === 'LOG' && note.log.message).toBe(
+        `Cancelled by ${signal}: stopped reading; streams in progress are INCOMPLETE: cards.`,
+      );
       expect(messages.some((m) => m.type === 'TRACE' && m.trace.type === 'ERROR')).toBe(false);
     }, 60_000);
   }
@@ -130,7 +158,11 @@ describe('cancelling a read', () => {
       await sandbox.stop();
     });
     const cardsRead = async () => ({
-      config: await cli.file('config.json', { instance_api_url: sandbox.url, api_key: sandbox.credentials.adminApiKey, ca_certificate: sandbox.caPem }),
+      config: await cli.file('config.json', {
+        instance_api_url: sandbox.url,
+        api_key: sandbox.credentials.adminApiKey,
+        ca_certificate: sandbox.caPem,
+      }),
       catalog: await cli.file('catalog.json', configuredCatalog(['cards'])),
     });
 
@@ -145,51 +177,61 @@ describe('cancelling a read', () => {
       console.info(`SIGTERM under back-pressure, exit time after the signal: ${outcomes.join(', ')}`);
     });
 
-    it('a reader that takes nothing at all: the process still leaves at the bound, exit 143', { timeout: 60_000 }, async () => {
-      const { config, catalog } = await cardsRead();
-      const result = await readSlowly(['read', '--config', config, '--catalog', catalog], {
-        ...spawnOptions,
-        initialPauseMs: 8_000, // the reader wakes up long after the process is gone
-        pauseEveryBytes: Number.MAX_SAFE_INTEGER,
-        pauseMs: 0,
-        sendSignal: { signal: 'SIGTERM', afterMs: 3_000 },
-        onLine: () => undefined, // the last line may be cut here: the pipe already held its start (see the README)
-      });
-      const tookMs = result.exitedAtMs - (result.signalledAtMs ?? 0);
-      console.info(`SIGTERM with a reader that reads nothing: exit ${result.exitCode} ${Math.round(tookMs)} ms after the signal`);
-      expect(result.exitCode, result.stderr).toBe(143);
-      expect(tookMs).toBeGreaterThanOrEqual(EXIT_WITHIN_MS - 100); // it did wait for the reader, up to the bound
-      expect(tookMs).toBeLessThan(15_000);
-    });
+    it(
+      'a reader that takes nothing at all: the process still leaves at the bound, exit 143',
+      { timeout: 60_000 },
+      async () => {
+        const { config, catalog } = await cardsRead();
+        const result = await readSlowly(['read', '--config', config, '--catalog', catalog], {
+          ...spawnOptions,
+          initialPauseMs: 8_000, // the reader wakes up long after the process is gone
+          pauseEveryBytes: Number.MAX_SAFE_INTEGER,
+          pauseMs: 0,
+          sendSignal: { signal: 'SIGTERM', afterMs: 3_000 },
+          onLine: () => undefined, // the last line may be cut here: the pipe already held its start (see the README)
+        });
+        const tookMs = result.exitedAtMs - (result.signalledAtMs ?? 0);
+        console.info(
+          `SIGTERM with a reader that reads nothing: exit ${result.exitCode} ${Math.round(tookMs)} ms after the signal`,
+        );
+        expect(result.exitCode, result.stderr).toBe(143);
+        expect(tookMs).toBeGreaterThanOrEqual(EXIT_WITHIN_MS - 100); // it did wait for the reader, up to the bound
+        expect(tookMs).toBeLessThan(15_000);
+      },
+    );
 
-    it.for(cases)('SIGTERM at $when (run $i): whole lines only, cards INCOMPLETE last, exit 143', { timeout: 60_000 }, async ({ when }) => {
-      const { config, catalog } = await cardsRead();
-      const messages: AirbyteMessage[] = [];
-      const badLines: string[] = [];
-      const result: SlowReadResult = await readSlowly(['read', '--config', config, '--catalog', catalog], {
-        ...spawnOptions,
-        initialPauseMs,
-        pauseEveryBytes: 64 * 1024,
-        pauseMs: 25,
-        sendSignal: { signal: 'SIGTERM', ...when },
-        onLine: (line) => {
-          const message = parseMessage(line);
-          if (message === undefined) badLines.push(line.slice(0, 200));
-          else messages.push(message);
-        },
-      });
-      const tookMs = result.exitedAtMs - (result.signalledAtMs ?? 0);
-      outcomes.push(`${Math.round(tookMs)} ms`);
-      expect(result.signalledAtMs, 'the read ended before the signal').toBeDefined();
-      expect(result.exitCode, result.stderr).toBe(143);
-      expect(tookMs).toBeLessThan(15_000);
-      expect(badLines).toEqual([]);
-      expect(result.unterminatedTail).toBe('');
-      const statuses = messages.flatMap((m) => statusOf(m)?.status ?? []);
-      expect(statuses[0], 'the signal came before the read started').toBe('STARTED');
-      const last = messages.at(-1);
-      expect(last && statusOf(last)).toMatchObject({ status: 'INCOMPLETE', stream_descriptor: { name: 'cards' } });
-      expect(messages.filter((m) => statusOf(m)?.status === 'COMPLETE')).toEqual([]);
-    });
+    it.for(cases)(
+      'SIGTERM at $when (run $i): whole lines only, cards INCOMPLETE last, exit 143',
+      { timeout: 60_000 },
+      async ({ when }) => {
+        const { config, catalog } = await cardsRead();
+        const messages: AirbyteMessage[] = [];
+        const badLines: string[] = [];
+        const result: SlowReadResult = await readSlowly(['read', '--config', config, '--catalog', catalog], {
+          ...spawnOptions,
+          initialPauseMs,
+          pauseEveryBytes: 64 * 1024,
+          pauseMs: 25,
+          sendSignal: { signal: 'SIGTERM', ...when },
+          onLine: (line) => {
+            const message = parseMessage(line);
+            if (message === undefined) badLines.push(line.slice(0, 200));
+            else messages.push(message);
+          },
+        });
+        const tookMs = result.exitedAtMs - (result.signalledAtMs ?? 0);
+        outcomes.push(`${Math.round(tookMs)} ms`);
+        expect(result.signalledAtMs, 'the read ended before the signal').toBeDefined();
+        expect(result.exitCode, result.stderr).toBe(143);
+        expect(tookMs).toBeLessThan(15_000);
+        expect(badLines).toEqual([]);
+        expect(result.unterminatedTail).toBe('');
+        const statuses = messages.flatMap((m) => statusOf(m)?.status ?? []);
+        expect(statuses[0], 'the signal came before the read started').toBe('STARTED');
+        const last = messages.at(-1);
+        expect(last && statusOf(last)).toMatchObject({ status: 'INCOMPLETE', stream_descriptor: { name: 'cards' } });
+        expect(messages.filter((m) => statusOf(m)?.status === 'COMPLETE')).toEqual([]);
+      },
+    );
   });
 });

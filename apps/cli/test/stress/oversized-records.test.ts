@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FailureType } from '@mb-airbyte/airbyte-protocol';
 import type { Sandbox } from '@mb-airbyte/metabase-sandbox';
 import type { FrontOptions } from './support/front-proxy.js';
-import { lengthOf, oversized, oversizedEnvelope, sendCompressed, sendPieces, type BodyPieces, type Encoding } from './support/hostile-bodies.js';
+import {
+  lengthOf,
+  oversized,
+  oversizedEnvelope,
+  sendCompressed,
+  sendPieces,
+  type BodyPieces,
+  type Encoding,
+} from './support/hostile-bodies.js';
 import { configuredCatalog, finalStatuses, records, streamErrors } from './support/messages.js';
 import { startStage } from './support/stage.js';
 import { createStressCli, type StressCli, type StressRun } from './support/stress-cli.js';
@@ -49,9 +57,13 @@ const sizeMessage = (stream: string, path: string, what: string): RegExp =>
       'raise max_record_size_mb in the source config \\(now 24\\)\\.$',
   );
 const bombMessage = (encoding: Encoding): RegExp =>
-  new RegExp(`^Stream "cards": The response to GET https://127\\.0\\.0\\.1:\\d+/api/card inflated to more than 200 times the size it had on the wire \\([\\d.]+ MiB from [\\d.]+ (KiB|bytes) of ${encoding}\\)`);
+  new RegExp(
+    `^Stream "cards": The response to GET https://127\\.0\\.0\\.1:\\d+/api/card inflated to more than 200 times the size it had on the wire \\([\\d.]+ MiB from [\\d.]+ (KiB|bytes) of ${encoding}\\)`,
+  );
 
-const cards = (body: BodyPieces, length?: number): Case['route'] => () => ({ 'GET /api/card': sendPieces(body, length === undefined ? {} : { length }) });
+const cards =
+  (body: BodyPieces, length?: number): Case['route'] =>
+  () => ({ 'GET /api/card': sendPieces(body, length === undefined ? {} : { length }) });
 const sized = (body: BodyPieces): Case['route'] => cards(body, lengthOf(body));
 
 const cases: Case[] = [
@@ -62,8 +74,20 @@ const cases: Case[] = [
     failureType: 'config_error' as const,
     message: sizeMessage('cards', 'card', 'record 1'),
   })),
-  { name: 'a record with a string of 200 MB', stream: 'cards', route: sized(oversized.string(200_000_000)), failureType: 'config_error', message: sizeMessage('cards', 'card', 'record 1') },
-  { name: 'a record with a string that never ends', stream: 'cards', route: cards(oversized.string(Infinity)), failureType: 'config_error', message: sizeMessage('cards', 'card', 'record 1') },
+  {
+    name: 'a record with a string of 200 MB',
+    stream: 'cards',
+    route: sized(oversized.string(200_000_000)),
+    failureType: 'config_error',
+    message: sizeMessage('cards', 'card', 'record 1'),
+  },
+  {
+    name: 'a record with a string that never ends',
+    stream: 'cards',
+    route: cards(oversized.string(Infinity)),
+    failureType: 'config_error',
+    message: sizeMessage('cards', 'card', 'record 1'),
+  },
   {
     name: 'a key of 48 MiB on the way to the records',
     stream: 'databases',
@@ -108,9 +132,19 @@ function otherStream(stream: Case['stream']): string {
   return stream === 'cards' ? 'databases' : 'cards';
 }
 
-async function readWith(c: Pick<Case, 'stream' | 'route'>, test: Parameters<typeof startStage>[0], extra: Record<string, unknown> = {}): Promise<StressRun> {
+async function readWith(
+  c: Pick<Case, 'stream' | 'route'>,
+  test: Parameters<typeof startStage>[0],
+  extra: Record<string, unknown> = {},
+): Promise<StressRun> {
   const stage = await startStage(test, { routes: c.route });
-  return stage.invoke(cli, { command: 'read', config: stage.config('api_key', extra), catalog: configuredCatalog([c.stream, otherStream(c.stream)]), measureMemory: true, timeoutMs: 120_000 });
+  return stage.invoke(cli, {
+    command: 'read',
+    config: stage.config('api_key', extra),
+    catalog: configuredCatalog([c.stream, otherStream(c.stream)]),
+    measureMemory: true,
+    timeoutMs: 120_000,
+  });
 }
 
 const peaks: string[] = [];
@@ -119,41 +153,58 @@ afterAll(() => {
 });
 
 describe.concurrent('oversized records and decompression bombs', () => {
-  it.for(cases.map((c) => [c.name, c] as const))('%s: the stream fails alone, naming the limit, the stream and the request; memory stays bounded', { timeout: 180_000 }, async ([, c], test) => {
-    const run = await readWith(c, test);
-    peaks.push(`${c.name}: ${run.peakRssMb?.toFixed(1) ?? '?'} MB`);
-    expect(run.exitCode).toBe(1);
-    expect(finalStatuses(run)).toEqual({ [c.stream]: 'INCOMPLETE', [otherStream(c.stream)]: 'COMPLETE' });
-    const errors = streamErrors(run, c.stream);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(c.message);
-    expect(errors[0]?.failure_type).toBe(c.failureType);
-    expect(records(run, c.stream).filter((r) => JSON.stringify(r.data).length > MiB)).toEqual([]);
-    expect(run.peakRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
-  });
+  it.for(cases.map((c) => [c.name, c] as const))(
+    '%s: the stream fails alone, naming the limit, the stream and the request; memory stays bounded',
+    { timeout: 180_000 },
+    async ([, c], test) => {
+      const run = await readWith(c, test);
+      peaks.push(`${c.name}: ${run.peakRssMb?.toFixed(1) ?? '?'} MB`);
+      expect(run.exitCode).toBe(1);
+      expect(finalStatuses(run)).toEqual({ [c.stream]: 'INCOMPLETE', [otherStream(c.stream)]: 'COMPLETE' });
+      const errors = streamErrors(run, c.stream);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.message).toMatch(c.message);
+      expect(errors[0]?.failure_type).toBe(c.failureType);
+      expect(records(run, c.stream).filter((r) => JSON.stringify(r.data).length > MiB)).toEqual([]);
+      expect(run.peakRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
+    },
+  );
 });
 
 describe.concurrent('records within the limit, and the limit as a setting', () => {
   it('a plain read (the memory every case above starts from)', { timeout: 60_000 }, async (test) => {
     const stage = await startStage(test);
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key'), catalog: configuredCatalog(['cards', 'databases']), measureMemory: true });
+    const run = await stage.invoke(cli, {
+      command: 'read',
+      config: stage.config('api_key'),
+      catalog: configuredCatalog(['cards', 'databases']),
+      measureMemory: true,
+    });
     peaks.push(`a plain read of cards and databases: ${run.peakRssMb?.toFixed(1) ?? '?'} MB`);
     expect(run.exitCode).toBe(0);
     expect(run.peakRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
   });
 
-  it.for(['gzip', 'deflate', 'br'] as const)('a real list compressed with %s passes whole', { timeout: 60_000 }, async (encoding, test) => {
-    let expected: unknown[] = [];
-    const stage = await startStage(test, {
-      routes: (sandbox) => {
-        expected = sandbox.expected.cards();
-        return { 'GET /api/card': sendCompressed(() => [JSON.stringify(expected)], encoding) };
-      },
-    });
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key'), catalog: configuredCatalog(['cards']) });
-    expect(run.exitCode).toBe(0);
-    expect(records(run, 'cards').map((r) => r.data)).toEqual(expected);
-  });
+  it.for(['gzip', 'deflate', 'br'] as const)(
+    'a real list compressed with %s passes whole',
+    { timeout: 60_000 },
+    async (encoding, test) => {
+      let expected: unknown[] = [];
+      const stage = await startStage(test, {
+        routes: (sandbox) => {
+          expected = sandbox.expected.cards();
+          return { 'GET /api/card': sendCompressed(() => [JSON.stringify(expected)], encoding) };
+        },
+      });
+      const run = await stage.invoke(cli, {
+        command: 'read',
+        config: stage.config('api_key'),
+        catalog: configuredCatalog(['cards']),
+      });
+      expect(run.exitCode).toBe(0);
+      expect(records(run, 'cards').map((r) => r.data)).toEqual(expected);
+    },
+  );
 
   it.for<[string, number, Record<string, unknown>]>([
     ['just under the default limit', 23 * MiB, {}],
@@ -168,9 +219,17 @@ describe.concurrent('records within the limit, and the limit as a setting', () =
     expect(records(run, 'cards').map((r) => (r.data.name as string).length)).toEqual([bytes]);
   });
 
-  it('max_record_size_mb: 1 turns a 2 MiB record into an error that names the setting and its value', { timeout: 60_000 }, async (test) => {
-    const run = await readWith({ stream: 'cards', route: sized(oversized.string(2 * MiB)) }, test, { max_record_size_mb: 1 });
-    expect(run.exitCode).toBe(1);
-    expect(streamErrors(run, 'cards')[0]?.message).toMatch(/record 1 \(from byte 1\) is larger than the limit of 1 MiB on one record\. .*raise max_record_size_mb in the source config \(now 1\)\.$/);
-  });
+  it(
+    'max_record_size_mb: 1 turns a 2 MiB record into an error that names the setting and its value',
+    { timeout: 60_000 },
+    async (test) => {
+      const run = await readWith({ stream: 'cards', route: sized(oversized.string(2 * MiB)) }, test, {
+        max_record_size_mb: 1,
+      });
+      expect(run.exitCode).toBe(1);
+      expect(streamErrors(run, 'cards')[0]?.message).toMatch(
+        /record 1 \(from byte 1\) is larger than the limit of 1 MiB on one record\. .*raise max_record_size_mb in the source config \(now 1\)\.$/,
+      );
+    },
+  );
 });

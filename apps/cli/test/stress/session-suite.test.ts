@@ -16,12 +16,28 @@ afterAll(async () => {
   await cli.close();
 });
 
-const everyStream = ['cards', 'collections', 'dashboards', 'collections_items_dashboards', 'users', 'databases', 'native_query_snippets', 'tables', 'segments', 'permission_groups', 'alerts', 'dashboard_cards'];
+const everyStream = [
+  'cards',
+  'collections',
+  'dashboards',
+  'collections_items_dashboards',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'tables',
+  'segments',
+  'permission_groups',
+  'alerts',
+  'dashboard_cards',
+];
 
 /** Every stream, each primary key once, the same data as a clean read of a sandbox with the same seed. */
 function expectSameRecords(run: StressRun, clean: StressRun): void {
   for (const [stream, keys] of recordsByKey(run)) {
-    expect([...keys].filter(([, count]) => count > 1).map(([key]) => key), `${stream}: keys emitted twice`).toEqual([]);
+    expect(
+      [...keys].filter(([, count]) => count > 1).map(([key]) => key),
+      `${stream}: keys emitted twice`,
+    ).toEqual([]);
   }
   expect(Object.keys(recordDataByKey(clean)).sort()).toEqual([...everyStream].sort());
   expect(recordDataByKey(run)).toEqual(recordDataByKey(clean));
@@ -30,34 +46,51 @@ function expectSameRecords(run: StressRun, clean: StressRun): void {
 /** Requests a session answered: everything but logins, logouts and 401s. */
 function servedRequests(sandbox: Sandbox): number {
   const { requests, requestsByRoute, unauthenticated } = sandbox.stats();
-  return requests - (requestsByRoute['POST /api/session'] ?? 0) - (requestsByRoute['DELETE /api/session'] ?? 0) - unauthenticated;
+  return (
+    requests -
+    (requestsByRoute['POST /api/session'] ?? 0) -
+    (requestsByRoute['DELETE /api/session'] ?? 0) -
+    unauthenticated
+  );
 }
 
 /** The read's closing LOG line. */
 function summaryLine(run: StressRun): string | undefined {
-  return run.messages.flatMap((m) => (m.type === 'LOG' && m.log.message.startsWith('Read finished:') ? [m.log.message] : [])).at(-1);
+  return run.messages
+    .flatMap((m) => (m.type === 'LOG' && m.log.message.startsWith('Read finished:') ? [m.log.message] : []))
+    .at(-1);
 }
 
 /** One ERROR trace for the run (no stream), exit 1, the streams not listed as complete INCOMPLETE with a pointer. */
 function expectOneCause(run: StressRun, cause: RegExp, complete: readonly string[] = []): void {
   expect(run.exitCode).toBe(1);
   const traces = errorTraces(run);
-  expect(traces.map((t) => t.message), 'ERROR traces').toHaveLength(1);
+  expect(
+    traces.map((t) => t.message),
+    'ERROR traces',
+  ).toHaveLength(1);
   expect(traces[0]?.stream_descriptor).toBeUndefined();
   expect(traces[0]?.failure_type).toBe('config_error');
   expect(traces[0]?.message).toMatch(cause);
   const statuses = finalStatuses(run);
   const stopped = everyStream.filter((s) => !complete.includes(s));
-  for (const stream of everyStream) expect(statuses[stream], stream).toBe(complete.includes(stream) ? 'COMPLETE' : 'INCOMPLETE');
+  for (const stream of everyStream)
+    expect(statuses[stream], stream).toBe(complete.includes(stream) ? 'COMPLETE' : 'INCOMPLETE');
   const pointers = run.messages.flatMap((m) => {
-    const match = m.type === 'LOG' && m.log.level === 'WARN' ? /^Stream "([^"]+)" stopped: the read ended because of an earlier error: (.*)$/.exec(m.log.message) : null;
+    const match =
+      m.type === 'LOG' && m.log.level === 'WARN'
+        ? /^Stream "([^"]+)" stopped: the read ended because of an earlier error: (.*)$/.exec(m.log.message)
+        : null;
     return match === null ? [] : [{ stream: match[1], cause: match[2] ?? '' }];
   });
   expect(pointers.map((p) => p.stream).sort()).toEqual([...stopped].sort());
   for (const pointer of pointers) expect(pointer.cause.length, 'a short pointer').toBeLessThan(250);
 }
 
-const completeStreams = (run: StressRun): string[] => Object.entries(finalStatuses(run)).filter(([, s]) => s === 'COMPLETE').map(([name]) => name);
+const completeStreams = (run: StressRun): string[] =>
+  Object.entries(finalStatuses(run))
+    .filter(([, s]) => s === 'COMPLETE')
+    .map(([name]) => name);
 
 async function cleanRead(test: Parameters<typeof startStage>[0]): Promise<StressRun> {
   const reference = await startStage(test);
@@ -82,8 +115,14 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(sessionsExpiredByRequests).toBe(logins - 1);
     expect([failedLogins, logouts]).toEqual([0, 1]);
     expect(stage.front.issuedTokens).toHaveLength(logins);
-    expect(summaryLine(run)).toMatch(new RegExp(`^Read finished: 12 of 12 streams complete, \\d+ records, \\d+ HTTP requests \\(0 retries\\), ${logins} logins\\.$`));
-    await test.annotate(`${served} requests served by sessions, ${logins} logins, ${records(run).length} records compared by primary key; ${summaryLine(run) ?? ''}`);
+    expect(summaryLine(run)).toMatch(
+      new RegExp(
+        `^Read finished: 12 of 12 streams complete, \\d+ records, \\d+ HTTP requests \\(0 retries\\), ${logins} logins\\.$`,
+      ),
+    );
+    await test.annotate(
+      `${served} requests served by sessions, ${logins} logins, ${records(run).length} records compared by primary key; ${summaryLine(run) ?? ''}`,
+    );
   }, 120_000);
 
   it('a session token plus a password, sessions ending every 15 requests: the token first, then logins, every record', async (test) => {
@@ -109,20 +148,31 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     expect(sessionsExpiredByAge).toBeGreaterThanOrEqual(5);
     expect(sessionsExpiredByRequests).toBe(0);
     expect(logins).toBe(sessionsExpiredByAge + 1);
-    await test.annotate(`${sessionsExpiredByAge} sessions ended by age, ${logins} logins, ${records(run).length} records compared by primary key`);
+    await test.annotate(
+      `${sessionsExpiredByAge} sessions ended by age, ${logins} logins, ${records(run).length} records compared by primary key`,
+    );
   }, 120_000);
 
   it('a fresh session refused before it served anything: one config_error that says why, one login', async (test) => {
     const stage = await startStage(test, { sandbox: { sessionMaxRequests: 0 } }); // Metabase ends every session at once
     const run = await stage.invoke(cli, { command: 'read', config: stage.config('password') });
-    expectOneCause(run, /^Metabase answered 401 Unauthenticated to the first requests made with the session it had just opened.*X-Metabase-Session.*API key/);
+    expectOneCause(
+      run,
+      /^Metabase answered 401 Unauthenticated to the first requests made with the session it had just opened.*X-Metabase-Session.*API key/,
+    );
     expect(stage.sandbox.stats().logins).toBe(1);
   }, 120_000);
 
   it('an API key that no longer exists: one ERROR trace, no request after the refusal', async (test) => {
     const stage = await startStage(test);
-    const run = await stage.invoke(cli, { command: 'read', config: stage.config('api_key', { api_key: 'mb_deleted/Key+With=Base64Chars0123456789abcdefgh=' }) });
-    expectOneCause(run, /^Metabase refused the API key: it answered 401 Unauthenticated to GET .*deleted or regenerated/);
+    const run = await stage.invoke(cli, {
+      command: 'read',
+      config: stage.config('api_key', { api_key: 'mb_deleted/Key+With=Base64Chars0123456789abcdefgh=' }),
+    });
+    expectOneCause(
+      run,
+      /^Metabase refused the API key: it answered 401 Unauthenticated to GET .*deleted or regenerated/,
+    );
     const { requests, requestsByRoute } = stage.sandbox.stats();
     expect(requests - (requestsByRoute['GET /api/session/properties'] ?? 0)).toBe(1); // plus the look at the version
   }, 120_000);
@@ -164,7 +214,8 @@ describe.concurrent('session suite: sessions that end, credentials that are refu
     const frozen = Date.parse('2025-06-01T12:00:00Z'); // a still clock: the wait Metabase computes is exact
     const stage = await startStage(test, { sandbox: { now: () => frozen } });
     const { username } = stage.sandbox.credentials;
-    for (let i = 0; i < 10; i++) expect(await loginAttempt(stage.sandbox.url, stage.sandbox.caPem, username, `wrong-password-${i}`)).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect(await loginAttempt(stage.sandbox.url, stage.sandbox.caPem, username, `wrong-password-${i}`)).toBe(401);
     const config = stage.config('password');
     const check = await stage.invoke(cli, { command: 'check', config });
     expect(check.exitCode).toBe(0);
@@ -182,7 +233,11 @@ describe('session suite: the login ceiling', () => {
   it('the login ceiling: sessions that end after every request stop at 30 logins a minute with a clear error', async (test) => {
     const stage = await startStage(test, { sandbox: { sessionMaxRequests: 1 } });
     const run = await stage.invoke(cli, { command: 'read', config: stage.config('password') });
-    expectOneCause(run, /^Metabase ended the connector's sessions so often that it logged in 30 times within a minute.*MAX_SESSION_AGE/, completeStreams(run));
+    expectOneCause(
+      run,
+      /^Metabase ended the connector's sessions so often that it logged in 30 times within a minute.*MAX_SESSION_AGE/,
+      completeStreams(run),
+    );
     expect(stage.sandbox.stats().logins).toBe(30);
     expect(summaryLine(run)).toMatch(/, 30 logins\.$/);
   }, 120_000);

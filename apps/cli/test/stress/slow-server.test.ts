@@ -37,7 +37,12 @@ async function silentServer(): Promise<LoopbackServer & { requests: string[] }> 
 /** Runs `command` against a silent server with a 2 s first-byte timeout; the server's requests come back too. */
 async function againstSilentServer(command: 'read' | 'check'): Promise<{ run: StressRun; requests: string[] }> {
   const server = await silentServer();
-  const config = { instance_api_url: `${server.origin}/api/`, api_key: 'mb_silentServerKey0123456789', ca_certificate: sandboxCerts().caPem, first_byte_timeout_seconds: 2 };
+  const config = {
+    instance_api_url: `${server.origin}/api/`,
+    api_key: 'mb_silentServerKey0123456789',
+    ca_certificate: sandboxCerts().caPem,
+    first_byte_timeout_seconds: 2,
+  };
   try {
     return { run: await cli.invoke({ command, config, timeoutMs: 60_000 }), requests: server.requests };
   } finally {
@@ -56,7 +61,9 @@ describe.concurrent('a slow or silent Metabase', () => {
     expect(records(run, 'cards').map((r) => r.data.id)).toEqual(stage.sandbox.expected.cards().map((c) => c.id));
     expect(stage.sandbox.stats().requestsByRoute['GET /api/card']).toBe(1);
     const waiting = logLines(run, 'INFO').filter((l) => l.startsWith('Still waiting'));
-    expect(waiting[0]).toMatch(/^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/api\/card(\?\S*)?: 2 s so far \(the connector waits up to 20 s for the first byte of an answer\)\.$/);
+    expect(waiting[0]).toMatch(
+      /^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/api\/card(\?\S*)?: 2 s so far \(the connector waits up to 20 s for the first byte of an answer\)\.$/,
+    );
     expect(logLines(run, 'WARN')).toEqual([]);
   }, 60_000);
 
@@ -67,7 +74,9 @@ describe.concurrent('a slow or silent Metabase', () => {
     expect(more).toEqual([]);
     expect(error?.failure_type).toBe('transient_error');
     expect(error?.stream_descriptor).toBeUndefined();
-    expect(error?.message).toMatch(/the server accepted the connection but did not answer \(no answer within 2 s\), nor any other request meanwhile/);
+    expect(error?.message).toMatch(
+      /the server accepted the connection but did not answer \(no answer within 2 s\), nor any other request meanwhile/,
+    );
     expect(error?.message).toMatch(/raise first_byte_timeout_seconds in the source config \(now 2\)/);
     expect(error?.message).not.toMatch(/could not reach/i);
     const statuses = finalStatuses(run);
@@ -77,8 +86,14 @@ describe.concurrent('a slow or silent Metabase', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(new Set(requests).size).toBe(requests.length);
     expect(requests.length).toBeLessThan(everyStream);
-    expect(logLines(run, 'INFO').some((l) => /^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/api\/\S+: 200 ms so far/.test(l))).toBe(true);
-    expect(logLines(run, 'WARN').filter((l) => l.includes('stopped: the read ended because of an earlier error'))).toHaveLength(everyStream);
+    expect(
+      logLines(run, 'INFO').some((l) =>
+        /^Still waiting for the server to answer GET https:\/\/127\.0\.0\.1:\d+\/api\/\S+: 200 ms so far/.test(l),
+      ),
+    ).toBe(true);
+    expect(
+      logLines(run, 'WARN').filter((l) => l.includes('stopped: the read ended because of an earlier error')),
+    ).toHaveLength(everyStream);
     // One first-byte wait (2 s), not an attempt per request per stream; generous for a loaded machine.
     console.info(`a silent server: read ended after ${Math.round(run.elapsedMs)} ms, ${requests.length} requests`);
     expect(run.elapsedMs).toBeLessThan(30_000);
@@ -89,7 +104,9 @@ describe.concurrent('a slow or silent Metabase', () => {
     expect(run.exitCode).toBe(0);
     const [status] = run.messages.flatMap((m) => (m.type === 'CONNECTION_STATUS' ? [m.connectionStatus] : []));
     expect(status?.status).toBe('FAILED');
-    expect(status?.message).toMatch(/GET https:\/\/127\.0\.0\.1:\d+\/api\/user\/current: the server accepted the connection but did not answer \(no answer within 2 s\)/);
+    expect(status?.message).toMatch(
+      /GET https:\/\/127\.0\.0\.1:\d+\/api\/user\/current: the server accepted the connection but did not answer \(no answer within 2 s\)/,
+    );
     expect(requests).toEqual(['GET /api/user/current']);
   }, 90_000);
 });

@@ -43,8 +43,24 @@ export async function cliRead(cliFile: string, cwd: string, args: string[]): Pro
       warnings.push(message.log.message);
     }
   };
-  const run = await spawnConnector(args, { cliFile, cwd, env: { PATH: process.env.PATH ?? '' }, onMessage, keepMessages: false, timeoutMs: 120_000 });
-  return { exitCode: run.exitCode, records, statuses, states, errors, warnings, badLines: run.badLines, stderr: run.stderr };
+  const run = await spawnConnector(args, {
+    cliFile,
+    cwd,
+    env: { PATH: process.env.PATH ?? '' },
+    onMessage,
+    keepMessages: false,
+    timeoutMs: 120_000,
+  });
+  return {
+    exitCode: run.exitCode,
+    records,
+    statuses,
+    states,
+    errors,
+    warnings,
+    badLines: run.badLines,
+    stderr: run.stderr,
+  };
 }
 
 /** Records keyed by id (the primary key of every stream), to compare without caring about order. */

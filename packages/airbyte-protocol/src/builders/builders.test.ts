@@ -31,7 +31,9 @@ describe('message builders', () => {
         sourceStats: { recordCount: 3 },
       },
     });
-    expect(streamStateMessage({ name: 'users' }, null, 0).state.stream).toEqual({ stream_descriptor: { name: 'users' } });
+    expect(streamStateMessage({ name: 'users' }, null, 0).state.stream).toEqual({
+      stream_descriptor: { name: 'users' },
+    });
   });
 
   test('globalStateMessage carries shared and per-stream state', () => {
@@ -53,7 +55,12 @@ describe('message builders', () => {
       5,
     );
     expect(full.trace).toMatchObject({
-      error: { internal_message: 'i', stack_trace: 's', failure_type: 'transient_error', stream_descriptor: { name: 'x' } },
+      error: {
+        internal_message: 'i',
+        stack_trace: 's',
+        failure_type: 'transient_error',
+        stream_descriptor: { name: 'x' },
+      },
     });
   });
 
@@ -80,23 +87,43 @@ describe('message builders', () => {
 describe('configuredCatalog', () => {
   const catalog = {
     streams: [
-      { name: 'cards', json_schema: {}, supported_sync_modes: ['full_refresh' as const, 'incremental' as const], source_defined_primary_key: [['id']] },
+      {
+        name: 'cards',
+        json_schema: {},
+        supported_sync_modes: ['full_refresh' as const, 'incremental' as const],
+        source_defined_primary_key: [['id']],
+      },
       { name: 'users', json_schema: {}, supported_sync_modes: ['full_refresh' as const] },
     ],
   };
 
   it('selects every stream in full refresh (overwrite), keeping source-defined primary keys', () => {
-    expect(configuredCatalog(catalog).streams.map(({ stream, sync_mode, destination_sync_mode, primary_key }) => [stream.name, sync_mode, destination_sync_mode, primary_key])).toEqual([
+    expect(
+      configuredCatalog(catalog).streams.map(({ stream, sync_mode, destination_sync_mode, primary_key }) => [
+        stream.name,
+        sync_mode,
+        destination_sync_mode,
+        primary_key,
+      ]),
+    ).toEqual([
       ['cards', 'full_refresh', 'overwrite', [['id']]],
       ['users', 'full_refresh', 'overwrite', undefined],
     ]);
   });
 
   it('reads incrementally (append) only where supported, and lets a named stream choose its mode', () => {
-    const modes = (options: Parameters<typeof configuredCatalog>[1]) => configuredCatalog(catalog, options).streams.map((s) => `${s.stream.name}:${s.sync_mode}:${s.destination_sync_mode}`);
+    const modes = (options: Parameters<typeof configuredCatalog>[1]) =>
+      configuredCatalog(catalog, options).streams.map(
+        (s) => `${s.stream.name}:${s.sync_mode}:${s.destination_sync_mode}`,
+      );
     expect(modes({ syncMode: 'incremental' })).toEqual(['cards:incremental:append', 'users:full_refresh:overwrite']);
-    expect(modes({ streams: ['users', { name: 'cards', syncMode: 'incremental' }] })).toEqual(['users:full_refresh:overwrite', 'cards:incremental:append']);
+    expect(modes({ streams: ['users', { name: 'cards', syncMode: 'incremental' }] })).toEqual([
+      'users:full_refresh:overwrite',
+      'cards:incremental:append',
+    ]);
     expect(modes({ streams: ['missing'] })).toEqual(['missing:full_refresh:overwrite']);
-    expect(ConfiguredAirbyteCatalogSchema.safeParse(configuredCatalog(catalog, { streams: ['missing'] })).success).toBe(true);
+    expect(ConfiguredAirbyteCatalogSchema.safeParse(configuredCatalog(catalog, { streams: ['missing'] })).success).toBe(
+      true,
+    );
   });
 });

@@ -1,4 +1,10 @@
-import type { AirbyteCatalog, AirbyteStream, ConfiguredAirbyteCatalog, ConfiguredAirbyteStream, SyncMode } from '../schemas/catalog.js';
+import type {
+  AirbyteCatalog,
+  AirbyteStream,
+  ConfiguredAirbyteCatalog,
+  ConfiguredAirbyteStream,
+  SyncMode,
+} from '../schemas/catalog.js';
 
 export interface ConfiguredCatalogOptions {
   /** The streams to read, by name, each optionally with its sync mode (default: every stream of the catalog). */
@@ -12,12 +18,25 @@ export interface ConfiguredCatalogOptions {
  * incremental ones append, and each stream keeps its source-defined primary key. A name the catalog lacks gets a
  * bare stream entry, so a test can ask a source for a stream it does not have.
  */
-export function configuredCatalog(catalog: AirbyteCatalog, options: ConfiguredCatalogOptions = {}): ConfiguredAirbyteCatalog {
-  const wanted = (options.streams ?? catalog.streams.map((stream) => stream.name)).map((s) => (typeof s === 'string' ? { name: s } : s));
+export function configuredCatalog(
+  catalog: AirbyteCatalog,
+  options: ConfiguredCatalogOptions = {},
+): ConfiguredAirbyteCatalog {
+  const wanted = (options.streams ?? catalog.streams.map((stream) => stream.name)).map((s) =>
+    typeof s === 'string' ? { name: s } : s,
+  );
   return {
     streams: wanted.map(({ name, syncMode }): ConfiguredAirbyteStream => {
-      const stream: AirbyteStream = catalog.streams.find((s) => s.name === name) ?? { name, json_schema: {}, supported_sync_modes: ['full_refresh'] };
-      const mode = syncMode ?? (options.syncMode === 'incremental' && stream.supported_sync_modes.includes('incremental') ? 'incremental' : 'full_refresh');
+      const stream: AirbyteStream = catalog.streams.find((s) => s.name === name) ?? {
+        name,
+        json_schema: {},
+        supported_sync_modes: ['full_refresh'],
+      };
+      const mode =
+        syncMode ??
+        (options.syncMode === 'incremental' && stream.supported_sync_modes.includes('incremental')
+          ? 'incremental'
+          : 'full_refresh');
       return {
         stream,
         sync_mode: mode,

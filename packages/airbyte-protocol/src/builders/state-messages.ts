@@ -22,6 +22,7 @@ export function globalStateMessage(
   streamStates: AirbyteStreamState[],
   recordCount: number,
 ): AirbyteMessageOf<'STATE'> {
-  const global = sharedState === null ? { stream_states: streamStates } : { shared_state: sharedState, stream_states: streamStates };
+  const global =
+    sharedState === null ? { stream_states: streamStates } : { shared_state: sharedState, stream_states: streamStates };
   return { type: 'STATE', state: { type: 'GLOBAL', global, sourceStats: { recordCount } } };
 }

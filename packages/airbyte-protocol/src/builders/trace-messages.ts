@@ -39,7 +39,8 @@ export function streamStatusMessage(
   reasons?: AirbyteStreamStatusReason[],
   emittedAt: number = Date.now(),
 ): TraceMessage {
-  const stream_status = reasons === undefined ? { stream_descriptor: stream, status } : { stream_descriptor: stream, status, reasons };
+  const stream_status =
+    reasons === undefined ? { stream_descriptor: stream, status } : { stream_descriptor: stream, status, reasons };
   return trace({ type: 'STREAM_STATUS', emitted_at: emittedAt, stream_status });
 }
 

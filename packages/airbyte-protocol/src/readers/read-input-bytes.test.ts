@@ -39,13 +39,17 @@ describe('only regular files are read', () => {
     const error = await failure(() => readConfigFile(fifo));
     expect(Date.now() - started).toBeLessThan(5_000); // a blocking open would never return at all
     expect(error.reason).toBe('not_a_file');
-    expect(error.message).toBe(`config file "${fifo}": not a regular file: it is a named pipe (FIFO), which could block the connector; give the path of a regular file`);
+    expect(error.message).toBe(
+      `config file "${fifo}": not a regular file: it is a named pipe (FIFO), which could block the connector; give the path of a regular file`,
+    );
   });
 
   test.runIf(existsSync('/dev/zero'))('/dev/zero is refused before a byte is read', async () => {
     const error = await failure(() => readCatalogFile('/dev/zero'));
     expect(error.reason).toBe('not_a_file');
-    expect(error.message).toBe('catalog file "/dev/zero": not a regular file: it is a character device; give the path of a regular file');
+    expect(error.message).toBe(
+      'catalog file "/dev/zero": not a regular file: it is a character device; give the path of a regular file',
+    );
   });
 
   test.runIf(posix)('a socket is refused', async () => {
@@ -84,7 +88,9 @@ describe('size limits', () => {
     await writeFile(path, `{"pad":"${'x'.repeat(3000)}"}`);
     const error = await failure(() => readConfigFile(path, { maxBytes: 2048 }));
     expect(error.reason).toBe('too_large');
-    expect(error.message).toBe(`config file "${path}": is 2.9 KiB, larger than the 2 KiB limit for config files; check that the path names the right file`);
+    expect(error.message).toBe(
+      `config file "${path}": is 2.9 KiB, larger than the 2 KiB limit for config files; check that the path names the right file`,
+    );
   });
 
   test('a file of exactly the limit is read', async () => {
@@ -95,14 +101,21 @@ describe('size limits', () => {
     await expect(readConfigFile(path, { maxBytes: 100 })).resolves.toEqual({ p: 'y'.repeat(92) });
   });
 
-  test.runIf(existsSync('/proc/self/status'))('a file that reports no size (/proc) is still capped while read', async () => {
-    const error = await failure(() => readConfigFile('/proc/self/status', { maxBytes: 64 }));
-    expect(error.reason).toBe('too_large');
-    expect(error.message).toContain('is larger than the 64 bytes limit for config files');
-  });
+  test.runIf(existsSync('/proc/self/status'))(
+    'a file that reports no size (/proc) is still capped while read',
+    async () => {
+      const error = await failure(() => readConfigFile('/proc/self/status', { maxBytes: 64 }));
+      expect(error.reason).toBe('too_large');
+      expect(error.message).toContain('is larger than the 64 bytes limit for config files');
+    },
+  );
 
   test('a 50 MB catalog is within the default limit and reads', async () => {
-    const stream = { name: 'big', json_schema: { description: 'd'.repeat(50 * 1024 * 1024) }, supported_sync_modes: ['full_refresh'] };
+    const stream = {
+      name: 'big',
+      json_schema: { description: 'd'.repeat(50 * 1024 * 1024) },
+      supported_sync_modes: ['full_refresh'],
+    };
     const path = join(dir, 'big-catalog.json');
     await writeFile(path, JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh' }] }));
     const catalog = await readCatalogFile(path);
@@ -110,7 +123,11 @@ describe('size limits', () => {
   });
 
   test('defaults per kind', () => {
-    expect(INPUT_FILE_LIMITS).toEqual({ config: 10 * 1024 * 1024, catalog: 256 * 1024 * 1024, state: 256 * 1024 * 1024 });
+    expect(INPUT_FILE_LIMITS).toEqual({
+      config: 10 * 1024 * 1024,
+      catalog: 256 * 1024 * 1024,
+      state: 256 * 1024 * 1024,
+    });
   });
 
   test.each([

@@ -14,13 +14,19 @@ const OPEN_FLAGS = process.platform === 'win32' ? constants.O_RDONLY : constants
  * further than the limit, in case it changed in between (or, like files in /proc, reports no size).
  */
 export async function readInputBytes(file: string, what: string, maxBytes: number): Promise<Buffer> {
-  const fail = (reason: 'missing' | 'unreadable' | 'not_a_file' | 'too_large', detail: string, cause?: unknown): never => {
+  const fail = (
+    reason: 'missing' | 'unreadable' | 'not_a_file' | 'too_large',
+    detail: string,
+    cause?: unknown,
+  ): never => {
     throw new InputFileError({ file, what, reason, detail, ...(cause === undefined ? {} : { cause }) });
   };
   const check = (stats: Stats): void => {
     if (stats.isDirectory()) fail('unreadable', 'cannot be read: it is a directory');
-    if (!stats.isFile()) fail('not_a_file', `not a regular file: ${notAFileKind(stats)}; give the path of a regular file`);
-    if (stats.size > maxBytes) fail('too_large', tooLargeDetail(what, `is ${formatBytes(stats.size)}, larger than`, maxBytes));
+    if (!stats.isFile())
+      fail('not_a_file', `not a regular file: ${notAFileKind(stats)}; give the path of a regular file`);
+    if (stats.size > maxBytes)
+      fail('too_large', tooLargeDetail(what, `is ${formatBytes(stats.size)}, larger than`, maxBytes));
   };
   let handle: FileHandle | undefined;
   try {

@@ -78,7 +78,9 @@ describe('readJsonFile failures name the file and the kind', () => {
     const path = await file('bad.json', '{\n  "password": "hunter2-secret",\n  "url": oops\n}');
     const error = await failure(() => readConfigFile(path));
     expect(error.reason).toBe('not_json');
-    expect(error.message).toMatch(new RegExp(`^config file "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": not valid JSON: `));
+    expect(error.message).toMatch(
+      new RegExp(`^config file "${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}": not valid JSON: `),
+    );
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('oops');
     expect(error.message).toMatch(/line 3, column \d+/);
@@ -130,11 +132,21 @@ describe('readCatalogFile', () => {
     const error = await failure(() => readCatalogFile(path));
     expect(error.reason).toBe('invalid');
     expect(error.jsonPath).toBe('$.streams[0].sync_mode');
-    expect(error.message).toBe(`catalog file "${path}": $.streams[0].sync_mode: expected one of full_refresh|incremental`);
+    expect(error.message).toBe(
+      `catalog file "${path}": $.streams[0].sync_mode: expected one of full_refresh|incremental`,
+    );
   });
 
   test('a missing field deeper down', async () => {
-    const path = await file('cat2.json', JSON.stringify({ streams: [{ stream, sync_mode: 'full_refresh' }, { stream: { name: 'x' }, sync_mode: 'incremental' }] }));
+    const path = await file(
+      'cat2.json',
+      JSON.stringify({
+        streams: [
+          { stream, sync_mode: 'full_refresh' },
+          { stream: { name: 'x' }, sync_mode: 'incremental' },
+        ],
+      }),
+    );
     const error = await failure(() => readCatalogFile(path));
     expect(error.jsonPath).toBe('$.streams[1].stream.json_schema');
     expect(error.message).toContain('$.streams[1].stream.json_schema: is required (expected object)');
@@ -152,8 +164,14 @@ describe('readStateFile', () => {
   const streamState = { type: 'STREAM', stream: { stream_descriptor: { name: 'users' }, stream_state: { cursor: 5 } } };
 
   test('the platform array of STATE messages', async () => {
-    const path = await file('state.json', JSON.stringify([streamState, { type: 'GLOBAL', global: { stream_states: [] } }]));
-    await expect(readStateFile(path)).resolves.toEqual([streamState, { type: 'GLOBAL', global: { stream_states: [] } }]);
+    const path = await file(
+      'state.json',
+      JSON.stringify([streamState, { type: 'GLOBAL', global: { stream_states: [] } }]),
+    );
+    await expect(readStateFile(path)).resolves.toEqual([
+      streamState,
+      { type: 'GLOBAL', global: { stream_states: [] } },
+    ]);
   });
 
   test('a bare object is a LEGACY blob', async () => {

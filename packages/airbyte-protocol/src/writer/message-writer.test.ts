@@ -54,7 +54,9 @@ describe('MessageWriter', () => {
     await writer.write(logMessage('ERROR', 'line 1\nline 2', 'Error\n  at f'));
     await writer.flush();
     expect(lines()).toHaveLength(1);
-    expect(AirbyteMessageSchema.parse(JSON.parse(lines()[0] ?? ''))).toMatchObject({ log: { message: 'line 1\nline 2' } });
+    expect(AirbyteMessageSchema.parse(JSON.parse(lines()[0] ?? ''))).toMatchObject({
+      log: { message: 'line 1\nline 2' },
+    });
   });
 
   test('writeRecordJson prints exactly what write(recordMessage(...)) prints', async () => {
@@ -69,7 +71,9 @@ describe('MessageWriter', () => {
       const fastWriter = new MessageWriter(fast.sink);
       const slowWriter = new MessageWriter(slow.sink);
       await fastWriter.writeRecordJson(stream, JSON.stringify(data), 1234, namespace);
-      await slowWriter.write(recordMessage(stream, data, namespace === undefined ? { emittedAt: 1234 } : { namespace, emittedAt: 1234 }));
+      await slowWriter.write(
+        recordMessage(stream, data, namespace === undefined ? { emittedAt: 1234 } : { namespace, emittedAt: 1234 }),
+      );
       await Promise.all([fastWriter.flush(), slowWriter.flush()]);
       expect(fast.text()).toBe(slow.text());
       expect(AirbyteMessageSchema.safeParse(JSON.parse(fast.lines()[0] ?? '')).success).toBe(true);
@@ -190,7 +194,10 @@ describe('MessageWriter time-based flush', () => {
     expect(chunks).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);
     expect(chunks).toHaveLength(1);
-    expect(lines().map((l) => (JSON.parse(l) as { log: { message: string } }).log.message)).toEqual(['started', 'retrying']);
+    expect(lines().map((l) => (JSON.parse(l) as { log: { message: string } }).log.message)).toEqual([
+      'started',
+      'retrying',
+    ]);
     // Nothing waits: no further chunk, and the next line starts a new interval.
     await vi.advanceTimersByTimeAsync(5_000);
     expect(chunks).toHaveLength(1);

@@ -160,7 +160,8 @@ export class MessageWriter {
 
   private readonly onClose = (): void => {
     // Anything still waiting would wait forever: a closed stream never drains.
-    if (this.drainWaiters.length > 0 || this.inFlight > 0) this.fail(new Error('output stream closed before all messages were written'));
+    if (this.drainWaiters.length > 0 || this.inFlight > 0)
+      this.fail(new Error('output stream closed before all messages were written'));
   };
 
   private readonly fail = (error: Error): void => {

@@ -19,7 +19,11 @@ type PluginBuild = Parameters<EsbuildPlugin['setup']>[0];
 type SpecRequest = { kind: 'spec'; debug: boolean };
 type SpecIo = { stdout: Writable; stderr: Writable };
 interface CoreModule {
-  runCommand: (request: SpecRequest, io: SpecIo, options: { name: string; loadSource: () => Promise<unknown> }) => Promise<number>;
+  runCommand: (
+    request: SpecRequest,
+    io: SpecIo,
+    options: { name: string; loadSource: () => Promise<unknown> },
+  ) => Promise<number>;
   source: unknown;
 }
 
@@ -48,7 +52,8 @@ export function embeddedCorePlugin(options: EmbeddedCoreOptions): EsbuildPlugin 
       const precomputedSpecFile = ownModule('precomputed-spec');
       const sourceFile = realpathSync(resolve(options.sourceFile));
       let core: Promise<string> | undefined;
-      const coreSource = (): Promise<string> => (core ??= bundleCore(build, { ...options, runCommandFile, sourceFile }));
+      const coreSource = (): Promise<string> =>
+        (core ??= bundleCore(build, { ...options, runCommandFile, sourceFile }));
 
       build.onLoad({ filter: exactPath(runCommandFile) }, () => ({
         contents: `import { loadCore } from '${coreNamespace}';\nexport const runCommand = (...args) => loadCore().runCommand(...args);`,
@@ -68,14 +73,24 @@ export function embeddedCorePlugin(options: EmbeddedCoreOptions): EsbuildPlugin 
       build.initialOptions.metafile = true;
       build.onEnd((result) => {
         const inputs = Object.entries(result.metafile?.inputs ?? {});
-        const statically = inputs.filter(([, input]) => input.imports.some((i) => i.kind === 'import-statement' && resolve(i.path) === sourceFile));
+        const statically = inputs.filter(([, input]) =>
+          input.imports.some((i) => i.kind === 'import-statement' && resolve(i.path) === sourceFile),
+        );
         if (statically.length > 0) {
           const importers = statically.map(([importer]) => importer).join(', ');
-          throw new Error(`embedded-core: ${importers} imports ${options.sourceFile} statically; import it lazily, in loadSource: async () => (await import('./source.js')).${options.sourceExport}`);
+          throw new Error(
+            `embedded-core: ${importers} imports ${options.sourceFile} statically; import it lazily, in loadSource: async () => (await import('./source.js')).${options.sourceExport}`,
+          );
         }
       });
-      build.onResolve({ filter: new RegExp(`^${coreNamespace}$`) }, (args) => ({ path: args.path, namespace: coreNamespace }));
-      build.onLoad({ filter: /.*/, namespace: coreNamespace }, async () => ({ contents: coreLoader(await coreSource(), options.name), loader: 'js' }));
+      build.onResolve({ filter: new RegExp(`^${coreNamespace}$`) }, (args) => ({
+        path: args.path,
+        namespace: coreNamespace,
+      }));
+      build.onLoad({ filter: /.*/, namespace: coreNamespace }, async () => ({
+        contents: coreLoader(await coreSource(), options.name),
+        loader: 'js',
+      }));
     },
   };
 }
@@ -84,7 +99,10 @@ function exactPath(path: string): RegExp {
   return new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }
 
-async function bundleCore(build: PluginBuild, options: EmbeddedCoreOptions & { runCommandFile: string }): Promise<string> {
+async function bundleCore(
+  build: PluginBuild,
+  options: EmbeddedCoreOptions & { runCommandFile: string },
+): Promise<string> {
   const result = await build.esbuild.build({
     stdin: {
       contents: [
@@ -132,7 +150,11 @@ function coreLoader(source: string, name: string): string {
 /** Runs the core's `spec` once, at build time, and returns the one line it printed. */
 async function specLine(source: string, name: string): Promise<string> {
   const module = { exports: {} as CoreModule };
-  const wrapper = runInThisContext(`${wrapperStart}${source}\n})`, { filename: `${name}.js/core` }) as (e: unknown, r: NodeJS.Require, m: unknown) => void;
+  const wrapper = runInThisContext(`${wrapperStart}${source}\n})`, { filename: `${name}.js/core` }) as (
+    e: unknown,
+    r: NodeJS.Require,
+    m: unknown,
+  ) => void;
   wrapper(module.exports, createRequire(import.meta.url), module);
   const core = module.exports;
   let stdout = '';
@@ -145,11 +167,16 @@ async function specLine(source: string, name: string): Promise<string> {
       },
     });
   const io = { stdout: collect((t) => (stdout += t)), stderr: collect((t) => (stderr += t)) };
-  const exitCode = await core.runCommand({ kind: 'spec', debug: false }, io, { name, loadSource: () => Promise.resolve(core.source) });
+  const exitCode = await core.runCommand({ kind: 'spec', debug: false }, io, {
+    name,
+    loadSource: () => Promise.resolve(core.source),
+  });
   const lines = stdout.split('\n').filter((line) => line !== '');
   const line = lines[0];
   if (exitCode !== 0 || lines.length !== 1 || line === undefined || !line.startsWith('{"type":"SPEC"')) {
-    throw new Error(`embedded-core: spec of ${name} at build time failed (exit ${exitCode}): ${stdout.slice(0, 300)} ${stderr.slice(0, 300)}`);
+    throw new Error(
+      `embedded-core: spec of ${name} at build time failed (exit ${exitCode}): ${stdout.slice(0, 300)} ${stderr.slice(0, 300)}`,
+    );
   }
   return line;
 }

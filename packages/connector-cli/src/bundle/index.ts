@@ -3,7 +3,10 @@ import type { Options } from 'tsup';
 import { embeddedCorePlugin } from './embedded-core-plugin.js';
 
 /** Node's ESM has no `require`; bundled CommonJS modules call it for built-ins. */
-export const requireShim = ["import { createRequire as __createRequire } from 'node:module';", 'const require = __createRequire(import.meta.url);'].join('\n');
+export const requireShim = [
+  "import { createRequire as __createRequire } from 'node:module';",
+  'const require = __createRequire(import.meta.url);',
+].join('\n');
 
 const target = 'node20';
 
@@ -48,5 +51,11 @@ export function connectorBinConfig(options: ConnectorBinOptions): Options {
   const banner = { js: `#!/usr/bin/env node\n${requireShim}` };
   if (options.source === false) return { ...single, banner };
   const sourceFile = options.source ?? 'src/source.ts';
-  return { ...single, banner, esbuildPlugins: [embeddedCorePlugin({ name: options.name, sourceFile, sourceExport: options.sourceExport ?? 'source', target })] };
+  return {
+    ...single,
+    banner,
+    esbuildPlugins: [
+      embeddedCorePlugin({ name: options.name, sourceFile, sourceExport: options.sourceExport ?? 'source', target }),
+    ],
+  };
 }

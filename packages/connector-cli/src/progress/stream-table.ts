@@ -26,14 +26,28 @@ export function formatStreamTable(rows: readonly StreamRow[]): string {
   const header = ['stream', 'status', 'records', 'time', 'rate'];
   const totalRecords = rows.reduce((sum, row) => sum + row.records, 0);
   const totalMs = rows.reduce((sum, row) => sum + row.elapsedMs, 0);
-  const body = rows.map((row) => [row.stream, row.status, formatCount(row.records), formatSeconds(row.elapsedMs), formatRate(row.records, row.elapsedMs)]);
-  const total = [`total (${rows.length} streams)`, '', formatCount(totalRecords), formatSeconds(totalMs), formatRate(totalRecords, totalMs)];
+  const body = rows.map((row) => [
+    row.stream,
+    row.status,
+    formatCount(row.records),
+    formatSeconds(row.elapsedMs),
+    formatRate(row.records, row.elapsedMs),
+  ]);
+  const total = [
+    `total (${rows.length} streams)`,
+    '',
+    formatCount(totalRecords),
+    formatSeconds(totalMs),
+    formatRate(totalRecords, totalMs),
+  ];
   const table = [header, ...body, total];
   const widths = header.map((_, column) => Math.max(...table.map((cells) => (cells[column] ?? '').length)));
   const numeric = new Set([2, 3, 4]);
   const render = (cells: string[]): string =>
     cells
-      .map((cell, column) => (numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        numeric.has(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');

@@ -34,7 +34,11 @@ export interface SpawnOptions {
 /** Runs the CLI as the platform does (a child process with files for inputs) and parses its stdout line by line. */
 export async function spawnConnector(args: string[], options: SpawnOptions): Promise<ConnectorRun> {
   const started = performance.now();
-  const [program = process.execPath, ...leading] = options.command ?? [process.execPath, ...(options.execArgv ?? []), cliFileOf(options)];
+  const [program = process.execPath, ...leading] = options.command ?? [
+    process.execPath,
+    ...(options.execArgv ?? []),
+    cliFileOf(options),
+  ];
   const child = spawn(program, [...leading, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,

@@ -39,7 +39,8 @@ export class LegacySessionTokenAuth implements Authenticator {
     if (sessionToken !== '' && (await this.isValid(client))) return { [header]: sessionToken };
     if (username !== '' && password !== '') return { [header]: await (this.login ??= this.logIn(client)) };
     throw new ConnectorError({
-      message: 'Invalid credentials: the session token is not valid, and no username and password are configured to log in.',
+      message:
+        'Invalid credentials: the session token is not valid, and no username and password are configured to log in.',
       failureType: 'config_error',
     });
   }
@@ -55,7 +56,11 @@ export class LegacySessionTokenAuth implements Authenticator {
   private async isValid(client: AuthHttp): Promise<boolean> {
     this.stats.validations++;
     const { apiUrl, validateUrl, header, sessionToken } = this.options;
-    const response = await client.text({ path: `${apiUrl}${validateUrl}`, headers: { [header]: sessionToken }, errorTable: invalid401 });
+    const response = await client.text({
+      path: `${apiUrl}${validateUrl}`,
+      headers: { [header]: sessionToken },
+      errorTable: invalid401,
+    });
     return response.status !== 401;
   }
 
@@ -63,10 +68,17 @@ export class LegacySessionTokenAuth implements Authenticator {
     this.stats.logins++;
     const { apiUrl, loginUrl, username, password, responseKey } = this.options;
     try {
-      const body = await client.json<Record<string, unknown> | undefined>({ method: 'POST', path: `${apiUrl}${loginUrl}`, body: { username, password } });
+      const body = await client.json<Record<string, unknown> | undefined>({
+        method: 'POST',
+        path: `${apiUrl}${loginUrl}`,
+        body: { username, password },
+      });
       const token = body?.[responseKey];
       if (typeof token !== 'string' && typeof token !== 'number') {
-        throw new ConnectorError({ message: `The login answer has no "${responseKey}" field holding the session token.`, failureType: 'system_error' });
+        throw new ConnectorError({
+          message: `The login answer has no "${responseKey}" field holding the session token.`,
+          failureType: 'system_error',
+        });
       }
       this.obtained.push(String(token));
       return String(token);
@@ -75,5 +87,4 @@ export class LegacySessionTokenAuth implements Authenticator {
       throw error;
     }
   }
-
 }

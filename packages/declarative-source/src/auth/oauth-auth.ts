@@ -45,10 +45,18 @@ export class OAuthAuth implements Authenticator {
 
   private async refresh(client: AuthHttp): Promise<{ token: string; expiresAt?: number }> {
     const { endpoint, form, headers, accessTokenName, expiresInName, expiryDateFormat, now } = this.options;
-    const body = await client.json<Record<string, unknown> | undefined>({ method: 'POST', path: endpoint, headers, body: new URLSearchParams(form) });
+    const body = await client.json<Record<string, unknown> | undefined>({
+      method: 'POST',
+      path: endpoint,
+      headers,
+      body: new URLSearchParams(form),
+    });
     const token = body?.[accessTokenName];
     if (typeof token !== 'string' || token === '') {
-      throw new ConnectorError({ message: `The token endpoint's answer has no "${accessTokenName}".`, failureType: 'config_error' });
+      throw new ConnectorError({
+        message: `The token endpoint's answer has no "${accessTokenName}".`,
+        failureType: 'config_error',
+      });
     }
     const expiresIn = body?.[expiresInName];
     if (expiresIn === undefined || expiresIn === null) return { token };

@@ -7,7 +7,13 @@ import { ConnectorError, type AuthHttp, type Authenticator, type HttpMethod } fr
 import { TokenCache } from './token-cache.js';
 
 export interface SessionTokenOptions {
-  login: () => { method: HttpMethod; url: string; headers: Record<string, string>; body: unknown; authenticator: Authenticator | undefined };
+  login: () => {
+    method: HttpMethod;
+    url: string;
+    headers: Record<string, string>;
+    body: unknown;
+    authenticator: Authenticator | undefined;
+  };
   tokenPath: readonly string[];
   /** Milliseconds a token is used for (undefined: the whole run). */
   lifetimeMs: number | undefined;
@@ -40,11 +46,20 @@ export class SessionTokenAuth implements Authenticator {
     const { login, tokenPath, lifetimeMs, now } = this.options;
     const request = login();
     const extra = request.authenticator === undefined ? {} : await request.authenticator.headers(client);
-    const body = await client.json({ method: request.method, path: request.url, headers: { ...request.headers, ...extra }, body: request.body });
+    const body = await client.json({
+      method: request.method,
+      path: request.url,
+      headers: { ...request.headers, ...extra },
+      body: request.body,
+    });
     let token: unknown = body;
-    for (const key of tokenPath) token = token !== null && typeof token === 'object' ? (token as Record<string, unknown>)[key] : undefined;
+    for (const key of tokenPath)
+      token = token !== null && typeof token === 'object' ? (token as Record<string, unknown>)[key] : undefined;
     if (typeof token !== 'string' && typeof token !== 'number') {
-      throw new ConnectorError({ message: `The login answer has no session token at ${tokenPath.join('.')}.`, failureType: 'config_error' });
+      throw new ConnectorError({
+        message: `The login answer has no session token at ${tokenPath.join('.')}.`,
+        failureType: 'config_error',
+      });
     }
     return { token: String(token), ...(lifetimeMs === undefined ? {} : { expiresAt: now().getTime() + lifetimeMs }) };
   }

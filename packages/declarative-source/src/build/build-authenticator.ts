@@ -16,12 +16,18 @@ export interface BuiltAuth {
 }
 
 /** `buildLoginRequester` builds the requester a session login sends (the caller's buildRequester). */
-export function buildAuthenticator(context: BuildContext, component: Component | undefined, apiUrl: string, buildLoginRequester: RequesterBuilder): BuiltAuth {
+export function buildAuthenticator(
+  context: BuildContext,
+  component: Component | undefined,
+  apiUrl: string,
+  buildLoginRequester: RequesterBuilder,
+): BuiltAuth {
   if (component === undefined || typeOf(component) === 'NoAuth') return { authenticator: undefined, parts: undefined };
   const key = `${apiUrl}\n${JSON.stringify(component)}`;
   const text = (field: string): string => asText(evaluate(context, component, component[field] ?? ''));
   if (typeOf(component) === 'ApiKeyAuthenticator') return apiKey(context, component, text);
-  if (typeOf(component) === 'SelectiveAuthenticator') return buildAuthenticator(context, selected(context, component), apiUrl, buildLoginRequester);
+  if (typeOf(component) === 'SelectiveAuthenticator')
+    return buildAuthenticator(context, selected(context, component), apiUrl, buildLoginRequester);
   let authenticator = context.authenticators.get(key);
   if (authenticator === undefined) {
     authenticator = create(context, component, apiUrl, text, buildLoginRequester);
@@ -30,7 +36,13 @@ export function buildAuthenticator(context: BuildContext, component: Component |
   return { authenticator, parts: undefined };
 }
 
-function create(context: BuildContext, component: Component, apiUrl: string, text: (field: string) => string, buildLoginRequester: RequesterBuilder): Authenticator {
+function create(
+  context: BuildContext,
+  component: Component,
+  apiUrl: string,
+  text: (field: string) => string,
+  buildLoginRequester: RequesterBuilder,
+): Authenticator {
   switch (typeOf(component)) {
     case 'OAuthAuthenticator':
       return buildOAuth(context, component);
@@ -66,8 +78,10 @@ function apiKey(context: BuildContext, component: Component, text: (field: strin
   const token = text('api_token');
   const option = childComponent(component, 'inject_into');
   const secrets = headerAuth({}, [token], 'API key');
-  if (option === undefined) return { authenticator: headerAuth({ [text('header')]: token }, [token], 'API key'), parts: undefined };
+  if (option === undefined)
+    return { authenticator: headerAuth({ [text('header')]: token }, [token], 'API key'), parts: undefined };
   const { injectInto: where, field } = buildRequestOption(context, option);
-  if (where === 'header') return { authenticator: headerAuth({ [field]: token }, [token], 'API key'), parts: undefined };
+  if (where === 'header')
+    return { authenticator: headerAuth({ [field]: token }, [token], 'API key'), parts: undefined };
   return { authenticator: secrets, parts: injectInto(where, field, token) };
 }

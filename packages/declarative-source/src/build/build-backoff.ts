@@ -33,7 +33,11 @@ export function buildBackoff(context: BuildContext, strategy: Component): Backof
         const seconds = read(headers);
         if (seconds === undefined) return undefined;
         if (max !== undefined && seconds > max) {
-          throw new ConnectorError({ message: `The server asked to wait ${seconds} s (${header}), longer than the manifest's limit of ${max} s.`, failureType: 'transient_error', retryable: false });
+          throw new ConnectorError({
+            message: `The server asked to wait ${seconds} s (${header}), longer than the manifest's limit of ${max} s.`,
+            failureType: 'transient_error',
+            retryable: false,
+          });
         }
         return seconds * 1000;
       };
@@ -54,9 +58,13 @@ export function buildBackoff(context: BuildContext, strategy: Component): Backof
 }
 
 /** The strategy's header name, and a reader of the number in it (the regex's first group, or its match). */
-function headerNumber(context: BuildContext, strategy: Component): [string, (headers: Record<string, string>) => number | undefined] {
+function headerNumber(
+  context: BuildContext,
+  strategy: Component,
+): [string, (headers: Record<string, string>) => number | undefined] {
   const header = asText(evaluate(context, strategy, strategy.header)).toLowerCase();
-  const regex = strategy.regex === undefined ? undefined : new RegExp(asText(evaluate(context, strategy, strategy.regex)));
+  const regex =
+    strategy.regex === undefined ? undefined : new RegExp(asText(evaluate(context, strategy, strategy.regex)));
   return [
     header,
     (headers) => {

@@ -24,10 +24,20 @@ export function createBuildContext(config: JsonRecord, now: () => Date = () => n
  * Evaluates a component's interpolated field with `config`, its `parameters` and `extra` (stream_slice, response, …).
  * Non-string values are returned as they are. A template that fails is a config_error naming the field's owner.
  */
-export function evaluate(context: BuildContext, component: Component, value: unknown, extra: JsonRecord = {}, defaultTemplate?: string): unknown {
+export function evaluate(
+  context: BuildContext,
+  component: Component,
+  value: unknown,
+  extra: JsonRecord = {},
+  defaultTemplate?: string,
+): unknown {
   if (typeof value !== 'string') return value;
   try {
-    return context.interpolator.eval(value, { config: context.config, parameters: parametersOf(component), ...extra }, defaultTemplate);
+    return context.interpolator.eval(
+      value,
+      { config: context.config, parameters: parametersOf(component), ...extra },
+      defaultTemplate,
+    );
   } catch (error) {
     if (error instanceof InterpolationError) throw manifestError(`${describe(component)}: ${error.message}`);
     throw error;
@@ -35,11 +45,20 @@ export function evaluate(context: BuildContext, component: Component, value: unk
 }
 
 /** A condition (`stop_condition`, `predicate`, `condition`) with the CDK's notion of truth. */
-export function evaluateCondition(context: BuildContext, component: Component, condition: unknown, extra: JsonRecord): boolean {
+export function evaluateCondition(
+  context: BuildContext,
+  component: Component,
+  condition: unknown,
+  extra: JsonRecord,
+): boolean {
   if (typeof condition === 'boolean') return condition;
   if (typeof condition !== 'string') return condition !== undefined && condition !== null;
   try {
-    return context.interpolator.evalBoolean(condition, { config: context.config, parameters: parametersOf(component), ...extra });
+    return context.interpolator.evalBoolean(condition, {
+      config: context.config,
+      parameters: parametersOf(component),
+      ...extra,
+    });
   } catch (error) {
     if (error instanceof InterpolationError) throw manifestError(`${describe(component)}: ${error.message}`);
     throw error;

@@ -25,12 +25,15 @@ export interface BuiltDatetimeCursor {
 export function buildDatetimeCursor(context: BuildContext, cursor: Component, now: () => Date): BuiltDatetimeCursor {
   for (const unsupported of ['is_data_feed', 'clamping', 'global_substream_cursor'] as const) {
     const value = cursor[unsupported];
-    if (value !== undefined && value !== false) throw manifestError(`DatetimeBasedCursor: ${unsupported} is not supported by this runtime.`);
+    if (value !== undefined && value !== false)
+      throw manifestError(`DatetimeBasedCursor: ${unsupported} is not supported by this runtime.`);
   }
   const text = (value: unknown): string => asText(evaluate(context, cursor, value));
   const format = text(cursor.datetime_format);
   const cursorField = text(cursor.cursor_field);
-  const recordFormats = Array.isArray(cursor.cursor_datetime_formats) ? cursor.cursor_datetime_formats.map(text) : [format];
+  const recordFormats = Array.isArray(cursor.cursor_datetime_formats)
+    ? cursor.cursor_datetime_formats.map(text)
+    : [format];
   const parse = (value: unknown, formats: readonly string[]): PyDateTime | undefined => {
     for (const candidate of formats) {
       const parsed = parseDateTimeWithFormat(value, candidate);
@@ -42,7 +45,8 @@ export function buildDatetimeCursor(context: BuildContext, cursor: Component, no
     const value = cursor[field];
     if (value === undefined || value === null || value === '') return undefined;
     const parsed = parseIsoDuration(text(value));
-    if (parsed === undefined) throw manifestError(`DatetimeBasedCursor: ${field} "${text(value)}" is not an ISO 8601 duration.`);
+    if (parsed === undefined)
+      throw manifestError(`DatetimeBasedCursor: ${field} "${text(value)}" is not an ISO 8601 duration.`);
     return parsed;
   };
   const step = duration('step');
@@ -54,25 +58,36 @@ export function buildDatetimeCursor(context: BuildContext, cursor: Component, no
   const endInjection = endOption === undefined ? undefined : buildRequestOption(context, endOption);
   const startField = cursor.partition_field_start === undefined ? 'start_time' : text(cursor.partition_field_start);
   const endField = cursor.partition_field_end === undefined ? 'end_time' : text(cursor.partition_field_end);
-  const boundary = (field: 'start_datetime' | 'end_datetime'): PyDateTime | undefined => minMaxDatetime(context, cursor[field], format, parse);
+  const boundary = (field: 'start_datetime' | 'end_datetime'): PyDateTime | undefined =>
+    minMaxDatetime(context, cursor[field], format, parse);
 
   const windows = (saved: unknown): JsonRecord[] => {
     const savedStart = saved === undefined || saved === null ? undefined : parse(saved, [format, ...recordFormats]);
     const configured = boundary('start_datetime');
-    const fromState = savedStart === undefined || lookback === undefined ? savedStart : addDuration(savedStart, lookback, -1);
-    const start = configured === undefined ? fromState : fromState === undefined || fromState.us < configured.us ? configured : fromState;
+    const fromState =
+      savedStart === undefined || lookback === undefined ? savedStart : addDuration(savedStart, lookback, -1);
+    const start =
+      configured === undefined
+        ? fromState
+        : fromState === undefined || fromState.us < configured.us
+          ? configured
+          : fromState;
     if (start === undefined) throw manifestError('DatetimeBasedCursor: start_datetime is missing.');
     const end = boundary('end_datetime') ?? fromDate(now());
     const out: JsonRecord[] = [];
-    for (let lower = start; lower.us < end.us; ) {
+    for (let lower = start; lower.us < end.us;) {
       const next = step === undefined ? end : addDuration(lower, step);
       const upper = next.us >= end.us ? end : next;
       const last = upper === end;
       const shownUpper = granularity !== undefined && !last ? addDuration(upper, granularity, -1) : upper;
       const window: JsonRecord = { [startField]: strftime(lower, format), [endField]: strftime(shownUpper, format) };
       const parts = mergeParts(
-        startInjection === undefined ? undefined : injectInto(startInjection.injectInto, startInjection.field, window[startField]),
-        endInjection === undefined ? undefined : injectInto(endInjection.injectInto, endInjection.field, window[endField]),
+        startInjection === undefined
+          ? undefined
+          : injectInto(startInjection.injectInto, startInjection.field, window[startField]),
+        endInjection === undefined
+          ? undefined
+          : injectInto(endInjection.injectInto, endInjection.field, window[endField]),
       );
       out.push(withRequestParts(window, parts));
       if (next.us <= lower.us) throw manifestError('DatetimeBasedCursor: step must be a positive duration.');
@@ -120,12 +135,16 @@ function minMaxDatetime(
 ): PyDateTime | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const component = isComponent(value) ? value : { type: 'MinMaxDatetime', datetime: value };
-  const format = typeof component.datetime_format === 'string' && component.datetime_format !== '' ? component.datetime_format : cursorFormat;
+  const format =
+    typeof component.datetime_format === 'string' && component.datetime_format !== ''
+      ? component.datetime_format
+      : cursorFormat;
   const read = (field: string): PyDateTime | undefined => {
     const text = asText(evaluate(context, component, component[field] ?? ''));
     if (text === '') return undefined;
     const parsed = parse(text, [format]);
-    if (parsed === undefined) throw manifestError(`DatetimeBasedCursor: "${text}" (${field}) does not match the format ${format}.`);
+    if (parsed === undefined)
+      throw manifestError(`DatetimeBasedCursor: "${text}" (${field}) does not match the format ${format}.`);
     return parsed;
   };
   let result = read('datetime');

@@ -21,16 +21,24 @@ export function buildPaginator(context: BuildContext, paginator: Component | und
   const strategy = buildStrategy(context, childComponent(paginator, 'pagination_strategy') ?? {});
   const tokenOption = childComponent(paginator, 'page_token_option');
   const sizeOption = childComponent(paginator, 'page_size_option');
-  const tokenInjection = tokenOption === undefined || typeOf(tokenOption) === 'RequestPath' ? undefined : buildRequestOption(context, tokenOption);
+  const tokenInjection =
+    tokenOption === undefined || typeOf(tokenOption) === 'RequestPath'
+      ? undefined
+      : buildRequestOption(context, tokenOption);
   const sizeInjection = sizeOption === undefined ? undefined : buildRequestOption(context, sizeOption);
   const state = (token: unknown): PageState => {
     const parts: RequestParts[] = [];
-    if (sizeInjection !== undefined && strategy.pageSize !== undefined) parts.push(injectInto(sizeInjection.injectInto, sizeInjection.field, strategy.pageSize));
+    if (sizeInjection !== undefined && strategy.pageSize !== undefined)
+      parts.push(injectInto(sizeInjection.injectInto, sizeInjection.field, strategy.pageSize));
     if (token !== undefined && token !== null) {
       if (typeOf(tokenOption) === 'RequestPath') parts.push({ path: asText(token) });
-      else if (tokenInjection !== undefined) parts.push(injectInto(tokenInjection.injectInto, tokenInjection.field, token));
+      else if (tokenInjection !== undefined)
+        parts.push(injectInto(tokenInjection.injectInto, tokenInjection.field, token));
     }
-    return { nextPageToken: token === undefined || token === null ? {} : { next_page_token: token }, parts: mergeParts(...parts) };
+    return {
+      nextPageToken: token === undefined || token === null ? {} : { next_page_token: token },
+      parts: mergeParts(...parts),
+    };
   };
   const description = typeOf(childComponent(paginator, 'pagination_strategy')) ?? 'pagination';
   return {
@@ -46,7 +54,10 @@ export function buildPaginator(context: BuildContext, paginator: Component | und
           if (next === undefined || next === null || next === '') return false;
           const key = JSON.stringify(next);
           if (seen.has(key)) {
-            throw new ConnectorError({ message: `The API returned the page token ${key.slice(0, 60)} twice (${description}). Stopped to avoid an endless loop.`, failureType: 'system_error' });
+            throw new ConnectorError({
+              message: `The API returned the page token ${key.slice(0, 60)} twice (${description}). Stopped to avoid an endless loop.`,
+              failureType: 'system_error',
+            });
           }
           seen.add(key);
           token = next;
@@ -70,7 +81,8 @@ function buildStrategy(context: BuildContext, strategy: Component): Strategy {
   const injectFirst = strategy.inject_on_first_request === true;
   switch (typeOf(strategy)) {
     case 'PageIncrement': {
-      const startFrom = integer(evaluate(context, strategy, strategy.start_from_page), 'PageIncrement.start_from_page') ?? 0;
+      const startFrom =
+        integer(evaluate(context, strategy, strategy.start_from_page), 'PageIncrement.start_from_page') ?? 0;
       return {
         initial: injectFirst ? startFrom : undefined,
         pageSize,
@@ -95,7 +107,11 @@ function buildStrategy(context: BuildContext, strategy: Component): Strategy {
         pageSize,
         next: (page) => {
           const values = pageTemplateContext(page);
-          if (strategy.stop_condition !== undefined && evaluateCondition(context, strategy, strategy.stop_condition, values)) return undefined;
+          if (
+            strategy.stop_condition !== undefined &&
+            evaluateCondition(context, strategy, strategy.stop_condition, values)
+          )
+            return undefined;
           const token = evaluate(context, strategy, strategy.cursor_value, values);
           return token === '' || token === false || token === 0 ? undefined : token;
         },
@@ -110,7 +126,12 @@ export function pageTemplateContext(page: PageResult): JsonRecord {
   const headers: JsonRecord = { ...page.headers };
   const link = page.headers.link;
   if (link !== undefined) headers.link = parseLinkHeader(link);
-  return { response: page.envelope, headers, last_record: page.last === undefined ? null : (JSON.parse(page.last) as unknown), last_page_size: page.count };
+  return {
+    response: page.envelope,
+    headers,
+    last_record: page.last === undefined ? null : (JSON.parse(page.last) as unknown),
+    last_page_size: page.count,
+  };
 }
 
 /** `<url>; rel="next", …` as `{ next: { url, rel } }`, as Python's requests gives `response.links`. */

@@ -1,5 +1,10 @@
 /** Partition routers: SubstreamPartitionRouter (parent records drive requests) and ListPartitionRouter. */
-import { parentPartitions, type Partition, type PartitionRouter, type StreamDefinition } from '@mb-airbyte/http-source-kit';
+import {
+  parentPartitions,
+  type Partition,
+  type PartitionRouter,
+  type StreamDefinition,
+} from '@mb-airbyte/http-source-kit';
 import { manifestError } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
 import { buildRequestOption } from './build-request-option.js';
@@ -12,13 +17,21 @@ export type StreamBuilder = (stream: Component) => StreamDefinition<JsonRecord>;
 /** Parent partitions read at the same time (the CDK reads partitions one after the other by default). */
 const PARENT_CONCURRENCY = 4;
 
-export function buildPartitionRouter(context: BuildContext, routers: Component[], buildStream: StreamBuilder): PartitionRouter<JsonRecord> | undefined {
+export function buildPartitionRouter(
+  context: BuildContext,
+  routers: Component[],
+  buildStream: StreamBuilder,
+): PartitionRouter<JsonRecord> | undefined {
   if (routers.length === 0) return undefined;
-  if (routers.length > 1) throw manifestError('Several partition routers on one retriever (a cartesian product) are not supported by this runtime.');
+  if (routers.length > 1)
+    throw manifestError(
+      'Several partition routers on one retriever (a cartesian product) are not supported by this runtime.',
+    );
   const router = routers[0] as Component;
   if (typeOf(router) === 'ListPartitionRouter') return listRouter(context, router);
   const configs = childComponents(router, 'parent_stream_configs');
-  if (configs.length !== 1) throw manifestError('SubstreamPartitionRouter: exactly one parent stream config is supported by this runtime.');
+  if (configs.length !== 1)
+    throw manifestError('SubstreamPartitionRouter: exactly one parent stream config is supported by this runtime.');
   const parentConfig = configs[0] as Component;
   const parentStream = childComponent(parentConfig, 'stream');
   if (parentStream === undefined) throw manifestError('ParentStreamConfig: the parent stream is missing.');
@@ -36,7 +49,9 @@ export function buildPartitionRouter(context: BuildContext, routers: Component[]
       if (value === undefined) return undefined;
       const partition: JsonRecord = { [field]: value, parent_slice: {} };
       for (const path of extraFields) partition[path.map(String).join('.')] = valueAt(record, path.map(String));
-      return injection === undefined ? partition : withRequestParts(partition, injectInto(injection.injectInto, injection.field, value));
+      return injection === undefined
+        ? partition
+        : withRequestParts(partition, injectInto(injection.injectInto, injection.field, value));
     },
   });
 }
@@ -49,7 +64,9 @@ function listRouter(context: BuildContext, router: Component): PartitionRouter<J
   const injection = option === undefined ? undefined : buildRequestOption(context, option);
   const partitions: Partition[] = list.map((value) => {
     const partition: JsonRecord = { [cursorField]: value };
-    return injection === undefined ? partition : withRequestParts(partition, injectInto(injection.injectInto, injection.field, value));
+    return injection === undefined
+      ? partition
+      : withRequestParts(partition, injectInto(injection.injectInto, injection.field, value));
   });
   return {
     concurrency: 1,

@@ -14,15 +14,24 @@ export function buildRecordSelector(context: BuildContext, selector: Component):
   const extractor = childComponent(selector, 'extractor') ?? {};
   const fieldPath = Array.isArray(extractor.field_path) ? extractor.field_path : [];
   const path = fieldPath.map((segment) => asText(evaluate(context, extractor, segment)));
-  if (path.includes('*')) throw manifestError('DpathExtractor: a "*" wildcard in field_path is not supported by this runtime.');
+  if (path.includes('*'))
+    throw manifestError('DpathExtractor: a "*" wildcard in field_path is not supported by this runtime.');
   const recordFilter = childComponent(selector, 'record_filter');
   const condition = recordFilter?.condition;
   const filter =
     recordFilter === undefined || condition === undefined || condition === ''
       ? undefined
       : (record: JsonRecord, partition: Partition | undefined) =>
-          evaluateCondition(context, recordFilter, condition, { record, stream_slice: partition ?? {}, stream_state: {} });
+          evaluateCondition(context, recordFilter, condition, {
+            record,
+            stream_slice: partition ?? {},
+            stream_state: {},
+          });
   return { records: { path, expect: 'array-or-object' }, filter };
 }
 
-export type RecordEdit = (json: string, record: () => KitRecord, context: TransformContext<JsonRecord>) => string | undefined;
+export type RecordEdit = (
+  json: string,
+  record: () => KitRecord,
+  context: TransformContext<JsonRecord>,
+) => string | undefined;

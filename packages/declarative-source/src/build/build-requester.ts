@@ -56,7 +56,8 @@ export function buildRequester(context: BuildContext, requester: Component): Bui
       const path = parts.path ?? asText(evaluate(context, requester, requester.path ?? '', extra));
       const url = withQuery(joinUrl(asText(evaluate(context, requester, baseTemplate, extra)), path), parts.params);
       const outHeaders: Record<string, string> = {};
-      for (const [name, value] of Object.entries(parts.headers ?? {})) if (value !== null && value !== undefined) outHeaders[name] = asText(value);
+      for (const [name, value] of Object.entries(parts.headers ?? {}))
+        if (value !== null && value !== undefined) outHeaders[name] = asText(value);
       return { url, headers: outHeaders, body: bodyOf(parts) };
     },
   };
@@ -69,7 +70,9 @@ export function joinUrl(base: string, path: string): string {
   try {
     return new URL(relative, base.endsWith('/') ? base : `${base}/`).toString();
   } catch {
-    throw manifestError(`The URL "${base}" + "${path}" is not a valid URL: check url_base in the manifest and the config.`);
+    throw manifestError(
+      `The URL "${base}" + "${path}" is not a valid URL: check url_base in the manifest and the config.`,
+    );
   }
 }
 
@@ -78,20 +81,27 @@ function bodyOf(parts: RequestParts): unknown {
   if (typeof parts.data === 'string') return parts.data === '' ? undefined : parts.data;
   if (parts.data !== undefined && Object.keys(parts.data).length > 0) {
     const form = new URLSearchParams();
-    for (const [key, value] of Object.entries(parts.data)) if (value !== null && value !== undefined) form.append(key, asText(value));
+    for (const [key, value] of Object.entries(parts.data))
+      if (value !== null && value !== undefined) form.append(key, asText(value));
     return form;
   }
   return undefined;
 }
 
 /** Interpolates every key and string value of a mapping, nested objects and lists included; None values are dropped. */
-export function evaluateNested(context: BuildContext, component: Component, value: unknown, extra: JsonRecord): unknown {
+export function evaluateNested(
+  context: BuildContext,
+  component: Component,
+  value: unknown,
+  extra: JsonRecord,
+): unknown {
   if (Array.isArray(value)) return value.map((item) => evaluateNested(context, component, item, extra));
   if (isComponent(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       const evaluated = evaluateNested(context, component, item, extra);
-      if (evaluated !== null && evaluated !== undefined) out[asText(evaluate(context, component, key, extra))] = evaluated;
+      if (evaluated !== null && evaluated !== undefined)
+        out[asText(evaluate(context, component, key, extra))] = evaluated;
     }
     return out;
   }

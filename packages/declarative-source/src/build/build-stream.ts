@@ -1,5 +1,10 @@
 /** A DeclarativeStream with a SimpleRetriever, as a kit stream definition. */
-import { defineStream, type RequestContext, type StreamDefinition, type StreamRequest } from '@mb-airbyte/http-source-kit';
+import {
+  defineStream,
+  type RequestContext,
+  type StreamDefinition,
+  type StreamRequest,
+} from '@mb-airbyte/http-source-kit';
 import { formatManifestPath, manifestError, type ManifestPath } from '../manifest/manifest-error.js';
 import { asText, evaluate, type BuildContext, type JsonRecord } from './build-context.js';
 import { buildDatetimeCursor } from './build-datetime-cursor.js';
@@ -12,10 +17,15 @@ import type { BuiltRequester, ResolvedRequest } from './built-requester.js';
 import { childComponent, childComponents, type Component } from './component.js';
 import type { PageState } from './request-parts.js';
 
-export function buildStream(context: BuildContext, stream: Component, place: ManifestPath): StreamDefinition<JsonRecord> {
+export function buildStream(
+  context: BuildContext,
+  stream: Component,
+  place: ManifestPath,
+): StreamDefinition<JsonRecord> {
   const name = asText(evaluate(context, stream, stream.name));
   const retriever = childComponent(stream, 'retriever');
-  if (retriever === undefined) throw manifestError(`The stream "${name}" at ${formatManifestPath(place)} has no retriever.`);
+  if (retriever === undefined)
+    throw manifestError(`The stream "${name}" at ${formatManifestPath(place)} has no retriever.`);
   const requester = buildRequester(context, childComponent(retriever, 'requester') ?? {});
   const selector = buildRecordSelector(context, childComponent(retriever, 'record_selector') ?? {});
   const primaryKey = primaryKeyOf(stream.primary_key);
@@ -34,7 +44,9 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
       records: selector.records,
       paginator: buildPaginator(context, childComponent(retriever, 'paginator')),
       ...(partitions === undefined ? {} : { partitions }),
-      ...(cursor === undefined ? {} : { cursorField: cursor.cursorField, cursorValue: cursor.cursorValue, cursorFilter: cursor.cursorFilter }),
+      ...(cursor === undefined
+        ? {}
+        : { cursorField: cursor.cursorField, cursorValue: cursor.cursorValue, cursorFilter: cursor.cursorFilter }),
       ...recordEdits(selector.filter, buildTransformations(context, childComponents(stream, 'transformations'))),
     });
   } catch (error) {
@@ -43,7 +55,10 @@ export function buildStream(context: BuildContext, stream: Component, place: Man
 }
 
 /** The selector's filter, then the transformations, on each record's text. */
-function recordEdits(filter: BuiltSelector['filter'], edits: JsonEdit[]): Pick<StreamDefinition<JsonRecord>, 'transformJson'> {
+function recordEdits(
+  filter: BuiltSelector['filter'],
+  edits: JsonEdit[],
+): Pick<StreamDefinition<JsonRecord>, 'transformJson'> {
   if (filter === undefined && edits.length === 0) return {};
   return {
     transformJson: (json, { partition }) => {
@@ -85,7 +100,8 @@ export function primaryKeyOf(value: unknown): string[][] {
 function schemaOf(stream: Component, primaryKey: string[][], cursorField: string | undefined): JsonRecord {
   const loader = childComponent(stream, 'schema_loader');
   const inline = loader?.type === 'InlineSchemaLoader' ? childComponent(loader, 'schema') : undefined;
-  const schema: JsonRecord = inline === undefined ? { type: 'object', additionalProperties: true, properties: {} } : { ...inline };
+  const schema: JsonRecord =
+    inline === undefined ? { type: 'object', additionalProperties: true, properties: {} } : { ...inline };
   const properties = { ...((schema.properties as JsonRecord | undefined) ?? {}) };
   for (const key of [...primaryKey, ...(cursorField === undefined ? [] : [[cursorField]])]) {
     if (key[0] !== undefined && key.length === 1 && !Object.hasOwn(properties, key[0])) properties[key[0]] = {};

@@ -19,8 +19,12 @@ export function buildTransformations(context: BuildContext, transformations: Com
       case 'AddFields':
         return addFields(context, childComponents(transformation, 'fields'));
       case 'RemoveFields': {
-        const pointers = Array.isArray(transformation.field_pointers) ? (transformation.field_pointers as unknown[][]) : [];
-        const paths = pointers.map((pointer) => pointer.map((segment) => asText(evaluate(context, transformation, segment))));
+        const pointers = Array.isArray(transformation.field_pointers)
+          ? (transformation.field_pointers as unknown[][])
+          : [];
+        const paths = pointers.map((pointer) =>
+          pointer.map((segment) => asText(evaluate(context, transformation, segment))),
+        );
         return (json) => paths.reduce(removeJsonPath, json);
       }
       default:
@@ -35,7 +39,9 @@ function addFields(context: BuildContext, fields: Component[]): JsonEdit {
     const values = { record, stream_slice: partition ?? {} };
     let out = json;
     for (const field of fields) {
-      const path = (Array.isArray(field.path) ? field.path : []).map((segment) => asText(evaluate(context, field, segment, values)));
+      const path = (Array.isArray(field.path) ? field.path : []).map((segment) =>
+        asText(evaluate(context, field, segment, values)),
+      );
       const text: unknown = JSON.stringify(cast(evaluate(context, field, field.value, values), field.value_type));
       out = setJsonPath(out, path, typeof text === 'string' ? text : 'null');
     }

@@ -2,7 +2,13 @@
  * A kit source from a loaded manifest: its spec, its check (CheckStream), its streams. Everything that depends on the
  * config is built per config, once per run; identical authenticators are shared by all streams.
  */
-import { ConnectorError, defineSource, type Authenticator, type SourceDefinition, type StreamDefinition } from '@mb-airbyte/http-source-kit';
+import {
+  ConnectorError,
+  defineSource,
+  type Authenticator,
+  type SourceDefinition,
+  type StreamDefinition,
+} from '@mb-airbyte/http-source-kit';
 import type { ResolvedManifest } from '../manifest/load-manifest.js';
 import { createBuildContext, type BuildContext, type JsonRecord } from './build-context.js';
 import { requesterBaseUrl } from './build-requester.js';
@@ -25,7 +31,10 @@ interface Built {
   streams: StreamDefinition<JsonRecord>[];
 }
 
-export function createDeclarativeSource(manifest: ResolvedManifest, options: DeclarativeSourceOptions = {}): SourceDefinition<JsonRecord> {
+export function createDeclarativeSource(
+  manifest: ResolvedManifest,
+  options: DeclarativeSourceOptions = {},
+): SourceDefinition<JsonRecord> {
   const spec = childComponent(manifest, 'spec');
   const connectionSpecification = spec === undefined ? undefined : childComponent(spec, 'connection_specification');
   const streamComponents = childComponents(manifest, 'streams');
@@ -57,7 +66,10 @@ export function createDeclarativeSource(manifest: ResolvedManifest, options: Dec
       const names = checkNames.length > 0 ? checkNames : context.streams.slice(0, 1).map((s) => s.name);
       for (const name of names) {
         if (!context.streams.some((s) => s.name === name)) {
-          throw new ConnectorError({ message: `The manifest's check names the stream "${name}", which it does not define.`, failureType: 'config_error' });
+          throw new ConnectorError({
+            message: `The manifest's check names the stream "${name}", which it does not define.`,
+            failureType: 'config_error',
+          });
         }
         await context.readFirstRecord(name);
       }
@@ -69,7 +81,12 @@ export function createDeclarativeSource(manifest: ResolvedManifest, options: Dec
 /** The source's base URL: the first stream's url_base (requests to other origins get no credentials). */
 function firstBaseUrl(context: BuildContext, streams: Component[]): string {
   const requester = childComponent(childComponent(streams[0] ?? {}, 'retriever') ?? {}, 'requester');
-  if (requester === undefined) throw new ConnectorError({ message: 'The manifest defines no stream to read.', failureType: 'config_error', userInput: true });
+  if (requester === undefined)
+    throw new ConnectorError({
+      message: 'The manifest defines no stream to read.',
+      failureType: 'config_error',
+      userInput: true,
+    });
   return requesterBaseUrl(context, requester);
 }
 
@@ -78,7 +95,8 @@ function allAuthenticators(context: BuildContext): Authenticator {
   return {
     headers: () => Promise.resolve({}),
     secrets: () => [...context.authenticators.values()].flatMap((auth) => auth.secrets()),
-    describe: () => [...new Set([...context.authenticators.values()].map((auth) => auth.describe()))].join(', ') || 'no authentication',
+    describe: () =>
+      [...new Set([...context.authenticators.values()].map((auth) => auth.describe()))].join(', ') ||
+      'no authentication',
   };
 }
-

@@ -31,6 +31,8 @@ export function removeJsonPath(json: string, path: readonly string[]): string {
     if (!matched.includes(member)) return { member, text };
     return rest.length === 0 ? undefined : { member, text: removeJsonPath(text, rest) };
   });
-  const parts = kept.filter((entry) => entry !== undefined).map(({ member, text }) => `${JSON.stringify(member.key)}:${text}`);
+  const parts = kept
+    .filter((entry) => entry !== undefined)
+    .map(({ member, text }) => `${JSON.stringify(member.key)}:${text}`);
   return `{${parts.join(',')}}`;
 }

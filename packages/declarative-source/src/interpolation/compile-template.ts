@@ -15,12 +15,36 @@ export interface CompiledTemplate {
   readonly functions: ReadonlySet<string>;
 }
 
-export const CDK_FILTERS = new Set(['string', 'hash', 'base64encode', 'base64decode', 'base64binascii_decode', 'regex_search', 'hmac']);
+export const CDK_FILTERS = new Set([
+  'string',
+  'hash',
+  'base64encode',
+  'base64decode',
+  'base64binascii_decode',
+  'regex_search',
+  'hmac',
+]);
 const DATETIME_MACROS = new Set(['now_utc', 'str_to_datetime', 'duration']);
-const STATEMENTS_WITH_BODIES: Record<string, string[]> = { If: ['body', 'alternate'], For: ['body', 'defaultBlock'], Program: ['body'] };
-const NOT_OUTPUT = new Set(['If', 'For', 'Set', 'Macro', 'Comment', 'Break', 'Continue', 'CallStatement', 'FilterStatement', 'StringLiteral']);
+const STATEMENTS_WITH_BODIES: Record<string, string[]> = {
+  If: ['body', 'alternate'],
+  For: ['body', 'defaultBlock'],
+  Program: ['body'],
+};
+const NOT_OUTPUT = new Set([
+  'If',
+  'For',
+  'Set',
+  'Macro',
+  'Comment',
+  'Break',
+  'Continue',
+  'CallStatement',
+  'FilterStatement',
+  'StringLiteral',
+]);
 
-const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
 const identifier = (value: string): Node => ({ type: 'Identifier', value });
 const call = (name: string, args: unknown[]): Node => ({ type: 'CallExpression', callee: identifier(name), args });
 
@@ -68,8 +92,10 @@ function wrapOutputs(node: Node): void {
 function rewrite(node: Node): Node {
   if (node.type === 'FilterExpression') {
     const filter = node.filter as Node;
-    const name = filter.type === 'Identifier' ? String(filter.value) : String((filter.callee as Node | undefined)?.value);
-    if (CDK_FILTERS.has(name)) return call(`__filter_${name}`, [node.operand, ...((filter.args as unknown[] | undefined) ?? [])]);
+    const name =
+      filter.type === 'Identifier' ? String(filter.value) : String((filter.callee as Node | undefined)?.value);
+    if (CDK_FILTERS.has(name))
+      return call(`__filter_${name}`, [node.operand, ...((filter.args as unknown[] | undefined) ?? [])]);
   }
   if (node.type === 'BinaryExpression') {
     const operator = (node.operator as { value?: string }).value;
@@ -82,8 +108,20 @@ function rewrite(node: Node): Node {
 
 function usesDatetimeMacro(node: unknown): boolean {
   if (!isNode(node)) return false;
-  if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'Identifier' && DATETIME_MACROS.has(String(node.callee.value))) return true;
-  if (node.type === 'CallExpression' && isNode(node.callee) && node.callee.type === 'Identifier' && node.callee.value === '__datetime_op') return true;
+  if (
+    node.type === 'CallExpression' &&
+    isNode(node.callee) &&
+    node.callee.type === 'Identifier' &&
+    DATETIME_MACROS.has(String(node.callee.value))
+  )
+    return true;
+  if (
+    node.type === 'CallExpression' &&
+    isNode(node.callee) &&
+    node.callee.type === 'Identifier' &&
+    node.callee.value === '__datetime_op'
+  )
+    return true;
   return ['left', 'right', 'object', 'operand'].some((key) => usesDatetimeMacro(node[key]));
 }
 
@@ -141,5 +179,6 @@ function analyse(node: unknown, names: Names): void {
       break;
     default:
   }
-  for (const [key, value] of Object.entries(node)) if (!['type', 'operator', 'loopvar', 'assignee', 'name'].includes(key)) analyse(value, names);
+  for (const [key, value] of Object.entries(node))
+    if (!['type', 'operator', 'loopvar', 'assignee', 'name'].includes(key)) analyse(value, names);
 }

@@ -16,7 +16,14 @@ export type InterpolationContext = Readonly<Record<string, unknown>>;
 /** The values the CDK treats as false in a condition (InterpolatedBoolean). */
 const FALSE_VALUES: readonly unknown[] = ['False', 'false', '{}', '[]', '()', '', '0', '0.0', false, 0];
 
-const CONSTANTS: Record<string, unknown> = { true: true, false: false, none: null, True: true, False: false, None: null };
+const CONSTANTS: Record<string, unknown> = {
+  true: true,
+  false: false,
+  none: null,
+  True: true,
+  False: false,
+  None: null,
+};
 const ALIASES: Record<string, string> = { stream_interval: 'stream_slice', stream_partition: 'stream_slice' };
 
 export interface InterpolatorOptions {
@@ -55,7 +62,9 @@ export class Interpolator {
     const rendered = this.render(template, context);
     if (rendered !== '') return literalEval(rendered);
     if (defaultTemplate === undefined) return literalEval(rendered);
-    return Interpolator.isTemplate(defaultTemplate) ? literalEval(this.render(defaultTemplate, context)) : literalEval(defaultTemplate);
+    return Interpolator.isTemplate(defaultTemplate)
+      ? literalEval(this.render(defaultTemplate, context))
+      : literalEval(defaultTemplate);
   }
 
   /** The CDK's `InterpolatedBoolean.eval`: anything but its list of false values is true. */
@@ -75,17 +84,21 @@ export class Interpolator {
     for (const name of compiled.variables) {
       if (Object.hasOwn(values, name)) scope.set(name, values[name]);
       else if (!Object.hasOwn(CONSTANTS, name) && name !== 'loop') {
-        throw new InterpolationError(`the template ${quote(template)} reads "${name}", which is not available here (known: ${Object.keys(values).sort().join(', ')})`);
+        throw new InterpolationError(
+          `the template ${quote(template)} reads "${name}", which is not available here (known: ${Object.keys(values).sort().join(', ')})`,
+        );
       }
     }
     for (const name of compiled.functions) {
-      if (!this.globals.variables.has(name)) throw new InterpolationError(`the template ${quote(template)} calls "${name}", which is not a known macro`);
+      if (!this.globals.variables.has(name))
+        throw new InterpolationError(`the template ${quote(template)} calls "${name}", which is not a known macro`);
     }
     try {
       const result = new Interpreter(scope).run(compiled.program);
       return typeof result.value === 'string' ? result.value : pythonStrOf(result);
     } catch (error) {
-      if (error instanceof InterpolationError) throw new InterpolationError(`the template ${quote(template)} failed: ${error.message}`);
+      if (error instanceof InterpolationError)
+        throw new InterpolationError(`the template ${quote(template)} failed: ${error.message}`);
       throw new InterpolationError(`the template ${quote(template)} failed: ${(error as Error).message}`);
     }
   }
@@ -106,7 +119,8 @@ export class Interpolator {
 
 function withAliases(context: InterpolationContext): Record<string, unknown> {
   const values: Record<string, unknown> = { ...context };
-  for (const [alias, name] of Object.entries(ALIASES)) if (!Object.hasOwn(values, alias) && Object.hasOwn(values, name)) values[alias] = values[name];
+  for (const [alias, name] of Object.entries(ALIASES))
+    if (!Object.hasOwn(values, alias) && Object.hasOwn(values, name)) values[alias] = values[name];
   return values;
 }
 

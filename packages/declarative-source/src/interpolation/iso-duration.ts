@@ -6,7 +6,8 @@ export interface IsoDuration {
   readonly us: number;
 }
 
-const DURATION = /^([+-])?P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
+const DURATION =
+  /^([+-])?P(?:(\d+(?:[.,]\d+)?)Y)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)W)?(?:(\d+(?:[.,]\d+)?)D)?(?:T(?:(\d+(?:[.,]\d+)?)H)?(?:(\d+(?:[.,]\d+)?)M)?(?:(\d+(?:[.,]\d+)?)S)?)?$/;
 
 /** Parses "P1D", "PT30M", "P1Y2M", "P2W"; undefined for anything else. */
 export function parseIsoDuration(text: string): IsoDuration | undefined {
@@ -28,7 +29,15 @@ export function addDuration(dt: PyDateTime, duration: IsoDuration, sign: 1 | -1 
     const year = local.getUTCFullYear() + Math.floor(target / 12);
     const month = ((target % 12) + 12) % 12;
     const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-    const moved = Date.UTC(year, month, Math.min(local.getUTCDate(), lastDay), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds(), local.getUTCMilliseconds());
+    const moved = Date.UTC(
+      year,
+      month,
+      Math.min(local.getUTCDate(), lastDay),
+      local.getUTCHours(),
+      local.getUTCMinutes(),
+      local.getUTCSeconds(),
+      local.getUTCMilliseconds(),
+    );
     us = (moved - local.getTime()) * 1000 + dt.us;
   }
   return { us: us + sign * duration.us, offsetMin: dt.offsetMin };

@@ -45,7 +45,9 @@ export function rawFunction(fn: (args: RuntimeValue[]) => unknown): RuntimeValue
 }
 
 export function isRuntimeValue(value: unknown): value is RuntimeValue {
-  return typeof value === 'object' && value !== null && typeof (value as RuntimeValue).type === 'string' && 'value' in value;
+  return (
+    typeof value === 'object' && value !== null && typeof (value as RuntimeValue).type === 'string' && 'value' in value
+  );
 }
 
 /** A runtime value back as plain JavaScript (mappings as objects, lists as arrays, functions dropped). */
@@ -66,7 +68,7 @@ export function toPlain(value: unknown): unknown {
 /** Keyword arguments arrive as the last argument, a "KeywordArgumentsValue" mapping. */
 export function splitKeywordArguments(args: RuntimeValue[]): [unknown[], Record<string, unknown>] {
   const last = args[args.length - 1];
-  if (last?.type === 'KeywordArgumentsValue') return [args.slice(0, -1).map(toPlain), toPlain(last) as Record<string, unknown>];
+  if (last?.type === 'KeywordArgumentsValue')
+    return [args.slice(0, -1).map(toPlain), toPlain(last) as Record<string, unknown>];
   return [args.map(toPlain), {}];
 }
-

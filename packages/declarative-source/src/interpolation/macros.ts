@@ -34,7 +34,9 @@ function compare(values: unknown[], pick: (a: number) => boolean): unknown {
   return list.reduce((best, item) => {
     const a = plainDatetime(item)?.us ?? item;
     const b = plainDatetime(best)?.us ?? best;
-    return pick(typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b))) ? item : best;
+    return pick(typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b)))
+      ? item
+      : best;
   });
 }
 
@@ -45,7 +47,12 @@ export function macros(now: () => Date): Record<string, RuntimeValue> {
     today_utc: () => strftime(fromDate(now()), '%Y-%m-%d'),
     today_with_timezone: (args) => {
       const [[zone]] = splitKeywordArguments(args);
-      return new Intl.DateTimeFormat('en-CA', { timeZone: String(zone), year: 'numeric', month: '2-digit', day: '2-digit' }).format(now());
+      return new Intl.DateTimeFormat('en-CA', {
+        timeZone: String(zone),
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(now());
     },
     timestamp: (args) => {
       const [[value]] = splitKeywordArguments(args);
@@ -64,7 +71,8 @@ export function macros(now: () => Date): Record<string, RuntimeValue> {
     duration: (args) => {
       const text = String(splitKeywordArguments(args)[0][0]);
       const parsed = parseIsoDuration(text);
-      if (parsed === undefined) throw new InterpolationError(`duration(${JSON.stringify(text)}) is not an ISO 8601 duration`);
+      if (parsed === undefined)
+        throw new InterpolationError(`duration(${JSON.stringify(text)}) is not an ISO 8601 duration`);
       return timedeltaObject(parsed.us, parsed.months);
     },
     format_datetime: (args) => {
@@ -88,7 +96,8 @@ function datetimeOperation(args: RuntimeValue[]): unknown {
   const rightDt = plainDatetime(right);
   if (leftDt !== undefined && rightDt !== undefined && sign === -1) return timedeltaObject(leftDt.us - rightDt.us);
   const leftDelta = plainTimedelta(left);
-  if (leftDelta !== undefined && rightDt !== undefined && sign === 1) return datetimeObject(addDuration(rightDt, leftDelta));
+  if (leftDelta !== undefined && rightDt !== undefined && sign === 1)
+    return datetimeObject(addDuration(rightDt, leftDelta));
   if (typeof left === 'number' && typeof right === 'number') return left + sign * right;
   if (typeof left === 'string' && typeof right === 'string' && sign === 1) return left + right;
   throw new InterpolationError(`unsupported operation: ${typeof left} ${String(operator)} ${typeof right}`);
@@ -98,7 +107,10 @@ function datetimeOperation(args: RuntimeValue[]): unknown {
 export function filters(): Record<string, RuntimeValue> {
   const text = (value: RuntimeValue | undefined): string => (value === undefined ? '' : pythonStrOf(value));
   const plain: Record<string, (args: RuntimeValue[]) => unknown> = {
-    string: ([value]) => (value?.type === 'StringValue' ? value.value : `"""${JSON.stringify(splitKeywordArguments(value === undefined ? [] : [value])[0][0])}"""`),
+    string: ([value]) =>
+      value?.type === 'StringValue'
+        ? value.value
+        : `"""${JSON.stringify(splitKeywordArguments(value === undefined ? [] : [value])[0][0])}"""`,
     hash: (args) => {
       const [[, type, salt], keywords] = splitKeywordArguments(args);
       const algorithm = str(keywords.hash_type ?? type ?? 'md5');
@@ -113,7 +125,8 @@ export function filters(): Record<string, RuntimeValue> {
     regex_search: ([value, pattern]) => new RegExp(text(pattern)).exec(text(value))?.[1] ?? '',
     hmac: (args) => {
       const [[, key, type]] = splitKeywordArguments(args);
-      if ((type ?? 'sha256') !== 'sha256') throw new InterpolationError(`hmac: hash type '${String(type)}' is not allowed (only sha256)`);
+      if ((type ?? 'sha256') !== 'sha256')
+        throw new InterpolationError(`hmac: hash type '${String(type)}' is not allowed (only sha256)`);
       return createHmac('sha256', String(key)).update(text(args[0])).digest('hex');
     },
   };

@@ -12,7 +12,20 @@ export interface PyDateTime {
 }
 
 const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function fromDate(date: Date, offsetMin = 0): PyDateTime {
   return { us: date.getTime() * 1000, offsetMin };
@@ -97,7 +110,10 @@ export function parseDateTime(value: unknown): PyDateTime | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (/^-?\d+(\.\d+)?$/.test(text)) return { us: Math.round(Number(text) * 1_000_000), offsetMin: 0 };
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/.exec(text);
+  const match =
+    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2}|[+-]\d{2})?$/.exec(
+      text,
+    );
   if (match === null) return undefined;
   const [, y, mo, d, h, mi, s, fraction, zone] = match;
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));

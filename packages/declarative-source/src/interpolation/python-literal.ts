@@ -78,7 +78,9 @@ function readValue(reader: Reader): unknown {
 
 function readNumber(reader: Reader): number {
   const rest = reader.text.slice(reader.index);
-  const match = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][+-]?\d[\d_]*)?)/.exec(rest)?.[0];
+  const match = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][+-]?\d[\d_]*)?)/.exec(
+    rest,
+  )?.[0];
   if (match === undefined || match === '') fail();
   if (/[jJ]/.test(rest[match.length] ?? '') || /[\w.]/.test(rest[match.length] ?? '')) fail();
   if (match.includes('__') || match.endsWith('_') || /_[.eE]|[.eE]_/.test(match)) fail();
@@ -112,7 +114,11 @@ function readMapping(reader: Reader): unknown {
   while (!reader.take('}')) {
     const key = readValue(reader);
     if (reader.take(':')) {
-      if (isSet === true || (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean' && key !== null)) fail();
+      if (
+        isSet === true ||
+        (typeof key !== 'string' && typeof key !== 'number' && typeof key !== 'boolean' && key !== null)
+      )
+        fail();
       isSet = false;
       out[String(key)] = readValue(reader);
     } else {
@@ -135,7 +141,9 @@ function readStrings(reader: Reader, raw = false): string {
 
 function readString(reader: Reader, raw: boolean): string {
   const text = reader.text;
-  const quote = text.startsWith((text[reader.index] ?? '').repeat(3), reader.index) ? (text[reader.index] ?? '').repeat(3) : (text[reader.index] ?? '');
+  const quote = text.startsWith((text[reader.index] ?? '').repeat(3), reader.index)
+    ? (text[reader.index] ?? '').repeat(3)
+    : (text[reader.index] ?? '');
   reader.index += quote.length;
   let out = '';
   for (;;) {
@@ -157,7 +165,20 @@ function readString(reader: Reader, raw: boolean): string {
   }
 }
 
-const simpleEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', '\n': '' };
+const simpleEscapes: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+  '\n': '',
+};
 
 function escape(text: string, at: number): [string, number] {
   const char = text[at] ?? '';

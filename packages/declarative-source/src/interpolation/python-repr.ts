@@ -40,7 +40,9 @@ function mapping(value: RuntimeValue): Map<string, RuntimeValue> | undefined {
 
 export function datetimeOf(value: RuntimeValue): PyDateTime | undefined {
   const marker = mapping(value)?.get(datetimeMarker)?.value;
-  return Array.isArray(marker) ? { us: Number((marker[0] as RuntimeValue).value), offsetMin: Number((marker[1] as RuntimeValue).value) } : undefined;
+  return Array.isArray(marker)
+    ? { us: Number((marker[0] as RuntimeValue).value), offsetMin: Number((marker[1] as RuntimeValue).value) }
+    : undefined;
 }
 
 function timedeltaUs(value: RuntimeValue): number | undefined {
@@ -92,7 +94,8 @@ export function pythonRepr(value: RuntimeValue): string {
       const entries = mapping(value);
       if (entries === undefined) return isRuntimeValue(value) ? String(value.value) : '';
       const parts: string[] = [];
-      for (const [key, entry] of entries) if (entry.type !== 'FunctionValue') parts.push(`${stringRepr(key)}: ${pythonRepr(entry)}`);
+      for (const [key, entry] of entries)
+        if (entry.type !== 'FunctionValue') parts.push(`${stringRepr(key)}: ${pythonRepr(entry)}`);
       return `{${parts.join(', ')}}`;
     }
   }

@@ -16,7 +16,8 @@ interface Parsed {
 
 type Setter = (parsed: Parsed, text: string) => void;
 
-const monthIndex = (text: string): number => MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(text.toLowerCase())) + 1;
+const monthIndex = (text: string): number =>
+  MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(text.toLowerCase())) + 1;
 
 const directives: Record<string, [string, Setter]> = {
   Y: ['\\d{4}', (p, t) => (p.year = Number(t))],
@@ -89,6 +90,7 @@ export function parseDateTimeWithFormat(value: unknown, format: string): PyDateT
     return /^-?\d+(\.\d+)?$/.test(text.trim()) ? { us: Math.round(Number(text) * 1_000_000), offsetMin: 0 } : undefined;
   }
   if (format === '%ms') return /^-?\d+$/.test(text.trim()) ? { us: Number(text) * 1000, offsetMin: 0 } : undefined;
-  if (format === '%epoch_microseconds') return /^-?\d+$/.test(text.trim()) ? { us: Number(text), offsetMin: 0 } : undefined;
+  if (format === '%epoch_microseconds')
+    return /^-?\d+$/.test(text.trim()) ? { us: Number(text), offsetMin: 0 } : undefined;
   return parseWithFormat(text, format.replace('%_ms', '%f'));
 }

@@ -4,7 +4,15 @@ import { formatManifestPath, manifestError, type ManifestPath } from './manifest
 const componentTypes = new Set(Object.keys(componentSchema.definitions));
 
 /** Parts of a manifest that hold data rather than components the runtime builds. */
-const dataKeys = new Set(['definitions', 'schemas', 'metadata', 'schema', 'connection_specification', 'advanced_auth', 'config_normalization_rules']);
+const dataKeys = new Set([
+  'definitions',
+  'schemas',
+  'metadata',
+  'schema',
+  'connection_specification',
+  'advanced_auth',
+  'config_normalization_rules',
+]);
 
 /**
  * Fails with a config_error naming the first component this runtime cannot run and where it is, before anything
@@ -21,7 +29,11 @@ export function assertSupported(manifest: Record<string, unknown>, supported: Re
   );
 }
 
-function firstUnsupported(node: unknown, path: ManifestPath, supported: ReadonlySet<string>): [string, ManifestPath] | undefined {
+function firstUnsupported(
+  node: unknown,
+  path: ManifestPath,
+  supported: ReadonlySet<string>,
+): [string, ManifestPath] | undefined {
   if (Array.isArray(node)) {
     for (const [index, element] of node.entries()) {
       const found = firstUnsupported(element, [...path, index], supported);

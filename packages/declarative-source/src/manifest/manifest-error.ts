@@ -7,7 +7,10 @@ export function formatManifestPath(path: ManifestPath): string {
   let text = '';
   for (const segment of path) {
     if (typeof segment === 'number') text += `[${segment}]`;
-    else text += /^[A-Za-z_$][\w$]*$/.test(segment) ? `${text === '' ? '' : '.'}${segment}` : `[${JSON.stringify(segment)}]`;
+    else
+      text += /^[A-Za-z_$][\w$]*$/.test(segment)
+        ? `${text === '' ? '' : '.'}${segment}`
+        : `[${JSON.stringify(segment)}]`;
   }
   return text === '' ? 'the manifest root' : text;
 }

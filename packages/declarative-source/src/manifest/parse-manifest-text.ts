@@ -27,7 +27,9 @@ export function parseManifestText(text: string, origin: string): Record<string, 
     throw manifestError(`The manifest ${origin} could not be read: ${(error as Error).message}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw manifestError(`The manifest ${origin} must be a YAML or JSON object (a mapping with "type: DeclarativeSource").`);
+    throw manifestError(
+      `The manifest ${origin} must be a YAML or JSON object (a mapping with "type: DeclarativeSource").`,
+    );
   }
   return value as Record<string, unknown>;
 }

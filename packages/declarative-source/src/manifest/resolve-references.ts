@@ -40,13 +40,16 @@ export function resolveReferences(manifest: Record<string, Json>): Record<string
       if (matched === 0) throw manifestError(`The manifest refers to "${reference}", which does not exist in it.`);
       index += matched;
     }
-    if (index < segments.length) throw manifestError(`The manifest refers to "${reference}", which does not exist in it.`);
+    if (index < segments.length)
+      throw manifestError(`The manifest refers to "${reference}", which does not exist in it.`);
     return node;
   };
 
   const follow = (reference: string): Json => {
     if (resolving.includes(reference)) {
-      throw manifestError(`The manifest's references form a cycle: ${[...resolving.slice(resolving.indexOf(reference)), reference].join(' -> ')}`);
+      throw manifestError(
+        `The manifest's references form a cycle: ${[...resolving.slice(resolving.indexOf(reference)), reference].join(' -> ')}`,
+      );
     }
     resolving.push(reference);
     try {
@@ -57,7 +60,10 @@ export function resolveReferences(manifest: Record<string, Json>): Record<string
   };
 
   const resolve = (node: Json): Json => {
-    if (++nodes > MAX_RESOLVED_NODES) throw manifestError(`The manifest expands to more than ${MAX_RESOLVED_NODES} nodes once its references are resolved.`);
+    if (++nodes > MAX_RESOLVED_NODES)
+      throw manifestError(
+        `The manifest expands to more than ${MAX_RESOLVED_NODES} nodes once its references are resolved.`,
+      );
     if (Array.isArray(node)) return node.map(resolve);
     if (isReference(node)) return follow(node);
     if (!isObject(node)) return node;
@@ -65,7 +71,8 @@ export function resolveReferences(manifest: Record<string, Json>): Record<string
     for (const [key, value] of Object.entries(node)) if (key !== '$ref') own[key] = resolve(value);
     if (!Object.hasOwn(node, '$ref')) return own;
     const target = node.$ref;
-    const referenced = typeof target === 'string' ? follow(target.startsWith('#/') ? target : `#/${target}`) : resolve(target);
+    const referenced =
+      typeof target === 'string' ? follow(target.startsWith('#/') ? target : `#/${target}`) : resolve(target);
     return isObject(referenced) ? { ...referenced, ...own } : referenced;
   };
 

@@ -9,7 +9,13 @@ function validator(): ValidateFunction {
   // strict: false because the schema carries documentation keywords (title, examples, interpolation_context, …).
   // One function per definition instead of inlining each reference, and no code optimisation pass, make the
   // compile of this 121-definition schema about 2.4x faster (measured 5.1 s -> 2.1 s on a saturated machine).
-  compiled ??= new Ajv({ strict: false, allErrors: true, validateFormats: false, inlineRefs: false, code: { optimize: false } }).compile(componentSchema);
+  compiled ??= new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    inlineRefs: false,
+    code: { optimize: false },
+  }).compile(componentSchema);
   return compiled;
 }
 

@@ -1,7 +1,14 @@
 // Conformance of the authenticators, from the component schema's documentation: what each puts on the requests,
 // when tokens are obtained and refreshed, and that no credential reaches the output.
 import { afterEach, describe, expect, it } from 'vitest';
-import { manifestWith, readManifest, requester, startApi, type ApiServer, type SeenRequest } from '../support/api-server.js';
+import {
+  manifestWith,
+  readManifest,
+  requester,
+  startApi,
+  type ApiServer,
+  type SeenRequest,
+} from '../support/api-server.js';
 
 let api: ApiServer | undefined;
 afterEach(async () => {
@@ -18,10 +25,21 @@ function authApi(tokens: (request: SeenRequest) => unknown = () => ({})): Promis
     return { body: { data: pages.slice(page - 1, page) } };
   });
 }
-const paged = { type: 'DefaultPaginator', pagination_strategy: { type: 'PageIncrement', page_size: 1, start_from_page: 1 }, page_token_option: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'page' } };
+const paged = {
+  type: 'DefaultPaginator',
+  pagination_strategy: { type: 'PageIncrement', page_size: 1, start_from_page: 1 },
+  page_token_option: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'page' },
+};
 const dataRequests = (server: ApiServer): SeenRequest[] => server.requests.filter((r) => r.path.startsWith('/items'));
-async function read(authenticator: Record<string, unknown> | undefined, config: Record<string, unknown> = {}, now?: () => Date) {
-  const manifest = manifestWith({ requester: requester(api?.url ?? '', authenticator === undefined ? {} : { authenticator }), paginator: paged });
+async function read(
+  authenticator: Record<string, unknown> | undefined,
+  config: Record<string, unknown> = {},
+  now?: () => Date,
+) {
+  const manifest = manifestWith({
+    requester: requester(api?.url ?? '', authenticator === undefined ? {} : { authenticator }),
+    paginator: paged,
+  });
   const output = await readManifest(manifest, { config, ...(now === undefined ? {} : { now }) });
   expect(output.exitCode).toBe(0);
   expect(output.records).toHaveLength(3);
@@ -37,14 +55,28 @@ describe('NoAuth, ApiKeyAuthenticator, BearerAuthenticator, BasicHttpAuthenticat
 
   it('ApiKeyAuthenticator puts the interpolated key in the header inject_into names, on every request', async () => {
     api = await authApi();
-    const output = await read({ type: 'ApiKeyAuthenticator', api_token: "Token {{ config['key'] }}", inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Api-Key' } }, { key: 'k-123' });
+    const output = await read(
+      {
+        type: 'ApiKeyAuthenticator',
+        api_token: "Token {{ config['key'] }}",
+        inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Api-Key' },
+      },
+      { key: 'k-123' },
+    );
     expect(new Set(dataRequests(api).map((r) => r.headers['x-api-key']))).toEqual(new Set(['Token k-123']));
     expect(output.text).not.toContain('k-123');
   });
 
   it('ApiKeyAuthenticator can put the key in a query parameter', async () => {
     api = await authApi();
-    await read({ type: 'ApiKeyAuthenticator', api_token: "{{ config['key'] }}", inject_into: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'api_key' } }, { key: 'k-9' });
+    await read(
+      {
+        type: 'ApiKeyAuthenticator',
+        api_token: "{{ config['key'] }}",
+        inject_into: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'api_key' },
+      },
+      { key: 'k-9' },
+    );
     expect(dataRequests(api).map((r) => r.query.get('api_key'))).toEqual(['k-9', 'k-9', 'k-9', 'k-9']);
   });
 
@@ -56,16 +88,30 @@ describe('NoAuth, ApiKeyAuthenticator, BearerAuthenticator, BasicHttpAuthenticat
 
   it('BasicHttpAuthenticator sends Authorization: Basic base64(username:password)', async () => {
     api = await authApi();
-    const output = await read({ type: 'BasicHttpAuthenticator', username: "{{ config['user'] }}", password: "{{ config['pass'] }}" }, { user: 'ann', pass: 'p4ss' });
-    expect(new Set(dataRequests(api).map((r) => r.headers.authorization))).toEqual(new Set([`Basic ${Buffer.from('ann:p4ss').toString('base64')}`]));
+    const output = await read(
+      { type: 'BasicHttpAuthenticator', username: "{{ config['user'] }}", password: "{{ config['pass'] }}" },
+      { user: 'ann', pass: 'p4ss' },
+    );
+    expect(new Set(dataRequests(api).map((r) => r.headers.authorization))).toEqual(
+      new Set([`Basic ${Buffer.from('ann:p4ss').toString('base64')}`]),
+    );
     expect(output.text).not.toContain('p4ss');
   });
 });
 
 describe('SessionTokenAuthenticator', () => {
-  const session = (requestAuthentication: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  const session = (
+    requestAuthentication: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> => ({
     type: 'SessionTokenAuthenticator',
-    login_requester: { type: 'HttpRequester', url_base: api?.url ?? '', path: '/login', http_method: 'POST', request_body_json: { user: "{{ config['user'] }}" } },
+    login_requester: {
+      type: 'HttpRequester',
+      url_base: api?.url ?? '',
+      path: '/login',
+      http_method: 'POST',
+      request_body_json: { user: "{{ config['user'] }}" },
+    },
     session_token_path: ['auth', 'token'],
     request_authentication: requestAuthentication,
     ...extra,
@@ -74,7 +120,13 @@ describe('SessionTokenAuthenticator', () => {
   it('logs in once with the login requester, and sends the token in the header the ApiKey option names (SessionTokenRequestApiKeyAuthenticator)', async () => {
     let n = 0;
     api = await authApi(() => ({ auth: { token: `s-${++n}` } }));
-    const output = await read(session({ type: 'ApiKey', inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Session' } }), { user: 'ann' });
+    const output = await read(
+      session({
+        type: 'ApiKey',
+        inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Session' },
+      }),
+      { user: 'ann' },
+    );
     const logins = api.requests.filter((r) => r.path === '/login');
     expect(logins.map((r) => [r.method, r.body])).toEqual([['POST', '{"user":"ann"}']]);
     expect(new Set(dataRequests(api).map((r) => r.headers['x-session']))).toEqual(new Set(['s-1']));
@@ -91,7 +143,12 @@ describe('SessionTokenAuthenticator', () => {
       return { body: { data: pages.slice(page - 1, page) } };
     });
     await read(session({ type: 'Bearer' }, { expiration_duration: 'PT1H' }), { user: 'ann' }, () => new Date(clock));
-    expect(dataRequests(api).map((r) => r.headers.authorization)).toEqual(['Bearer s-1', 'Bearer s-1', 'Bearer s-2', 'Bearer s-2']);
+    expect(dataRequests(api).map((r) => r.headers.authorization)).toEqual([
+      'Bearer s-1',
+      'Bearer s-1',
+      'Bearer s-2',
+      'Bearer s-2',
+    ]);
   });
 });
 
@@ -118,14 +175,28 @@ describe('OAuthAuthenticator', () => {
     const output = await read(oauth({ scopes: ['read', 'write'] }), config, () => new Date(clock));
     const refreshes = api.requests.filter((r) => r.path === '/oauth/token');
     expect(refreshes[0]?.headers['content-type']).toBe('application/x-www-form-urlencoded');
-    expect(Object.fromEntries(new URLSearchParams(refreshes[0]?.body))).toEqual({ grant_type: 'refresh_token', client_id: 'cid', client_secret: 'csecret', refresh_token: 'rtoken', scopes: 'read write' });
-    expect(dataRequests(api).map((r) => r.headers.authorization)).toEqual(['Bearer a-1', 'Bearer a-1', 'Bearer a-2', 'Bearer a-2']);
+    expect(Object.fromEntries(new URLSearchParams(refreshes[0]?.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'cid',
+      client_secret: 'csecret',
+      refresh_token: 'rtoken',
+      scopes: 'read write',
+    });
+    expect(dataRequests(api).map((r) => r.headers.authorization)).toEqual([
+      'Bearer a-1',
+      'Bearer a-1',
+      'Bearer a-2',
+      'Bearer a-2',
+    ]);
     for (const secret of ['csecret', 'rtoken', 'a-1', 'a-2']) expect(output.text).not.toContain(secret);
   });
 
   it('client_credentials sends no refresh token; custom access_token_name is read', async () => {
     api = await authApi(() => ({ token: 'cc-1' }));
-    await read(oauth({ grant_type: 'client_credentials', access_token_name: 'token', refresh_token: undefined }), config);
+    await read(
+      oauth({ grant_type: 'client_credentials', access_token_name: 'token', refresh_token: undefined }),
+      config,
+    );
     const form = Object.fromEntries(new URLSearchParams(api.requests.find((r) => r.path === '/oauth/token')?.body));
     expect(form).toEqual({ grant_type: 'client_credentials', client_id: 'cid', client_secret: 'csecret' });
     expect(new Set(dataRequests(api).map((r) => r.headers.authorization))).toEqual(new Set(['Bearer cc-1']));
@@ -138,14 +209,20 @@ describe('SelectiveAuthenticator', () => {
     authenticator_selection_path: ['credentials', 'kind'],
     authenticators: {
       token: { type: 'BearerAuthenticator', api_token: "{{ config['credentials']['token'] }}" },
-      key: { type: 'ApiKeyAuthenticator', api_token: "{{ config['credentials']['key'] }}", inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Key' } },
+      key: {
+        type: 'ApiKeyAuthenticator',
+        api_token: "{{ config['credentials']['key'] }}",
+        inject_into: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Key' },
+      },
     },
   };
 
   it('uses the authenticator the config value at authenticator_selection_path names', async () => {
     api = await authApi();
     await read(selective, { credentials: { kind: 'key', key: 'kk' } });
-    expect(dataRequests(api).map((r) => [r.headers['x-key'], r.headers.authorization])).toEqual(Array.from({ length: 4 }, () => ['kk', undefined]));
+    expect(dataRequests(api).map((r) => [r.headers['x-key'], r.headers.authorization])).toEqual(
+      Array.from({ length: 4 }, () => ['kk', undefined]),
+    );
   });
 
   it('fails with a config_error naming the choices when the value names none', async () => {

@@ -2,7 +2,15 @@
 // OffsetIncrement and CursorPagination, the token placed by RequestOption or RequestPath, NoPagination. Each test
 // checks the requests sent, the records out and where the reading stops.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ids, manifestWith, readManifest, requester, startApi, type ApiServer, type SeenRequest } from '../support/api-server.js';
+import {
+  ids,
+  manifestWith,
+  readManifest,
+  requester,
+  startApi,
+  type ApiServer,
+  type SeenRequest,
+} from '../support/api-server.js';
 
 const items = Array.from({ length: 25 }, (_, index) => ({ id: index + 1 }));
 let api: ApiServer | undefined;
@@ -17,7 +25,9 @@ const query = (request: SeenRequest): Record<string, string> => Object.fromEntri
 describe('NoPagination', () => {
   it('sends one request and reads its records', async () => {
     api = await startApi(() => ({ body: { data: page(0, 30) } }));
-    const output = await readManifest(manifestWith({ requester: requester(api.url), paginator: { type: 'NoPagination' } }));
+    const output = await readManifest(
+      manifestWith({ requester: requester(api.url), paginator: { type: 'NoPagination' } }),
+    );
     expect(api.requests.map((r) => r.path)).toEqual(['/items']);
     expect(ids(output)).toEqual(items.map((i) => i.id));
   });
@@ -25,7 +35,9 @@ describe('NoPagination', () => {
 
 describe('DefaultPaginator + PageIncrement', () => {
   it('starts at start_from_page when inject_on_first_request, adds page_size to every request, stops at a short page', async () => {
-    api = await startApi((r) => ({ body: { data: page((Number(r.query.get('page')) - 1) * 10, Number(r.query.get('per_page'))) } }));
+    api = await startApi((r) => ({
+      body: { data: page((Number(r.query.get('page')) - 1) * 10, Number(r.query.get('per_page'))) },
+    }));
     const paginator = {
       type: 'DefaultPaginator',
       pagination_strategy: { type: 'PageIncrement', page_size: 10, start_from_page: 1, inject_on_first_request: true },
@@ -56,7 +68,9 @@ describe('DefaultPaginator + PageIncrement', () => {
 
 describe('DefaultPaginator + OffsetIncrement', () => {
   it('moves the offset by the records read and stops at a page shorter than page_size', async () => {
-    api = await startApi((r) => ({ body: { data: page(Number(r.query.get('offset') ?? 0), Number(r.query.get('limit'))) } }));
+    api = await startApi((r) => ({
+      body: { data: page(Number(r.query.get('offset') ?? 0), Number(r.query.get('limit'))) },
+    }));
     const paginator = {
       type: 'DefaultPaginator',
       pagination_strategy: { type: 'OffsetIncrement', page_size: 10 },
@@ -64,7 +78,11 @@ describe('DefaultPaginator + OffsetIncrement', () => {
       page_size_option: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'limit' },
     };
     const output = await readManifest(manifestWith({ requester: requester(api.url), paginator }));
-    expect(api.requests.map(query)).toEqual([{ limit: '10' }, { limit: '10', offset: '10' }, { limit: '10', offset: '20' }]);
+    expect(api.requests.map(query)).toEqual([
+      { limit: '10' },
+      { limit: '10', offset: '10' },
+      { limit: '10', offset: '20' },
+    ]);
     expect(ids(output)).toEqual(items.map((i) => i.id));
   });
 
@@ -90,10 +108,16 @@ describe('DefaultPaginator + CursorPagination', () => {
     });
     const paginator = {
       type: 'DefaultPaginator',
-      pagination_strategy: { type: 'CursorPagination', cursor_value: '{{ response.meta.next }}', stop_condition: '{{ not response.meta.has_more }}' },
+      pagination_strategy: {
+        type: 'CursorPagination',
+        cursor_value: '{{ response.meta.next }}',
+        stop_condition: '{{ not response.meta.has_more }}',
+      },
       page_token_option: { type: 'RequestOption', inject_into: 'body_json', field_name: 'cursor' },
     };
-    const output = await readManifest(manifestWith({ requester: requester(api.url, { http_method: 'POST' }), paginator }));
+    const output = await readManifest(
+      manifestWith({ requester: requester(api.url, { http_method: 'POST' }), paginator }),
+    );
     expect(api.requests.map((r) => r.body)).toEqual(['', '{"cursor":10}', '{"cursor":20}']);
     expect(ids(output)).toEqual(items.map((i) => i.id));
   });
@@ -101,12 +125,17 @@ describe('DefaultPaginator + CursorPagination', () => {
   it('follows a next-page URL from the Link header with RequestPath', async () => {
     api = await startApi((r) => {
       const from = Number(r.query.get('from') ?? 0);
-      const headers: Record<string, string> = from + 10 < 25 ? { link: `<${api?.url ?? ''}/items?from=${from + 10}>; rel="next"` } : {};
+      const headers: Record<string, string> =
+        from + 10 < 25 ? { link: `<${api?.url ?? ''}/items?from=${from + 10}>; rel="next"` } : {};
       return { headers, body: { data: page(from, 10) } };
     });
     const paginator = {
       type: 'DefaultPaginator',
-      pagination_strategy: { type: 'CursorPagination', cursor_value: "{{ headers['link']['next']['url'] }}", stop_condition: "{{ 'next' not in headers['link'] }}" },
+      pagination_strategy: {
+        type: 'CursorPagination',
+        cursor_value: "{{ headers['link']['next']['url'] }}",
+        stop_condition: "{{ 'next' not in headers['link'] }}",
+      },
       page_token_option: { type: 'RequestPath' },
     };
     const output = await readManifest(manifestWith({ requester: requester(api.url), paginator }));
@@ -115,10 +144,15 @@ describe('DefaultPaginator + CursorPagination', () => {
   });
 
   it('ends when cursor_value renders empty, using last_record', async () => {
-    api = await startApi((r) => ({ body: { data: items.filter((i) => i.id > Number(r.query.get('after') ?? 0)).slice(0, 10) } }));
+    api = await startApi((r) => ({
+      body: { data: items.filter((i) => i.id > Number(r.query.get('after') ?? 0)).slice(0, 10) },
+    }));
     const paginator = {
       type: 'DefaultPaginator',
-      pagination_strategy: { type: 'CursorPagination', cursor_value: "{{ last_record['id'] if last_page_size == 10 else '' }}" },
+      pagination_strategy: {
+        type: 'CursorPagination',
+        cursor_value: "{{ last_record['id'] if last_page_size == 10 else '' }}",
+      },
       page_token_option: { type: 'RequestOption', inject_into: 'request_parameter', field_name: 'after' },
     };
     const output = await readManifest(manifestWith({ requester: requester(api.url), paginator }));
@@ -136,6 +170,9 @@ describe('DefaultPaginator + CursorPagination', () => {
     const output = await readManifest(manifestWith({ requester: requester(api.url), paginator }));
     expect(output.exitCode).toBe(1);
     expect(api.requests).toHaveLength(2);
-    expect(output.traces.find((t) => t.type === 'ERROR')?.error).toMatchObject({ failure_type: 'system_error', message: expect.stringContaining('"again" twice') as unknown });
+    expect(output.traces.find((t) => t.type === 'ERROR')?.error).toMatchObject({
+      failure_type: 'system_error',
+      message: expect.stringContaining('"again" twice') as unknown,
+    });
   });
 });

@@ -10,7 +10,10 @@ afterEach(async () => {
   api = undefined;
 });
 
-const selector = (path: string[]): Record<string, unknown> => ({ type: 'RecordSelector', extractor: { type: 'DpathExtractor', field_path: path } });
+const selector = (path: string[]): Record<string, unknown> => ({
+  type: 'RecordSelector',
+  extractor: { type: 'DpathExtractor', field_path: path },
+});
 
 describe('ListPartitionRouter', () => {
   it('one request per value (interpolated list), the value in the path and in the request_option', async () => {
@@ -36,12 +39,19 @@ describe('SubstreamPartitionRouter + ParentStreamConfig', () => {
     name: 'projects',
     primary_key: 'id',
     schema_loader: { type: 'InlineSchemaLoader', schema: { type: 'object', properties: {} } },
-    retriever: { type: 'SimpleRetriever', requester: requester(url, { path: '/projects' }), record_selector: selector(['projects']) },
+    retriever: {
+      type: 'SimpleRetriever',
+      requester: requester(url, { path: '/projects' }),
+      record_selector: selector(['projects']),
+    },
   });
 
   it('reads the parent, one child request per parent record (parent_key -> partition_field), records in parent order', async () => {
     api = await startApi((r) => {
-      if (r.path === '/projects') return { body: { projects: [{ id: 7, info: { slug: 'a' } }, { id: 8, info: { slug: 'b' } }, { name: 'no id' }] } };
+      if (r.path === '/projects')
+        return {
+          body: { projects: [{ id: 7, info: { slug: 'a' } }, { id: 8, info: { slug: 'b' } }, { name: 'no id' }] },
+        };
       const project = /\/projects\/(\d+)\/tasks/.exec(r.path)?.[1] ?? '';
       return { body: { data: [{ id: `${project}-1` }, { id: `${project}-2` }] } };
     });
@@ -50,7 +60,13 @@ describe('SubstreamPartitionRouter + ParentStreamConfig', () => {
       partition_router: {
         type: 'SubstreamPartitionRouter',
         parent_stream_configs: [
-          { type: 'ParentStreamConfig', stream: parent(api.url), parent_key: 'id', partition_field: 'project_id', request_option: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Project' } },
+          {
+            type: 'ParentStreamConfig',
+            stream: parent(api.url),
+            parent_key: 'id',
+            partition_field: 'project_id',
+            request_option: { type: 'RequestOption', inject_into: 'header', field_name: 'X-Project' },
+          },
         ],
       },
     });
@@ -66,14 +82,19 @@ describe('SubstreamPartitionRouter + ParentStreamConfig', () => {
   it('a parent_key with a path reads a nested value; parents can themselves have parents', async () => {
     api = await startApi((r) => {
       if (r.path === '/orgs') return { body: { data: [{ id: 'o1' }, { id: 'o2' }] } };
-      if (r.path.startsWith('/orgs/')) return { body: { projects: [{ id: 1, info: { slug: `${r.path.split('/')[2] ?? ''}-p` } }] } };
+      if (r.path.startsWith('/orgs/'))
+        return { body: { projects: [{ id: 1, info: { slug: `${r.path.split('/')[2] ?? ''}-p` } }] } };
       return { body: { data: [{ id: r.path.split('/')[2] ?? '' }] } };
     });
     const orgs = {
       type: 'DeclarativeStream',
       name: 'orgs',
       schema_loader: { type: 'InlineSchemaLoader', schema: { type: 'object', properties: {} } },
-      retriever: { type: 'SimpleRetriever', requester: requester(api.url, { path: '/orgs' }), record_selector: selector(['data']) },
+      retriever: {
+        type: 'SimpleRetriever',
+        requester: requester(api.url, { path: '/orgs' }),
+        record_selector: selector(['data']),
+      },
     };
     const projects = {
       ...parent(api.url),
@@ -81,16 +102,32 @@ describe('SubstreamPartitionRouter + ParentStreamConfig', () => {
         type: 'SimpleRetriever',
         requester: requester(api.url, { path: '/orgs/{{ stream_slice.org }}/projects' }),
         record_selector: selector(['projects']),
-        partition_router: { type: 'SubstreamPartitionRouter', parent_stream_configs: [{ type: 'ParentStreamConfig', stream: orgs, parent_key: 'id', partition_field: 'org' }] },
+        partition_router: {
+          type: 'SubstreamPartitionRouter',
+          parent_stream_configs: [
+            { type: 'ParentStreamConfig', stream: orgs, parent_key: 'id', partition_field: 'org' },
+          ],
+        },
       },
     };
     const manifest = manifestWith({
       requester: requester(api.url, { path: '/slugs/{{ stream_slice.slug }}' }),
-      partition_router: { type: 'SubstreamPartitionRouter', parent_stream_configs: [{ type: 'ParentStreamConfig', stream: projects, parent_key: 'info/slug', partition_field: 'slug' }] },
+      partition_router: {
+        type: 'SubstreamPartitionRouter',
+        parent_stream_configs: [
+          { type: 'ParentStreamConfig', stream: projects, parent_key: 'info/slug', partition_field: 'slug' },
+        ],
+      },
     });
     const output = await readManifest(manifest);
     // Parents are read a few at a time, so requests may interleave; records keep parent order.
-    expect(api.requests.map((r) => r.path).sort()).toEqual(['/orgs', '/orgs/o1/projects', '/orgs/o2/projects', '/slugs/o1-p', '/slugs/o2-p']);
+    expect(api.requests.map((r) => r.path).sort()).toEqual([
+      '/orgs',
+      '/orgs/o1/projects',
+      '/orgs/o2/projects',
+      '/slugs/o1-p',
+      '/slugs/o2-p',
+    ]);
     expect(ids(output)).toEqual(['o1-p', 'o2-p']);
   });
 });

@@ -22,17 +22,23 @@ const spec = {
     properties: { api_key: { type: 'string', airbyte_secret: true }, region: { type: 'string', enum: ['eu', 'us'] } },
   },
 };
-const source = (manifest: Record<string, unknown>) => sourceFromManifest(manifest, 'test manifest', { caCertPem: certs.caPem });
+const source = (manifest: Record<string, unknown>) =>
+  sourceFromManifest(manifest, 'test manifest', { caCertPem: certs.caPem });
 
 describe('DeclarativeSource + Spec', () => {
   it('spec is the manifest connection_specification and documentation_url', async () => {
-    const output = await specSource(source(manifestWith({ requester: requester('https://127.0.0.1:1') }, {}, { spec })));
+    const output = await specSource(
+      source(manifestWith({ requester: requester('https://127.0.0.1:1') }, {}, { spec })),
+    );
     expect(output.spec?.connectionSpecification).toEqual(spec.connection_specification);
     expect(output.spec?.documentationUrl).toBe('https://example.com/docs');
   });
 
   it('a config that does not match the spec fails check with a config_error listing the fields', async () => {
-    const output = await checkSource(source(manifestWith({ requester: requester('https://127.0.0.1:1') }, {}, { spec })), { region: 'mars' });
+    const output = await checkSource(
+      source(manifestWith({ requester: requester('https://127.0.0.1:1') }, {}, { spec })),
+      { region: 'mars' },
+    );
     expect(output.connectionStatus?.status).toBe('FAILED');
     expect(output.connectionStatus?.message).toMatch(/api_key: is required/);
     expect(output.connectionStatus?.message).toMatch(/region: must be equal to one of the allowed values/);
@@ -41,10 +47,18 @@ describe('DeclarativeSource + Spec', () => {
 
 describe('DeclarativeStream + InlineSchemaLoader', () => {
   it('discover lists each stream with its inline schema, primary key and (with incremental_sync) its cursor', async () => {
-    const manifest = manifestWith({ requester: requester('https://127.0.0.1:1') }, {
-      primary_key: [['id'], ['region']],
-      incremental_sync: { type: 'DatetimeBasedCursor', cursor_field: 'updated_at', datetime_format: '%Y-%m-%d', start_datetime: '2024-01-01' },
-    });
+    const manifest = manifestWith(
+      { requester: requester('https://127.0.0.1:1') },
+      {
+        primary_key: [['id'], ['region']],
+        incremental_sync: {
+          type: 'DatetimeBasedCursor',
+          cursor_field: 'updated_at',
+          datetime_format: '%Y-%m-%d',
+          start_datetime: '2024-01-01',
+        },
+      },
+    );
     const output = await discoverSource(source(manifest), {});
     const stream = output.catalog?.streams[0];
     expect(stream?.name).toBe('items');
@@ -57,7 +71,9 @@ describe('DeclarativeStream + InlineSchemaLoader', () => {
 
 describe('CheckStream', () => {
   it('reads the first record of each stream it names; an API error fails the check', async () => {
-    api = await startApi((r) => (r.path.startsWith('/items') ? { body: { data: [{ id: 1 }] } } : { status: 401, body: {} }));
+    api = await startApi((r) =>
+      r.path.startsWith('/items') ? { body: { data: [{ id: 1 }] } } : { status: 401, body: {} },
+    );
     const manifest = manifestWith({ requester: requester(api.url) });
     expect((await checkSource(source(manifest), {})).connectionStatus?.status).toBe('SUCCEEDED');
     const broken = manifestWith({ requester: requester(api.url, { path: '/private' }) });
@@ -74,7 +90,12 @@ describe('SimpleRetriever + HttpRequester', () => {
       requester: requester(`${api.url}/v2/`, {
         path: "/accounts/{{ config['account'] }}/items",
         http_method: 'POST',
-        request_parameters: { limit: '{{ 10 * 5 }}', include: "{{ ['a', 'b'] }}", flag: '{{ True }}', empty: '{{ config.get("missing") }}' },
+        request_parameters: {
+          limit: '{{ 10 * 5 }}',
+          include: "{{ ['a', 'b'] }}",
+          flag: '{{ True }}',
+          empty: '{{ config.get("missing") }}',
+        },
         request_headers: { 'X-Region': "{{ config['region'] }}" },
         request_body_json: { filter: { region: "{{ config['region'] }}", ids: [1, 2] } },
       }),
@@ -90,7 +111,14 @@ describe('SimpleRetriever + HttpRequester', () => {
 
   it('sends request_body_data as a url-encoded form', async () => {
     api = await startApi(() => ({ body: { data: [] } }));
-    await readManifest(manifestWith({ requester: requester(api.url, { http_method: 'POST', request_body_data: { q: 'a b', n: '{{ 1 + 2 }}' } }) }));
-    expect([api.requests[0]?.headers['content-type'], api.requests[0]?.body]).toEqual(['application/x-www-form-urlencoded', 'q=a+b&n=3']);
+    await readManifest(
+      manifestWith({
+        requester: requester(api.url, { http_method: 'POST', request_body_data: { q: 'a b', n: '{{ 1 + 2 }}' } }),
+      }),
+    );
+    expect([api.requests[0]?.headers['content-type'], api.requests[0]?.body]).toEqual([
+      'application/x-www-form-urlencoded',
+      'q=a+b&n=3',
+    ]);
   });
 });

@@ -32,20 +32,29 @@ export const certs = sandboxCerts();
 /** Answers each request with what `handler` returns (JSON unless the body is already a string). */
 export async function startApi(handler: (request: SeenRequest) => Reply | Promise<Reply>): Promise<ApiServer> {
   const requests: SeenRequest[] = [];
-  const server = https.createServer({ key: certs.key, cert: certs.cert }, (req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'https://localhost');
-      const seen: SeenRequest = { method: req.method ?? '', path: req.url ?? '', query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-      requests.push(seen);
-      void Promise.resolve(handler(seen)).then((reply) => {
-        const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
-        res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-        res.end(body);
+  const server = https.createServer(
+    { key: certs.key, cert: certs.cert },
+    (req: IncomingMessage, res: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const url = new URL(req.url ?? '/', 'https://localhost');
+        const seen: SeenRequest = {
+          method: req.method ?? '',
+          path: req.url ?? '',
+          query: url.searchParams,
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
+        requests.push(seen);
+        void Promise.resolve(handler(seen)).then((reply) => {
+          const body = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? null);
+          res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+          res.end(body);
+        });
       });
-    });
-  });
+    },
+  );
   await new Promise<void>((resolve) => {
     server.listen(0, '127.0.0.1', resolve);
   });
@@ -64,7 +73,11 @@ export async function startApi(handler: (request: SeenRequest) => Reply | Promis
 }
 
 /** A one-stream manifest around a retriever (and stream-level extras). */
-export function manifestWith(retriever: Record<string, unknown>, stream: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function manifestWith(
+  retriever: Record<string, unknown>,
+  stream: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     version: '6.0.0',
     type: 'DeclarativeSource',
@@ -74,8 +87,15 @@ export function manifestWith(retriever: Record<string, unknown>, stream: Record<
         type: 'DeclarativeStream',
         name: 'items',
         primary_key: 'id',
-        schema_loader: { type: 'InlineSchemaLoader', schema: { type: 'object', properties: { id: {}, updated_at: {} } } },
-        retriever: { type: 'SimpleRetriever', record_selector: { type: 'RecordSelector', extractor: { type: 'DpathExtractor', field_path: ['data'] } }, ...retriever },
+        schema_loader: {
+          type: 'InlineSchemaLoader',
+          schema: { type: 'object', properties: { id: {}, updated_at: {} } },
+        },
+        retriever: {
+          type: 'SimpleRetriever',
+          record_selector: { type: 'RecordSelector', extractor: { type: 'DpathExtractor', field_path: ['data'] } },
+          ...retriever,
+        },
         ...stream,
       },
     ],
@@ -92,9 +112,15 @@ export const requester = (url: string, extra: Record<string, unknown> = {}): Rec
 });
 
 /** Reads a manifest against the test API with fast retries. */
-export function readManifest(manifest: Record<string, unknown>, options: Partial<ReadSourceOptions> & { now?: () => Date } = {}): Promise<SourceOutput> {
+export function readManifest(
+  manifest: Record<string, unknown>,
+  options: Partial<ReadSourceOptions> & { now?: () => Date } = {},
+): Promise<SourceOutput> {
   const { now, ...rest } = options;
-  const source = sourceFromManifest(manifest, 'test manifest', { caCertPem: certs.caPem, ...(now === undefined ? {} : { now }) });
+  const source = sourceFromManifest(manifest, 'test manifest', {
+    caCertPem: certs.caPem,
+    ...(now === undefined ? {} : { now }),
+  });
   return readSource(source, { config: {}, ...rest });
 }
 

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const besideCheckout = `${repositoryRoot}../shared/reference/official-source-metabase/manifest.yaml`;
 
-export const officialManifestFile: string | undefined = [process.env.OFFICIAL_METABASE_MANIFEST ?? besideCheckout].find((path) => existsSync(path));
+export const officialManifestFile: string | undefined = [process.env.OFFICIAL_METABASE_MANIFEST ?? besideCheckout].find(
+  (path) => existsSync(path),
+);
 
 export function officialManifestText(): string {
   if (officialManifestFile === undefined) throw new Error('the official manifest is not available');
@@ -16,6 +18,8 @@ export function officialManifestText(): string {
 
 export function warnWhenSkipped(suite: string): void {
   if (officialManifestFile === undefined) {
-    console.warn(`${suite}: skipped, the official Metabase manifest was not found (set OFFICIAL_METABASE_MANIFEST or place it at ${besideCheckout})`);
+    console.warn(
+      `${suite}: skipped, the official Metabase manifest was not found (set OFFICIAL_METABASE_MANIFEST or place it at ${besideCheckout})`,
+    );
   }
 }

@@ -4,7 +4,11 @@
  * which Node refuses to send. Undefined when the value can be sent.
  */
 export function headerValueProblem(value: string): string | undefined {
-  return characterProblem(value, (code) => code === 0x7f || (code < 0x20 && code !== 0x09) || code > 0xff, 'a character HTTP headers cannot carry');
+  return characterProblem(
+    value,
+    (code) => code === 0x7f || (code < 0x20 && code !== 0x09) || code > 0xff,
+    'a character HTTP headers cannot carry',
+  );
 }
 
 /** Control characters (line breaks, tabs, NUL…) in a value such as a user name or password sent in a body. */
@@ -17,7 +21,12 @@ function characterProblem(value: string, isBad: (code: number) => boolean, kind:
     const code = value.codePointAt(i) ?? 0;
     if (!isBad(code)) continue;
     const what = code === 0x0a || code === 0x0d ? 'a line break' : code === 0x09 ? 'a tab' : kind;
-    const where = i === value.length - 1 || (code > 0xffff && i === value.length - 2) ? 'at its end' : i === 0 ? 'at its start' : `at character ${i + 1} of ${value.length}`;
+    const where =
+      i === value.length - 1 || (code > 0xffff && i === value.length - 2)
+        ? 'at its end'
+        : i === 0
+          ? 'at its start'
+          : `at character ${i + 1} of ${value.length}`;
     return `${what} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) ${where}`;
   }
   return undefined;

@@ -11,7 +11,8 @@ export class LoginCeiling {
     readonly limit: number,
     private readonly now: () => number,
   ) {
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`maxLoginsPerMinute must be a positive integer, got ${limit}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`maxLoginsPerMinute must be a positive integer, got ${limit}`);
   }
 
   /** Notes a login about to be made; false (noting nothing) when the window already holds `limit` of them. */

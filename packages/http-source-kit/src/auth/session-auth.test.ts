@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../test/support/close-after-each.js';
-import { metabaseLikeLogin as login, requestMany, sessionClient, startSessionServer } from '../../test/support/session-server.js';
+import {
+  metabaseLikeLogin as login,
+  requestMany,
+  sessionClient,
+  startSessionServer,
+} from '../../test/support/session-server.js';
 import { ConnectorError } from '../errors/index.js';
 import type { sessionAuth } from './session-auth.js';
 
@@ -53,7 +58,9 @@ describe('sessionAuth', () => {
     expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     const reason: unknown = (outcomes[0] as PromiseRejectedResult).reason;
     expect(ConnectorError.isInstance(reason) && [reason.failureType, reason.endsRun]).toEqual(['config_error', true]);
-    expect((reason as Error).message).toBe('Metabase refused the username or password (HTTP 401). Check them in the configuration.');
+    expect((reason as Error).message).toBe(
+      'Metabase refused the username or password (HTTP 401). Check them in the configuration.',
+    );
     expect(server.count('POST', '/api/session')).toBe(2);
     await http.json({ path: 'later' }).catch(() => undefined);
     expect(server.count('POST', '/api/session')).toBe(2);
@@ -63,9 +70,17 @@ describe('sessionAuth', () => {
     const server = track(await startSessionServer());
     server.loginMode = 'throttled';
     const http = track(sessionClient(server, { login }));
-    const outcomes = await Promise.allSettled([http.json({ path: 'a' }), http.json({ path: 'b' }), http.json({ path: 'c' })]);
+    const outcomes = await Promise.allSettled([
+      http.json({ path: 'a' }),
+      http.json({ path: 'b' }),
+      http.json({ path: 'c' }),
+    ]);
     const reason: unknown = (outcomes[0] as PromiseRejectedResult).reason;
-    expect(reason).toMatchObject({ failureType: 'config_error', endsRun: true, message: 'Metabase is blocking logins: wait 15 seconds.' });
+    expect(reason).toMatchObject({
+      failureType: 'config_error',
+      endsRun: true,
+      message: 'Metabase is blocking logins: wait 15 seconds.',
+    });
     expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
     expect(server.count('POST', '/api/session')).toBe(1);
   });
@@ -85,8 +100,17 @@ describe('sessionAuth', () => {
 
   it('says what to do when a given token is rejected and there are no credentials', async () => {
     const server = track(await startSessionServer());
-    const http = track(sessionClient(server, { token: 'stale-token', messages: { expired: 'The Metabase session token expired; create a new one or configure a password.' } }));
-    await expect(http.json({ path: 'a' })).rejects.toMatchObject({ failureType: 'config_error', endsRun: true, message: expect.stringMatching(/token expired/) as unknown });
+    const http = track(
+      sessionClient(server, {
+        token: 'stale-token',
+        messages: { expired: 'The Metabase session token expired; create a new one or configure a password.' },
+      }),
+    );
+    await expect(http.json({ path: 'a' })).rejects.toMatchObject({
+      failureType: 'config_error',
+      endsRun: true,
+      message: expect.stringMatching(/token expired/) as unknown,
+    });
     expect(server.count('GET', '/api/a')).toBe(0);
   });
 
@@ -105,7 +129,8 @@ describe('sessionAuth', () => {
   it('logs out the session it opened, once, at close, and reports its token for masking and its logins', async () => {
     const server = track(await startSessionServer());
     const http = sessionClient(server, { login });
-    const auth = (http as unknown as { options: { authenticator: ReturnType<typeof sessionAuth> } }).options.authenticator;
+    const auth = (http as unknown as { options: { authenticator: ReturnType<typeof sessionAuth> } }).options
+      .authenticator;
     await http.json({ path: 'a' });
     expect(auth.secrets()).toContain('session-1');
     expect(auth.logins?.()).toBe(1);
@@ -115,6 +140,9 @@ describe('sessionAuth', () => {
     expect(logout).toHaveLength(1);
     expect(logout[0]?.headers['x-metabase-session']).toBe('session-1');
     expect(server.valid.has('session-1')).toBe(false);
-    expect(JSON.parse(server.requests[0]?.body ?? '{}')).toEqual({ username: 'alice@example.com', password: 'pa55word' });
+    expect(JSON.parse(server.requests[0]?.body ?? '{}')).toEqual({
+      username: 'alice@example.com',
+      password: 'pa55word',
+    });
   });
 });

@@ -35,10 +35,14 @@ const onceOnly: ErrorRule = { action: 'fail', failureType: 'transient_error' };
  */
 export function sessionAuth(options: SessionAuthOptions): Authenticator {
   const ledger = new SessionLedger();
-  const ceiling = new LoginCeiling(options.maxLoginsPerMinute ?? DEFAULT_MAX_LOGINS_PER_MINUTE, options.now ?? Date.now);
+  const ceiling = new LoginCeiling(
+    options.maxLoginsPerMinute ?? DEFAULT_MAX_LOGINS_PER_MINUTE,
+    options.now ?? Date.now,
+  );
   const failures = sessionFailures(options.messages ?? {});
   const seen = new Set<string>(options.token === undefined ? [] : [options.token]);
-  let current: { token: string; fromLogin: boolean } | undefined = options.token === undefined ? undefined : { token: options.token, fromLogin: false };
+  let current: { token: string; fromLogin: boolean } | undefined =
+    options.token === undefined ? undefined : { token: options.token, fromLogin: false };
   let validated = options.token === undefined || options.validate === undefined;
   let validation: Promise<void> | undefined;
   let loginInFlight: Promise<void> | undefined;
@@ -136,6 +140,8 @@ export function sessionAuth(options: SessionAuthOptions): Authenticator {
     },
     logins: () => logins,
     secrets: () => [...seen],
-    describe: () => options.description ?? (options.login ? `session login (${options.header})` : `session token (${options.header})`),
+    describe: () =>
+      options.description ??
+      (options.login ? `session login (${options.header})` : `session token (${options.header})`),
   };
 }

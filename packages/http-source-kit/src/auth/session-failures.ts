@@ -3,7 +3,14 @@ import type { SessionAuthMessages } from './session-login.js';
 
 /** A session failure: the user's to fix, never retried, and the end of the run (no stream can get a session). */
 function endOfRun(message: string, internalMessage: string, cause?: unknown): ConnectorError {
-  return new ConnectorError({ message, internalMessage, failureType: 'config_error', retryable: false, endsRun: true, ...(cause === undefined ? {} : { cause }) });
+  return new ConnectorError({
+    message,
+    internalMessage,
+    failureType: 'config_error',
+    retryable: false,
+    endsRun: true,
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /** The errors that end a session-authenticated run, in the source's words where it gives them. */

@@ -29,7 +29,11 @@ export interface SessionAuthMessages {
 const answerToCaller: ErrorRule = { action: 'ignore', failureType: 'config_error' };
 
 /** Exchanges credentials for a token once; login answers 400/401/403 become config_errors with the source's words. */
-export async function loginForToken(client: AuthHttp, login: SessionLoginOptions, messages: SessionAuthMessages): Promise<string> {
+export async function loginForToken(
+  client: AuthHttp,
+  login: SessionLoginOptions,
+  messages: SessionAuthMessages,
+): Promise<string> {
   const response = await client.text({
     method: login.method ?? 'POST',
     path: login.path,

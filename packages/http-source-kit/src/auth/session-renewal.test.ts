@@ -3,7 +3,12 @@
 // request and the login ceiling end the run instead.
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../test/support/close-after-each.js';
-import { metabaseLikeLogin as login, requestMany, sessionClient, startSessionServer } from '../../test/support/session-server.js';
+import {
+  metabaseLikeLogin as login,
+  requestMany,
+  sessionClient,
+  startSessionServer,
+} from '../../test/support/session-server.js';
 
 const track = closeAfterEach();
 
@@ -18,7 +23,8 @@ describe('session renewal', () => {
     expect(served.sort()).toEqual(results.map((r) => r.path).sort()); // each path answered 200 once: none lost, none doubled
     expect(server.count('POST', '/api/session')).toBe(300 / 15);
     const perSession = new Map<string, number>();
-    for (const a of server.answered) if (a.status === 200 && a.token) perSession.set(a.token, (perSession.get(a.token) ?? 0) + 1);
+    for (const a of server.answered)
+      if (a.status === 200 && a.token) perSession.set(a.token, (perSession.get(a.token) ?? 0) + 1);
     expect(new Set(perSession.values())).toEqual(new Set([15]));
   });
 
@@ -49,11 +55,17 @@ describe('session renewal', () => {
   it('a fresh session refused before it served anything ends the run with a config_error that says why', async () => {
     const server = track(await startSessionServer());
     server.loginMode = 'dead-sessions';
-    const http = track(sessionClient(server, { login, messages: { freshSessionRefused: 'Metabase refused the new session at once.' } }));
+    const http = track(
+      sessionClient(server, { login, messages: { freshSessionRefused: 'Metabase refused the new session at once.' } }),
+    );
     const outcomes = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => http.json({ path: `card/${i}` })));
     const reasons = new Set(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as unknown) : 'fulfilled')));
     expect(reasons.size).toBe(1);
-    expect([...reasons][0]).toMatchObject({ failureType: 'config_error', endsRun: true, message: 'Metabase refused the new session at once.' });
+    expect([...reasons][0]).toMatchObject({
+      failureType: 'config_error',
+      endsRun: true,
+      message: 'Metabase refused the new session at once.',
+    });
     expect(server.count('POST', '/api/session')).toBe(1);
   });
 
@@ -79,7 +91,11 @@ describe('session renewal', () => {
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => http.json({ path: `card/${i}` })));
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(5);
     const reason = outcomes.find((o) => o.status === 'rejected')?.reason as unknown;
-    expect(reason).toMatchObject({ failureType: 'config_error', endsRun: true, message: expect.stringMatching(/logged in 5 times within a minute/) as unknown });
+    expect(reason).toMatchObject({
+      failureType: 'config_error',
+      endsRun: true,
+      message: expect.stringMatching(/logged in 5 times within a minute/) as unknown,
+    });
     expect(server.count('POST', '/api/session')).toBe(5);
   });
 

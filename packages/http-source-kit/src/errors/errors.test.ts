@@ -15,12 +15,21 @@ describe('redactUrl', () => {
 
 describe('errors', () => {
   it('are recognised by marker, also across copies of the class', () => {
-    const error = new HttpError({ message: 'm', failureType: 'transient_error', method: 'get', url: 'https://h/x?password=p', retryable: true, status: 503 });
+    const error = new HttpError({
+      message: 'm',
+      failureType: 'transient_error',
+      method: 'get',
+      url: 'https://h/x?password=p',
+      retryable: true,
+      status: 503,
+    });
     expect(HttpError.isInstance(error)).toBe(true);
     expect(ConnectorError.isInstance(error)).toBe(true);
     expect(HttpError.isInstance(new ConnectorError({ message: 'm', failureType: 'system_error' }))).toBe(false);
     expect(ConnectorError.isInstance({ message: 'lookalike' })).toBe(false);
-    const foreign = Object.assign(Object.create(null) as object, { [Symbol.for('mb-airbyte.http-source-kit.ConnectorError')]: true });
+    const foreign = Object.assign(Object.create(null) as object, {
+      [Symbol.for('mb-airbyte.http-source-kit.ConnectorError')]: true,
+    });
     expect(ConnectorError.isInstance(foreign)).toBe(true);
     expect(error.method).toBe('GET');
     expect(error.url).toBe('https://h/x?password=***');
@@ -28,15 +37,33 @@ describe('errors', () => {
   });
 
   it('keeps a short, flattened body snippet', () => {
-    const error = new HttpError({ message: 'm', failureType: 'system_error', method: 'GET', url: 'https://h', retryable: false, body: `a\n\n  b${'x'.repeat(1000)}` });
+    const error = new HttpError({
+      message: 'm',
+      failureType: 'system_error',
+      method: 'GET',
+      url: 'https://h',
+      retryable: false,
+      body: `a\n\n  b${'x'.repeat(1000)}`,
+    });
     expect(error.bodySnippet?.startsWith('a b')).toBe(true);
     expect(error.bodySnippet?.length).toBeLessThanOrEqual(301);
   });
 
   it('carry a failure type, a user message and an internal message', () => {
     const cause = new Error('root');
-    const error = new ConnectorError({ message: 'Check the URL.', internalMessage: 'ENOTFOUND', failureType: 'config_error', cause });
-    expect(error).toMatchObject({ message: 'Check the URL.', userMessage: 'Check the URL.', internalMessage: 'ENOTFOUND', failureType: 'config_error', cause });
+    const error = new ConnectorError({
+      message: 'Check the URL.',
+      internalMessage: 'ENOTFOUND',
+      failureType: 'config_error',
+      cause,
+    });
+    expect(error).toMatchObject({
+      message: 'Check the URL.',
+      userMessage: 'Check the URL.',
+      internalMessage: 'ENOTFOUND',
+      failureType: 'config_error',
+      cause,
+    });
     expect(error).toBeInstanceOf(Error);
   });
 });

@@ -27,10 +27,12 @@ describe('aborting requests', () => {
   });
 
   it('breaks a body being streamed when the signal aborts', async () => {
-    const server = track(await startTestServer('trusted', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.write('[1,2,3'); // and nothing more
-    }));
+    const server = track(
+      await startTestServer('trusted', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('[1,2,3'); // and nothing more
+      }),
+    );
     const controller = new AbortController();
     const response = await clientFor(server).send({ path: 'stream', signal: controller.signal });
     const reading = readBodyText(response.body);
@@ -39,9 +41,11 @@ describe('aborting requests', () => {
   });
 
   it('sends nothing for a signal that has already aborted', async () => {
-    const server = track(await startTestServer('trusted', (_req, res) => {
-      res.end('[]');
-    }));
+    const server = track(
+      await startTestServer('trusted', (_req, res) => {
+        res.end('[]');
+      }),
+    );
     const controller = new AbortController();
     controller.abort(new Error('too late'));
     await expect(clientFor(server).send({ path: 'x', signal: controller.signal })).rejects.toThrow('too late');
@@ -49,9 +53,11 @@ describe('aborting requests', () => {
   });
 
   it('keeps working for later requests with the same signal after earlier ones finished', async () => {
-    const server = track(await startTestServer('trusted', (_req, res) => {
-      res.end('[1]');
-    }));
+    const server = track(
+      await startTestServer('trusted', (_req, res) => {
+        res.end('[1]');
+      }),
+    );
     const controller = new AbortController();
     const client = clientFor(server);
     for (let i = 0; i < 3; i++) {

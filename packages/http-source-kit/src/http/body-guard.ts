@@ -47,18 +47,25 @@ export function guardBody(source: Readable, context: BodyGuardContext): Readable
   source.on('data', (chunk: Buffer) => {
     if (guard.destroyed) return;
     received += chunk.length;
-    const bomb = inflation === undefined ? undefined : inflationError(inflation, received, context.method, () => redactUrl(context.url));
+    const bomb =
+      inflation === undefined
+        ? undefined
+        : inflationError(inflation, received, context.method, () => redactUrl(context.url));
     if (bomb !== undefined) guard.destroy(bomb);
     else if (!guard.push(chunk)) source.pause();
   });
   source.once('end', () => {
-    if (context.raw && !context.raw.complete) guard.destroy(truncated('the connection closed mid-body', 'ERR_BODY_TRUNCATED'));
+    if (context.raw && !context.raw.complete)
+      guard.destroy(truncated('the connection closed mid-body', 'ERR_BODY_TRUNCATED'));
     else if (context.expectedLength !== undefined && received !== context.expectedLength)
       guard.destroy(truncated(`expected ${context.expectedLength} bytes`, 'ERR_BODY_TRUNCATED'));
     else guard.push(null);
   });
   const onBroken = (error?: unknown): void => {
-    const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    const code =
+      typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+        ? error.code
+        : undefined;
     guard.destroy(truncated('the connection was closed mid-body', code ?? 'ERR_BODY_TRUNCATED'));
   };
   source.once('error', onBroken);

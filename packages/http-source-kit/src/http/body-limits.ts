@@ -29,7 +29,8 @@ export function resolveBodyLimits(limits: BodyLimits = {}): Required<BodyLimits>
   const maxRecordBytes = limits.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   const maxInflationRatio = limits.maxInflationRatio ?? DEFAULT_MAX_INFLATION_RATIO;
   if (!(maxRecordBytes > 0)) throw new RangeError(`bodyLimits.maxRecordBytes must be positive, got ${maxRecordBytes}`);
-  if (!(maxInflationRatio >= 1)) throw new RangeError(`bodyLimits.maxInflationRatio must be at least 1, got ${maxInflationRatio}`);
+  if (!(maxInflationRatio >= 1))
+    throw new RangeError(`bodyLimits.maxInflationRatio must be at least 1, got ${maxInflationRatio}`);
   return { maxRecordBytes, maxInflationRatio, raiseAdvice: limits.raiseAdvice ?? '' };
 }
 
@@ -42,7 +43,12 @@ export interface InflationCheck {
 }
 
 /** The error for a body that inflated past the ratio, or undefined while it is within it. */
-export function inflationError(check: InflationCheck, decoded: number, method: string, url: () => string): HttpError | undefined {
+export function inflationError(
+  check: InflationCheck,
+  decoded: number,
+  method: string,
+  url: () => string,
+): HttpError | undefined {
   if (decoded <= INFLATION_CHECK_FROM_BYTES) return undefined;
   const compressed = check.compressedBytes();
   if (decoded <= check.maxRatio * compressed) return undefined;

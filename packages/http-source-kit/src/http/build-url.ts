@@ -11,7 +11,9 @@ export type QueryParams = Record<string, string | number | boolean | undefined>;
 export function buildUrl(baseUrl: string, path: string, params?: QueryParams): URL {
   const query = params === undefined ? '' : formQuery(params);
   const target = query === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${query}`;
-  return /^https?:\/\//i.test(path) ? new URL(target) : new URL(target.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  return /^https?:\/\//i.test(path)
+    ? new URL(target)
+    : new URL(target.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
 }
 
 /** `key=value&...` as URLSearchParams serialises it (space as `+`; only `*-._` and alphanumerics left as they are). */
@@ -27,7 +29,9 @@ function formQuery(params: QueryParams): string {
 
 function formEncode(text: string): string {
   const encoded = encodeURIComponent(text);
-  return /[!'()~]|%20/.test(encoded) ? encoded.replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  return /[!'()~]|%20/.test(encoded)
+    ? encoded.replace(/%20/g, '+').replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : encoded;
 }
 
 /** The base URL, or a config_error when it is not an http(s) URL (shown without userinfo). */
@@ -39,7 +43,11 @@ export function checkedBaseUrl(baseUrl: string): string {
     parsed = undefined;
   }
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
-    throw new ConnectorError({ message: `The server URL ${quoteInput(redactUrl(baseUrl))} is not a valid http(s) URL.`, failureType: 'config_error', userInput: true });
+    throw new ConnectorError({
+      message: `The server URL ${quoteInput(redactUrl(baseUrl))} is not a valid http(s) URL.`,
+      failureType: 'config_error',
+      userInput: true,
+    });
   }
   return baseUrl;
 }

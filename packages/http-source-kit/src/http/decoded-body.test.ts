@@ -10,13 +10,25 @@ const body = JSON.stringify(Array.from({ length: 300 }, (_, id) => ({ id, name: 
 
 function clientFor(server: TestServer): HttpClient {
   const { sleep } = recordingSleep();
-  return track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 'test/1', sleep, retry: { maxAttempts: 2 } }));
+  return track(
+    new HttpClient({
+      baseUrl: server.url,
+      caCertPem: testCaPem,
+      userAgent: 'test/1',
+      sleep,
+      retry: { maxAttempts: 2 },
+    }),
+  );
 }
 
 function encodedServer(encoding: string, encode: (text: string) => Buffer): Promise<TestServer> {
   return startTestServer('trusted', (_req, res) => {
     const encoded = encode(body);
-    res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': encoding, 'content-length': encoded.length });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-encoding': encoding,
+      'content-length': encoded.length,
+    });
     res.end(encoded);
   });
 }
@@ -40,8 +52,12 @@ describe('compressed response bodies', () => {
   });
 
   it('reports a corrupt compressed body as a retryable error, then retries it', async () => {
-    const server = track(await encodedServer('gzip', (t) => Buffer.concat([gzipSync(t).subarray(0, 40), Buffer.from('not gzip at all')])));
-    const error = await clientFor(server).json({ path: 'dashboards' }).catch((e: unknown) => e);
+    const server = track(
+      await encodedServer('gzip', (t) => Buffer.concat([gzipSync(t).subarray(0, 40), Buffer.from('not gzip at all')])),
+    );
+    const error = await clientFor(server)
+      .json({ path: 'dashboards' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ retryable: true, failureType: 'transient_error' });
     expect(server.requests).toHaveLength(2);
   });

@@ -34,7 +34,9 @@ export function decodedBody(res: IncomingMessage, method: string, status: number
     received += chunk.length;
   });
   res.on('error', (error) => decoded.destroy(error));
-  res.on('aborted', () => decoded.destroy(Object.assign(new Error('the connection was closed mid-body'), { code: 'ECONNRESET' })));
+  res.on('aborted', () =>
+    decoded.destroy(Object.assign(new Error('the connection was closed mid-body'), { code: 'ECONNRESET' })),
+  );
   decoded.on('close', () => {
     if (!res.readableEnded) res.destroy();
   });

@@ -1,7 +1,13 @@
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { closeAfterEach } from '../../test/support/close-after-each.js';
-import { recordingSleep, sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
+import {
+  recordingSleep,
+  sendJson,
+  startTestServer,
+  testCaPem,
+  type TestServer,
+} from '../../test/support/https-test-server.js';
 import { HttpError } from '../errors/index.js';
 import { HttpClient } from './http-client.js';
 import type { HttpClientOptions } from './http-types.js';
@@ -20,16 +26,21 @@ const fullBody = JSON.stringify(Array.from({ length: 200 }, (_, id) => ({ id, na
 
 /** Sends the headers of the full body, half of it, then cuts the connection. */
 function sendTruncated(res: ServerResponse, chunked: boolean): void {
-  res.writeHead(200, { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(fullBody) }) });
+  res.writeHead(200, {
+    'content-type': 'application/json',
+    ...(chunked ? {} : { 'content-length': Buffer.byteLength(fullBody) }),
+  });
   res.write(fullBody.slice(0, 1000), () => res.socket?.destroy());
 }
 
 describe('HttpClient bodies', () => {
   it.each([false, true])('json() retries a body cut short (chunked: %s)', async (chunked) => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      if (server?.requests.length === 1) sendTruncated(res, chunked);
-      else sendJson(res, 200, JSON.parse(fullBody));
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        if (server?.requests.length === 1) sendTruncated(res, chunked);
+        else sendJson(res, 200, JSON.parse(fullBody));
+      }),
+    );
     const { sleeps, sleep } = recordingSleep();
     const value = await clientFor(server, { sleep }).json<unknown[]>({ path: 'cards' });
     expect(value).toHaveLength(200);
@@ -38,21 +49,27 @@ describe('HttpClient bodies', () => {
   });
 
   it('json() retries invalid JSON and then gives up without quoting the body', async () => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id": "a-session-token", "trunc');
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"id": "a-session-token", "trunc');
+      }),
+    );
     const { sleep } = recordingSleep();
-    const error = await clientFor(server, { sleep, retry: { maxAttempts: 3 } }).json({ path: 'x' }).catch((e: unknown) => e);
+    const error = await clientFor(server, { sleep, retry: { maxAttempts: 3 } })
+      .json({ path: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ERR_INVALID_JSON', retryable: true });
     expect(JSON.stringify(error) + (error as Error).message).not.toContain('a-session-token');
     expect(server.requests).toHaveLength(3);
   });
 
   it('send() streams the body and reports a truncated body as a retryable HttpError', async () => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      sendTruncated(res, false);
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        sendTruncated(res, false);
+      }),
+    );
     const response = await clientFor(server).send({ path: 'cards' });
     expect(response.status).toBe(200);
     const error = await readBodyText(response.body).catch((e: unknown) => e);
@@ -63,21 +80,29 @@ describe('HttpClient bodies', () => {
 
   it('decodes gzip bodies', async () => {
     const { gzipSync } = await import('node:zlib');
-    server = track(await startTestServer('trusted', (_req, res) => {
-      const body = gzipSync(fullBody);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': body.length });
-      res.end(body);
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        const body = gzipSync(fullBody);
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+          'content-length': body.length,
+        });
+        res.end(body);
+      }),
+    );
     await expect(clientFor(server).json<unknown[]>({ path: 'cards' })).resolves.toHaveLength(200);
   });
 
   it('times out a server that stops sending mid-body, then retries', async () => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      if (server?.requests.length === 1) {
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fullBody) });
-        res.write(fullBody.slice(0, 10)); // and then silence
-      } else sendJson(res, 200, []);
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        if (server?.requests.length === 1) {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(fullBody) });
+          res.write(fullBody.slice(0, 10)); // and then silence
+        } else sendJson(res, 200, []);
+      }),
+    );
     const { sleep } = recordingSleep();
     await expect(clientFor(server, { sleep, idleTimeoutMs: 150 }).json({ path: 'x' })).resolves.toEqual([]);
     expect(server.requests).toHaveLength(2);
@@ -85,16 +110,27 @@ describe('HttpClient bodies', () => {
 
   it('times out a server that never answers, names the wait, and does not ask again', async () => {
     server = track(await startTestServer('trusted', () => undefined));
-    const error = await clientFor(server, { firstByteTimeoutMs: 150, idleTimeoutMs: 50 }).json({ path: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_FIRST_BYTE_TIMEOUT', retryable: false, failureType: 'transient_error', endsRun: true });
-    expect((error as Error).message).toContain('the server accepted the connection but did not answer (no answer within 150 ms)');
+    const error = await clientFor(server, { firstByteTimeoutMs: 150, idleTimeoutMs: 50 })
+      .json({ path: 'x' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'ERR_FIRST_BYTE_TIMEOUT',
+      retryable: false,
+      failureType: 'transient_error',
+      endsRun: true,
+    });
+    expect((error as Error).message).toContain(
+      'the server accepted the connection but did not answer (no answer within 150 ms)',
+    );
     expect(server.requests).toHaveLength(1);
   });
 
   it('sends JSON bodies, the user agent, and the same URL with or without a trailing slash on the base', async () => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      sendJson(res, 200, {});
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        sendJson(res, 200, {});
+      }),
+    );
     for (const baseUrl of [`${server.url}/api`, `${server.url}/api/`]) {
       const http = new HttpClient({ baseUrl, caCertPem: testCaPem, userAgent: 'test-source/1.0.0' });
       await http.json({ path: 'card', params: { f: 'all', skip: undefined } });

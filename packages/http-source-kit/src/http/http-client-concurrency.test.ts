@@ -17,17 +17,21 @@ describe('HttpClient concurrency limit', () => {
     let maxSeen = 0;
     // The server answers only when it holds as many requests as could possibly be in flight,
     // so without a limiter all 10 would pile up here.
-    server = track(await startTestServer('trusted', (_req, res) => {
-      held.push(res);
-      maxSeen = Math.max(maxSeen, held.length);
-      if (held.length >= Math.min(limit, total - answered)) {
-        for (const r of held.splice(0)) {
-          answered++;
-          sendJson(r, 200, { n: answered });
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        held.push(res);
+        maxSeen = Math.max(maxSeen, held.length);
+        if (held.length >= Math.min(limit, total - answered)) {
+          for (const r of held.splice(0)) {
+            answered++;
+            sendJson(r, 200, { n: answered });
+          }
         }
-      }
-    }));
-    client = track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: limit }));
+      }),
+    );
+    client = track(
+      new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: limit }),
+    );
     const http = client;
     const results = await Promise.all(Array.from({ length: total }, (_, i) => http.json({ path: `r/${i}` })));
     expect(results).toHaveLength(total);
@@ -35,9 +39,11 @@ describe('HttpClient concurrency limit', () => {
   });
 
   it('holds a slot until a streamed body is consumed or destroyed', async () => {
-    server = track(await startTestServer('trusted', (_req, res) => {
-      sendJson(res, 200, { big: 'x'.repeat(1000) });
-    }));
+    server = track(
+      await startTestServer('trusted', (_req, res) => {
+        sendJson(res, 200, { big: 'x'.repeat(1000) });
+      }),
+    );
     client = track(new HttpClient({ baseUrl: server.url, caCertPem: testCaPem, userAgent: 't/1', maxConcurrency: 1 }));
     const first = await client.send({ path: 'a' });
     let secondDone = false;

@@ -32,7 +32,14 @@ describe('HttpClient connection failures', () => {
         }),
     );
     const { port } = silent.address() as AddressInfo;
-    const client = track(new HttpClient({ baseUrl: `https://127.0.0.1:${port}`, userAgent: 't/1', connectTimeoutMs: 150, retry: { maxAttempts: 1 } }));
+    const client = track(
+      new HttpClient({
+        baseUrl: `https://127.0.0.1:${port}`,
+        userAgent: 't/1',
+        connectTimeoutMs: 150,
+        retry: { maxAttempts: 1 },
+      }),
+    );
     const error = await client.json({ path: '' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ERR_CONNECT_TIMEOUT', retryable: true, failureType: 'transient_error' });
     expect((error as Error).message).toContain('could not connect within 150 ms');
@@ -43,8 +50,14 @@ describe('HttpClient connection failures', () => {
       sendJson(res, 200, {});
     });
     cleanups.push(() => plain.close());
-    const client = track(new HttpClient({ baseUrl: plain.url.replace('http:', 'https:'), caCertPem: testCaPem, userAgent: 't/1' }));
-    await expect(client.json({ path: '' })).rejects.toMatchObject({ failureType: 'config_error', retryable: false, message: expect.stringMatching(/HTTPS server/) as unknown });
+    const client = track(
+      new HttpClient({ baseUrl: plain.url.replace('http:', 'https:'), caCertPem: testCaPem, userAgent: 't/1' }),
+    );
+    await expect(client.json({ path: '' })).rejects.toMatchObject({
+      failureType: 'config_error',
+      retryable: false,
+      message: expect.stringMatching(/HTTPS server/) as unknown,
+    });
   });
 
   it('retries a refused connection and then gives up with transient_error', async () => {
@@ -63,7 +76,10 @@ describe('HttpClient connection failures', () => {
         },
       }),
     );
-    await expect(client.json({ path: '' })).rejects.toMatchObject({ code: 'ECONNREFUSED', failureType: 'transient_error' });
+    await expect(client.json({ path: '' })).rejects.toMatchObject({
+      code: 'ECONNREFUSED',
+      failureType: 'transient_error',
+    });
     expect(sleeps).toHaveLength(2);
   });
 });

@@ -23,11 +23,19 @@ async function redirectingTo(target: () => string, status = 302): Promise<TestSe
 }
 
 function clientFor(s: TestServer): HttpClient {
-  client = new HttpClient({ baseUrl: `${s.url}/api`, caCertPem: testCaPem, userAgent: 't/1', authenticator: apiKeyAuth({ header: 'X-API-Key', value: 'mb_secret' }) });
+  client = new HttpClient({
+    baseUrl: `${s.url}/api`,
+    caCertPem: testCaPem,
+    userAgent: 't/1',
+    authenticator: apiKeyAuth({ header: 'X-API-Key', value: 'mb_secret' }),
+  });
   return client;
 }
 
-const request = { path: 'moved', headers: { authorization: 'Bearer other-secret', cookie: 'metabase.SESSION=abc', 'x-trace': 'keep' } };
+const request = {
+  path: 'moved',
+  headers: { authorization: 'Bearer other-secret', cookie: 'metabase.SESSION=abc', 'x-trace': 'keep' },
+};
 
 describe('HttpClient redirects', () => {
   it('follows a same-origin redirect with credentials', async () => {
@@ -57,37 +65,58 @@ describe('HttpClient redirects', () => {
     });
     servers.push(plain);
     const s = await redirectingTo(() => `${plain.url}/api/x`);
-    await expect(clientFor(s).json(request)).rejects.toMatchObject({ failureType: 'config_error', message: expect.stringMatching(/from https to http/) as unknown });
+    await expect(clientFor(s).json(request)).rejects.toMatchObject({
+      failureType: 'config_error',
+      message: expect.stringMatching(/from https to http/) as unknown,
+    });
     expect(plain.requests).toHaveLength(0);
   });
 
   it('stops after 5 redirects', async () => {
     const s = await redirectingTo(() => '/api/moved-again');
-    await expect(clientFor(s).json(request)).rejects.toMatchObject({ failureType: 'system_error', message: expect.stringMatching(/5 redirects/) as unknown });
+    await expect(clientFor(s).json(request)).rejects.toMatchObject({
+      failureType: 'system_error',
+      message: expect.stringMatching(/5 redirects/) as unknown,
+    });
     expect(s.requests).toHaveLength(6);
   });
 
-  it.for([307, 308])('refuses a %i to another origin when it would send the body (a login) there again', async (status) => {
-    const other = await startTestServer('trusted', (_req, res) => {
-      sendJson(res, 200, { id: 'session' });
-    });
-    servers.push(other);
-    const s = await redirectingTo(() => `${other.url}/elsewhere/session?token=tok_in_query`, status);
-    const login = { ...request, method: 'POST' as const, body: { username: 'ann@example.com', password: 'pw_secret' } };
-    const failure = await clientFor(s).json(login).then(() => undefined, (error: unknown) => error);
-    expect(failure).toMatchObject({ failureType: 'config_error', retryable: false });
-    const message = (failure as Error).message;
-    expect(message).toContain(`to another origin (${other.origin})`);
-    expect(message).toMatch(/never forwards credentials to another origin/);
-    expect(message).not.toMatch(/elsewhere|tok_in_query/);
-    expect(other.requests).toHaveLength(0);
-    expect(s.requests.map((r) => r.body)).toEqual(['{"username":"ann@example.com","password":"pw_secret"}']);
-  });
+  it.for([307, 308])(
+    'refuses a %i to another origin when it would send the body (a login) there again',
+    async (status) => {
+      const other = await startTestServer('trusted', (_req, res) => {
+        sendJson(res, 200, { id: 'session' });
+      });
+      servers.push(other);
+      const s = await redirectingTo(() => `${other.url}/elsewhere/session?token=tok_in_query`, status);
+      const login = {
+        ...request,
+        method: 'POST' as const,
+        body: { username: 'ann@example.com', password: 'pw_secret' },
+      };
+      const failure = await clientFor(s)
+        .json(login)
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      expect(failure).toMatchObject({ failureType: 'config_error', retryable: false });
+      const message = (failure as Error).message;
+      expect(message).toContain(`to another origin (${other.origin})`);
+      expect(message).toMatch(/never forwards credentials to another origin/);
+      expect(message).not.toMatch(/elsewhere|tok_in_query/);
+      expect(other.requests).toHaveLength(0);
+      expect(s.requests.map((r) => r.body)).toEqual(['{"username":"ann@example.com","password":"pw_secret"}']);
+    },
+  );
 
   it('keeps the body on a 307 within the same origin', async () => {
     const s = await redirectingTo(() => '/api/login-here', 307);
     await clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } });
-    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /api/moved {"q":1}', 'POST /api/login-here {"q":1}']);
+    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual([
+      'POST /api/moved {"q":1}',
+      'POST /api/login-here {"q":1}',
+    ]);
   });
 
   it('follows a 303 to another origin as a GET without the body', async () => {
@@ -96,14 +125,19 @@ describe('HttpClient redirects', () => {
     });
     servers.push(other);
     const s = await redirectingTo(() => `${other.url}/result`, 303);
-    await expect(clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } })).resolves.toEqual({ elsewhere: '/result' });
+    await expect(clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } })).resolves.toEqual({
+      elsewhere: '/result',
+    });
     expect(other.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['GET /result ']);
   });
 
   it('turns a POST into a GET on 303', async () => {
     const s = await redirectingTo(() => '/api/result', 303);
     await clientFor(s).json({ ...request, method: 'POST', body: { q: 1 } });
-    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual(['POST /api/moved {"q":1}', 'GET /api/result ']);
+    expect(s.requests.map((r) => `${r.method} ${r.path} ${r.body}`)).toEqual([
+      'POST /api/moved {"q":1}',
+      'GET /api/result ',
+    ]);
   });
 });
 
@@ -114,12 +148,21 @@ describe('HttpClient request headers', () => {
     });
     servers.push(s);
     const port = new URL(s.url).port;
-    client = new HttpClient({ baseUrl: `https://us%40er:p%3Ass@127.0.0.1:${port}/api`, caCertPem: testCaPem, userAgent: 't/1' });
+    client = new HttpClient({
+      baseUrl: `https://us%40er:p%3Ass@127.0.0.1:${port}/api`,
+      caCertPem: testCaPem,
+      userAgent: 't/1',
+    });
     await client.json({ path: 'x', headers: { 'x-trace': 'keep' } });
     const seen = s.requests[0]?.headers ?? {};
     expect(seen.host).toBe(`127.0.0.1:${port}`);
     expect(seen.authorization).toBe(`Basic ${Buffer.from('us@er:p:ss').toString('base64')}`);
-    expect([seen['x-trace'], seen['user-agent'], seen.accept, seen['accept-encoding']]).toEqual(['keep', 't/1', 'application/json', 'gzip, deflate, br']);
+    expect([seen['x-trace'], seen['user-agent'], seen.accept, seen['accept-encoding']]).toEqual([
+      'keep',
+      't/1',
+      'application/json',
+      'gzip, deflate, br',
+    ]);
     await client.json({ path: 'x', headers: { 'Accept-Encoding': 'identity' } }); // a request's own header wins
     expect(s.requests[1]?.headers['accept-encoding']).toBe('identity');
   });

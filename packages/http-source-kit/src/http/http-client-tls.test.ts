@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixture, sendJson, startTestServer, testCaPem, type TestServer } from '../../test/support/https-test-server.js';
+import {
+  fixture,
+  sendJson,
+  startTestServer,
+  testCaPem,
+  type TestServer,
+} from '../../test/support/https-test-server.js';
 import { ConnectorError } from '../errors/index.js';
 import { HttpClient } from './http-client.js';
 
@@ -19,7 +25,12 @@ async function server(kind: 'trusted' | 'untrusted'): Promise<TestServer> {
 }
 
 function client(baseUrl: string, caCertPem?: string): HttpClient {
-  const c = new HttpClient({ baseUrl, userAgent: 't/1', ...(caCertPem ? { caCertPem } : {}), retry: { maxAttempts: 3 } });
+  const c = new HttpClient({
+    baseUrl,
+    userAgent: 't/1',
+    ...(caCertPem ? { caCertPem } : {}),
+    retry: { maxAttempts: 3 },
+  });
   clients.push(c);
   return c;
 }
@@ -32,8 +43,14 @@ describe('HttpClient TLS', () => {
 
   it('rejects a certificate from a private CA that was not configured, naming the problem, without retrying', async () => {
     const s = await server('trusted');
-    const error = await client(s.url).json({ path: '' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ failureType: 'config_error', retryable: false, code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    const error = await client(s.url)
+      .json({ path: '' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      failureType: 'config_error',
+      retryable: false,
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
     expect((error as Error).message).toMatch(/TLS certificate check failed.*unable to verify the first certificate/);
     expect((error as Error).message).toContain('private CA');
     expect(s.requests).toHaveLength(0);
@@ -41,7 +58,10 @@ describe('HttpClient TLS', () => {
 
   it('rejects a certificate from another CA even when an extra CA is configured', async () => {
     const s = await server('untrusted');
-    await expect(client(s.url, testCaPem).json({ path: '' })).rejects.toMatchObject({ failureType: 'config_error', code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    await expect(client(s.url, testCaPem).json({ path: '' })).rejects.toMatchObject({
+      failureType: 'config_error',
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
   });
 
   it('keeps verification on even when NODE_TLS_REJECT_UNAUTHORIZED=0 is set', async () => {

@@ -56,11 +56,19 @@ export class HttpClient {
     this.trustedOrigin = new URL(this.baseUrl).origin;
     const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
     this.semaphore = new Semaphore(maxConcurrency);
-    this.agents = createAgents({ maxSockets: maxConcurrency + 1, ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}) });
+    this.agents = createAgents({
+      maxSockets: maxConcurrency + 1,
+      ...(options.caCertPem ? { caCertPem: options.caCertPem } : {}),
+    });
     this.logger = options.logger ?? silentLogger();
     const transport = createTimedTransport(transportTimeouts(options, () => this.logger));
     this.bodyLimits = resolveBodyLimits(options.bodyLimits);
-    this.exchange = new HttpExchange(this.agents, transport, this.bodyLimits.maxInflationRatio, options.noAnswerAdvice ?? '');
+    this.exchange = new HttpExchange(
+      this.agents,
+      transport,
+      this.bodyLimits.maxInflationRatio,
+      options.noAnswerAdvice ?? '',
+    );
     this.table = mergeErrorTables(defaultErrorTable, options.errorTable);
     this.retryPolicy = createRetryPolicy({
       ...options.retry,
@@ -72,7 +80,10 @@ export class HttpClient {
     const internal = { limited: false };
     this.authHttp = {
       send: (request) => this.execute({ ...request, auth: false }, internal, (r) => Promise.resolve(r)),
-      json: <T>(request: HttpRequest) => this.execute({ ...request, auth: false }, internal, (r) => parseJsonBody<T>(r, request.method ?? 'GET', this.bodyLimits)),
+      json: <T>(request: HttpRequest) =>
+        this.execute({ ...request, auth: false }, internal, (r) =>
+          parseJsonBody<T>(r, request.method ?? 'GET', this.bodyLimits),
+        ),
       text: (request) => this.execute({ ...request, auth: false }, internal, (r) => this.readTextResponse(r, request)),
     };
   }
@@ -84,7 +95,9 @@ export class HttpClient {
 
   /** The whole body parsed; a truncated or invalid body is retried too. An ignored status gives undefined. */
   json<T = unknown>(request: HttpRequest): Promise<T> {
-    return this.execute(request, { limited: true }, (response) => parseJsonBody<T>(response, request.method ?? 'GET', this.bodyLimits));
+    return this.execute(request, { limited: true }, (response) =>
+      parseJsonBody<T>(response, request.method ?? 'GET', this.bodyLimits),
+    );
   }
 
   /** The whole body as text, with the status (useful with ignored statuses). */
@@ -128,7 +141,11 @@ export class HttpClient {
     return merged;
   }
 
-  private async execute<T>(request: HttpRequest, call: CallOptions, consume: (response: HttpResponse) => Promise<T>): Promise<T> {
+  private async execute<T>(
+    request: HttpRequest,
+    call: CallOptions,
+    consume: (response: HttpResponse) => Promise<T>,
+  ): Promise<T> {
     const method = request.method ?? 'GET';
     const url = buildUrl(this.baseUrl, request.path, request.params);
     // Redacted only when a message needs it: most requests never fail.
@@ -165,14 +182,24 @@ export class HttpClient {
       const delay = nextDelayMs(request, this.retryPolicy, failure, attempt, Date.now() - started, failureHeaders);
       if (delay === undefined) throw attempt > 1 ? withAttempts(failure, attempt) : failure;
       this.retries++;
-      this.logger.warn(`${method} ${shownUrl()} failed: ${retryReason(failure)}; attempt ${attempt + 1} of ${this.retryPolicy.maxAttempts} in ${formatSeconds(delay)}.`);
+      this.logger.warn(
+        `${method} ${shownUrl()} failed: ${retryReason(failure)}; attempt ${attempt + 1} of ${this.retryPolicy.maxAttempts} in ${formatSeconds(delay)}.`,
+      );
       await this.retryPolicy.sleep(delay, request.signal);
     }
   }
 
   /** One exchange within the concurrency limit; a replay after a 401 goes ahead of queued requests. */
-  private async attempt(request: HttpRequest, call: CallOptions, method: string, url: URL, table: ErrorTable, replay: boolean): Promise<ExchangeResult> {
-    if (this.closed) throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
+  private async attempt(
+    request: HttpRequest,
+    call: CallOptions,
+    method: string,
+    url: URL,
+    table: ErrorTable,
+    replay: boolean,
+  ): Promise<ExchangeResult> {
+    if (this.closed)
+      throw new ConnectorError({ message: 'The HTTP client was used after close().', failureType: 'system_error' });
     if (request.signal?.aborted === true) throw abortReason(request.signal); // a cancelled run starts no request
     const release = call.limited ? await this.semaphore.acquire(replay) : () => undefined;
     const trustedOrigin = this.trustedOrigin;
@@ -188,7 +215,8 @@ export class HttpClient {
         const trusted = hopUrl.origin === trustedOrigin;
         const base = { accept: 'application/json', 'user-agent': this.options.userAgent };
         const authenticator = request.authenticator ?? this.options.authenticator;
-        const authHeaders = trusted && request.auth !== false && authenticator ? await authenticator.headers(this.authHttp) : {};
+        const authHeaders =
+          trusted && request.auth !== false && authenticator ? await authenticator.headers(this.authHttp) : {};
         const own = trusted ? request.headers : withoutCredentials(request.headers);
         return { headers: { ...base, ...own, ...authHeaders }, authHeaders };
       },

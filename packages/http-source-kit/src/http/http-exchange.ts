@@ -57,7 +57,8 @@ export class HttpExchange {
     try {
       for (let hop = 0; ; hop++) {
         const { headers, authHeaders } = await request.headersFor(url);
-        const answered = request.onAnswer === undefined || Object.keys(authHeaders).length === 0 ? undefined : request.onAnswer;
+        const answered =
+          request.onAnswer === undefined || Object.keys(authHeaders).length === 0 ? undefined : request.onAnswer;
         let reply: Awaited<ReturnType<HttpExchange['once']>>;
         try {
           reply = await this.once(method, url, headers, body, request);
@@ -66,7 +67,13 @@ export class HttpExchange {
           throw error;
         }
         answered?.(authHeaders, reply.status);
-        const { status, raw, decoded: { body: stream, compression }, responseHeaders, req } = reply;
+        const {
+          status,
+          raw,
+          decoded: { body: stream, compression },
+          responseHeaders,
+          req,
+        } = reply;
         if (isRedirect(status)) {
           stream.destroy();
           const next = nextRedirect(url, method, status, responseHeaders.location, hop, body !== undefined);
@@ -80,8 +87,16 @@ export class HttpExchange {
           method,
           url: url.toString(),
           raw,
-          expectedLength: compression !== undefined || length === undefined || method === 'HEAD' ? undefined : Number(length),
-          inflation: compression === undefined ? undefined : { encoding: compression.encoding, maxRatio: this.maxInflationRatio, compressedBytes: compression.receivedBytes },
+          expectedLength:
+            compression !== undefined || length === undefined || method === 'HEAD' ? undefined : Number(length),
+          inflation:
+            compression === undefined
+              ? undefined
+              : {
+                  encoding: compression.encoding,
+                  maxRatio: this.maxInflationRatio,
+                  compressedBytes: compression.receivedBytes,
+                },
           timeoutMessage: () => this.transport.timeoutOf(req)?.message,
           onClose: () => {
             request.onDone();
@@ -112,8 +127,18 @@ export class HttpExchange {
     }
     if (!ownHost) list.push('Host', url.host);
     if (!ownEncoding) list.push('accept-encoding', 'gzip, deflate, br');
-    if (data !== undefined) list.push('content-type', form ? 'application/x-www-form-urlencoded' : 'application/json', 'content-length', String(Buffer.byteLength(data)));
-    if (url.username !== '') list.push('authorization', `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`);
+    if (data !== undefined)
+      list.push(
+        'content-type',
+        form ? 'application/x-www-form-urlencoded' : 'application/json',
+        'content-length',
+        String(Buffer.byteLength(data)),
+      );
+    if (url.username !== '')
+      list.push(
+        'authorization',
+        `Basic ${Buffer.from(`${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`).toString('base64')}`,
+      );
     const options: RequestOptions = {
       protocol: url.protocol,
       hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
@@ -123,38 +148,42 @@ export class HttpExchange {
       headers: list, // Node writes a [name, value, ...] list as it is
       agent: url.protocol === 'https:' ? this.agents.https : this.agents.http,
     };
-    return new Promise<{ status: number; raw: IncomingMessage; decoded: DecodedBody; responseHeaders: Record<string, string>; req: ClientRequest }>(
-      (resolve, reject) => {
-        const req = this.transport.request(options, (res) => {
-          const responseHeaders: Record<string, string> = {};
-          for (const [name, value] of Object.entries(res.headers)) {
-            if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
-          }
-          const status = res.statusCode ?? 0;
-          resolve({ status, raw: res, decoded: decodedBody(res, method, status), responseHeaders, req });
-        });
-        req.once('error', (error) => {
-          // Only the code and message text survive (see networkError), and what the server's certificate said.
-          const timeout = this.transport.timeoutOf(req);
-          const shownUrl = redactUrl(url.toString());
-          if (timeout?.kind === 'first-byte') {
-            reject(noAnswerError(timeout, { method, url: shownUrl, advice: this.noAnswerAdvice }));
-            return;
-          }
-          const certificate = notedCertificate(req.socket);
-          reject(
-            networkError(error, {
-              method,
-              url: shownUrl,
-              rule: ruleFor(request.errorTable, undefined),
-              ...(timeout ? { timeoutMessage: timeout.message } : {}),
-              ...(certificate ? { certificate } : {}),
-            }),
-          );
-        });
-        req.end(data);
-        if (request.signal !== undefined) this.aborts.track(request.signal, req);
-      },
-    );
+    return new Promise<{
+      status: number;
+      raw: IncomingMessage;
+      decoded: DecodedBody;
+      responseHeaders: Record<string, string>;
+      req: ClientRequest;
+    }>((resolve, reject) => {
+      const req = this.transport.request(options, (res) => {
+        const responseHeaders: Record<string, string> = {};
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+        }
+        const status = res.statusCode ?? 0;
+        resolve({ status, raw: res, decoded: decodedBody(res, method, status), responseHeaders, req });
+      });
+      req.once('error', (error) => {
+        // Only the code and message text survive (see networkError), and what the server's certificate said.
+        const timeout = this.transport.timeoutOf(req);
+        const shownUrl = redactUrl(url.toString());
+        if (timeout?.kind === 'first-byte') {
+          reject(noAnswerError(timeout, { method, url: shownUrl, advice: this.noAnswerAdvice }));
+          return;
+        }
+        const certificate = notedCertificate(req.socket);
+        reject(
+          networkError(error, {
+            method,
+            url: shownUrl,
+            rule: ruleFor(request.errorTable, undefined),
+            ...(timeout ? { timeoutMessage: timeout.message } : {}),
+            ...(certificate ? { certificate } : {}),
+          }),
+        );
+      });
+      req.end(data);
+      if (request.signal !== undefined) this.aborts.track(request.signal, req);
+    });
   }
 }

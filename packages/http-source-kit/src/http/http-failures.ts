@@ -6,7 +6,13 @@ import { readBodyText } from './read-body.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** The HttpError for a status the table does not accept, with a body snippet and the server's Retry-After. */
-export async function statusError(response: HttpResponse, rule: ErrorRule, method: string, url: string, bodyText?: string): Promise<HttpError> {
+export async function statusError(
+  response: HttpResponse,
+  rule: ErrorRule,
+  method: string,
+  url: string,
+  bodyText?: string,
+): Promise<HttpError> {
   let body: string | undefined = bodyText;
   try {
     body ??= await readBodyText(response.body, 16 * 1024);

@@ -11,8 +11,19 @@ function fakeSocket(): Socket & { bytesRead: number } {
 const waitMs = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A watch whose answer has begun (`answering: false` for one still waiting for its first byte). */
-function watchOf(socket: Socket, excused: () => boolean, onSilent: IdleWatch['onSilent'], options: { answering?: boolean; onWaiting?: (ms: number) => void } = {}): IdleWatch {
-  return { socket, awaitingAnswer: options.answering === false, excused, onSilent, onWaiting: options.onWaiting ?? (() => undefined) };
+function watchOf(
+  socket: Socket,
+  excused: () => boolean,
+  onSilent: IdleWatch['onSilent'],
+  options: { answering?: boolean; onWaiting?: (ms: number) => void } = {},
+): IdleWatch {
+  return {
+    socket,
+    awaitingAnswer: options.answering === false,
+    excused,
+    onSilent,
+    onWaiting: options.onWaiting ?? (() => undefined),
+  };
 }
 
 /** Idle timing only: the first-byte wait and its notices far away. */
@@ -27,7 +38,15 @@ describe('IdleWatchdog', () => {
     const watchdog = new IdleWatchdog(idle(80));
     const started = performance.now();
     const ended: number[] = [];
-    stops.push(watchdog.watch(watchOf(fakeSocket(), () => false, () => ended.push(performance.now()))));
+    stops.push(
+      watchdog.watch(
+        watchOf(
+          fakeSocket(),
+          () => false,
+          () => ended.push(performance.now()),
+        ),
+      ),
+    );
     for (let i = 0; i < 100 && ended.length === 0; i++) await waitMs(10);
     expect(ended).toHaveLength(1);
     expect((ended[0] ?? 0) - started).toBeGreaterThanOrEqual(80);
@@ -41,8 +60,24 @@ describe('IdleWatchdog', () => {
     const trickling = fakeSocket();
     let excused = true;
     const silent: string[] = [];
-    stops.push(watchdog.watch(watchOf(trickling, () => false, () => silent.push('trickling'))));
-    stops.push(watchdog.watch(watchOf(fakeSocket(), () => excused, () => silent.push('excused'))));
+    stops.push(
+      watchdog.watch(
+        watchOf(
+          trickling,
+          () => false,
+          () => silent.push('trickling'),
+        ),
+      ),
+    );
+    stops.push(
+      watchdog.watch(
+        watchOf(
+          fakeSocket(),
+          () => excused,
+          () => silent.push('excused'),
+        ),
+      ),
+    );
     for (let i = 0; i < 12; i++) {
       await waitMs(20);
       trickling.bytesRead += 10;
@@ -56,7 +91,13 @@ describe('IdleWatchdog', () => {
   it('forgets stopped requests and stops its interval when nothing is watched', async () => {
     const watchdog = new IdleWatchdog(idle(40));
     const silent: string[] = [];
-    const stop = watchdog.watch(watchOf(fakeSocket(), () => false, () => silent.push('x')));
+    const stop = watchdog.watch(
+      watchOf(
+        fakeSocket(),
+        () => false,
+        () => silent.push('x'),
+      ),
+    );
     expect(watchdog.running).toBe(true);
     stop();
     stop();
@@ -73,10 +114,15 @@ describe('IdleWatchdog', () => {
     const notices: number[] = [];
     let endedAt = 0;
     const socket = fakeSocket();
-    const watch = watchOf(socket, () => false, (phase) => {
-      events.push(phase);
-      endedAt = performance.now();
-    }, { answering: false, onWaiting: (ms) => notices.push(ms) });
+    const watch = watchOf(
+      socket,
+      () => false,
+      (phase) => {
+        events.push(phase);
+        endedAt = performance.now();
+      },
+      { answering: false, onWaiting: (ms) => notices.push(ms) },
+    );
     stops.push(watchdog.watch(watch));
     // Bytes that are not an answer (a TLS session ticket) do not end the wait, nor does silence beyond idleMs.
     socket.bytesRead += 50;
@@ -92,7 +138,12 @@ describe('IdleWatchdog', () => {
   it('switches to the idle timing once the answer has begun', async () => {
     const watchdog = new IdleWatchdog({ idleMs: 60, firstByteMs: 10_000, noticeEveryMs: 5_000 });
     const events: string[] = [];
-    const watch = watchOf(fakeSocket(), () => false, (phase) => events.push(phase), { answering: false });
+    const watch = watchOf(
+      fakeSocket(),
+      () => false,
+      (phase) => events.push(phase),
+      { answering: false },
+    );
     stops.push(watchdog.watch(watch));
     await waitMs(150);
     expect(events).toEqual([]);

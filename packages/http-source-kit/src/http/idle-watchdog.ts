@@ -58,7 +58,13 @@ export class IdleWatchdog {
 
   /** Starts watching; the returned function stops it (idempotent). */
   watch(watch: IdleWatch): () => void {
-    const entry: Entry = { watch, bytesRead: watch.socket.bytesRead, seenAt: Number.NaN, waitingSince: Number.NaN, notices: 0 };
+    const entry: Entry = {
+      watch,
+      bytesRead: watch.socket.bytesRead,
+      seenAt: Number.NaN,
+      waitingSince: Number.NaN,
+      notices: 0,
+    };
     this.entries.add(entry);
     if (this.timer === undefined) {
       this.timer = setInterval(() => {

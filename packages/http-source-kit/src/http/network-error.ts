@@ -6,8 +6,19 @@ import { certificateFacts, certificateProblem, type CertificateFacts } from './t
 
 /** Error codes that mean "try again": the connection broke or stalled, not the request. */
 const retryableCodes = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'EPIPE', 'EAI_AGAIN',
-  'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'ERR_BODY_TRUNCATED', 'ERR_INVALID_JSON', 'ERR_STREAM_PREMATURE_CLOSE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ERR_BODY_TRUNCATED',
+  'ERR_INVALID_JSON',
+  'ERR_STREAM_PREMATURE_CLOSE',
   CONNECT_TIMEOUT_CODE,
 ]);
 
@@ -15,8 +26,14 @@ const retryableCodes = new Set([
  * Error codes of a server that could not be reached at all (no connection was made). Retried like the others; once a
  * request has spent its whole retry budget on them, every other request would meet the same, so the read stops there.
  */
-export const UNREACHABLE_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', CONNECT_TIMEOUT_CODE]);
-
+export const UNREACHABLE_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EAI_AGAIN',
+  CONNECT_TIMEOUT_CODE,
+]);
 
 export interface NetworkErrorContext {
   method: string;
@@ -65,7 +82,11 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
   const text = context.timeoutMessage ?? errorText(error);
   const base = { method: context.method, url: context.url, code, internalMessage: `${code ?? 'error'}: ${text}` };
   if (code !== undefined && CERTIFICATE_ERROR_CODES.has(code)) {
-    const problem = certificateProblem(code, context.certificate ?? certificateFacts(field(error, 'cert')), stringField(error, 'host'));
+    const problem = certificateProblem(
+      code,
+      context.certificate ?? certificateFacts(field(error, 'cert')),
+      stringField(error, 'host'),
+    );
     return new HttpError({
       ...base,
       retryable: false,

@@ -14,7 +14,10 @@ export interface NoAnswerContext {
  * most likely wait as long. When the server answered no other request meanwhile, it is not answering at all, and the
  * error ends the run (`endsRun`): one ERROR trace, instead of every stream waiting out every attempt in turn.
  */
-export function noAnswerError(timeout: Extract<TransportTimeout, { kind: 'first-byte' }>, context: NoAnswerContext): HttpError {
+export function noAnswerError(
+  timeout: Extract<TransportTimeout, { kind: 'first-byte' }>,
+  context: NoAnswerContext,
+): HttpError {
   const base = `${context.method} ${context.url}: the server accepted the connection but did not answer (${timeout.message})`;
   const why = timeout.othersAnswered
     ? '. It answered other requests meanwhile, so this request is slow rather than lost; it is not sent again, since it would most likely wait as long.'

@@ -8,7 +8,11 @@ import { readBodyText } from './read-body.js';
  * the body itself stays out of the error, since a 2xx body may hold a token. An empty body, 204, or a
  * non-2xx status the table ignored gives undefined. A body over the record limit fails (config_error) unread.
  */
-export async function parseJsonBody<T>(response: HttpResponse, method: string, limits: Required<BodyLimits>): Promise<T> {
+export async function parseJsonBody<T>(
+  response: HttpResponse,
+  method: string,
+  limits: Required<BodyLimits>,
+): Promise<T> {
   const text = await readWholeBody(response, method, limits);
   if (response.status < 200 || response.status >= 300 || text.trim() === '') return undefined as T;
   try {

@@ -5,7 +5,11 @@ import type { Readable } from 'node:stream';
  * Reads a whole body as UTF-8 text; errors (already HttpErrors from the guard) propagate. Past `maxBytes` it stops
  * reading: with `tooLarge`, it throws what that returns; without, it returns the text read so far (a snippet).
  */
-export async function readBodyText(body: Readable, maxBytes = Number.POSITIVE_INFINITY, tooLarge?: () => Error): Promise<string> {
+export async function readBodyText(
+  body: Readable,
+  maxBytes = Number.POSITIVE_INFINITY,
+  tooLarge?: () => Error,
+): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {

@@ -25,18 +25,28 @@ export interface RedirectStep {
  * The next hop of a redirect, or an HttpError when it must not be followed. `hasBody`: the request carries a body,
  * which a 307/308 (or a 301/302 of anything but POST) sends again to the new location.
  */
-export function nextRedirect(from: URL, method: string, status: number, location: string | undefined, hop: number, hasBody = false): RedirectStep {
+export function nextRedirect(
+  from: URL,
+  method: string,
+  status: number,
+  location: string | undefined,
+  hop: number,
+  hasBody = false,
+): RedirectStep {
   const fail = (message: string, failureType: 'config_error' | 'system_error'): HttpError =>
     new HttpError({ message, failureType, method, url: from.toString(), status, retryable: false });
-  if (location === undefined) throw fail(`${method} ${from.origin} answered HTTP ${status} without a Location header.`, 'system_error');
-  if (hop >= maxRedirects) throw fail(`Stopped after ${maxRedirects} redirects starting at ${method} ${from.origin}.`, 'system_error');
+  if (location === undefined)
+    throw fail(`${method} ${from.origin} answered HTTP ${status} without a Location header.`, 'system_error');
+  if (hop >= maxRedirects)
+    throw fail(`Stopped after ${maxRedirects} redirects starting at ${method} ${from.origin}.`, 'system_error');
   let url: URL;
   try {
     url = new URL(location, from);
   } catch {
     throw fail(`${method} ${from.origin} redirected to an invalid location.`, 'system_error');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw fail(`Refused a redirect to a ${url.protocol} URL.`, 'config_error');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw fail(`Refused a redirect to a ${url.protocol} URL.`, 'config_error');
   if (from.protocol === 'https:' && url.protocol === 'http:') {
     throw fail(
       `Refused a redirect from https to http (${from.origin} -> ${url.origin}): credentials would travel unencrypted. ` +

@@ -30,7 +30,14 @@ export async function ruleForResponse(
 }
 
 /** The wait before attempt `attempt + 1`, or undefined to give up: the request's own rules first, then the policy. */
-export function nextDelayMs(request: HttpRequest, policy: RetryPolicy, failure: unknown, attempt: number, elapsedMs: number, headers: Record<string, string>): number | undefined {
+export function nextDelayMs(
+  request: HttpRequest,
+  policy: RetryPolicy,
+  failure: unknown,
+  attempt: number,
+  elapsedMs: number,
+  headers: Record<string, string>,
+): number | undefined {
   const own = request.retry;
   if (own === undefined) return policy.nextDelayMs(failure, attempt, elapsedMs);
   if (!isRetryable(failure)) return undefined;

@@ -5,7 +5,15 @@ import { createRetryPolicy } from './retry-policy.js';
 
 const sleep = () => Promise.resolve();
 const transient = (retryAfterMs?: number) =>
-  new HttpError({ message: 'busy', failureType: 'transient_error', method: 'GET', url: 'https://h/x', status: 503, retryable: true, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  new HttpError({
+    message: 'busy',
+    failureType: 'transient_error',
+    method: 'GET',
+    url: 'https://h/x',
+    status: 503,
+    retryable: true,
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
 
 describe('parseRetryAfter', () => {
   it('reads delta seconds and HTTP-dates, and ignores garbage', () => {
@@ -22,8 +30,16 @@ describe('parseRetryAfter', () => {
 
 describe('createRetryPolicy', () => {
   it('uses full jitter under an exponential ceiling capped at maxDelayMs', () => {
-    const top = createRetryPolicy({ sleep, random: () => 0.999999, baseDelayMs: 100, maxDelayMs: 1000, maxAttempts: 10 });
-    expect([1, 2, 3, 4, 5, 6].map((attempt) => top.nextDelayMs(transient(), attempt, 0))).toEqual([99, 199, 399, 799, 999, 999]);
+    const top = createRetryPolicy({
+      sleep,
+      random: () => 0.999999,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      maxAttempts: 10,
+    });
+    expect([1, 2, 3, 4, 5, 6].map((attempt) => top.nextDelayMs(transient(), attempt, 0))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
     const bottom = createRetryPolicy({ sleep, random: () => 0, maxAttempts: 10 });
     expect(bottom.nextDelayMs(transient(), 3, 0)).toBe(0);
   });
@@ -38,16 +54,28 @@ describe('createRetryPolicy', () => {
     const policy = createRetryPolicy({ sleep, maxAttempts: 3 });
     expect(policy.nextDelayMs(transient(), 2, 0)).toBeTypeOf('number');
     expect(policy.nextDelayMs(transient(), 3, 0)).toBeUndefined();
-    expect(policy.nextDelayMs(new ConnectorError({ message: 'bad', failureType: 'config_error' }), 1, 0)).toBeUndefined();
+    expect(
+      policy.nextDelayMs(new ConnectorError({ message: 'bad', failureType: 'config_error' }), 1, 0),
+    ).toBeUndefined();
     expect(policy.nextDelayMs(new Error('plain'), 1, 0)).toBeUndefined();
-    expect(policy.nextDelayMs(new ConnectorError({ message: 'flaky', failureType: 'transient_error' }), 1, 0)).toBeTypeOf('number');
-    expect(policy.nextDelayMs(new ConnectorError({ message: 'final', failureType: 'transient_error', retryable: false }), 1, 0)).toBeUndefined();
+    expect(
+      policy.nextDelayMs(new ConnectorError({ message: 'flaky', failureType: 'transient_error' }), 1, 0),
+    ).toBeTypeOf('number');
+    expect(
+      policy.nextDelayMs(
+        new ConnectorError({ message: 'final', failureType: 'transient_error', retryable: false }),
+        1,
+        0,
+      ),
+    ).toBeUndefined();
     expect(policy.nextDelayMs(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), 1, 0)).toBeTypeOf('number');
   });
 
   it('classifies anything into a ConnectorError without keeping the original object', () => {
     const policy = createRetryPolicy({ sleep });
-    const fromReset = policy.classify(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { authorization: 'x' } } }));
+    const fromReset = policy.classify(
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', config: { headers: { authorization: 'x' } } }),
+    );
     expect(fromReset).toMatchObject({ failureType: 'transient_error' });
     expect(fromReset.cause).toBeUndefined();
     expect(policy.classify('a string')).toMatchObject({ failureType: 'system_error' });

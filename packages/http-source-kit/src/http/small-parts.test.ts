@@ -6,12 +6,16 @@ import { Semaphore } from './semaphore.js';
 
 describe('buildUrl', () => {
   it('gives the same URL for a base with or without a trailing slash and a path with or without a leading one', () => {
-    const urls = ['https://h/api', 'https://h/api/'].flatMap((base) => ['card', '/card'].map((path) => buildUrl(base, path).toString()));
+    const urls = ['https://h/api', 'https://h/api/'].flatMap((base) =>
+      ['card', '/card'].map((path) => buildUrl(base, path).toString()),
+    );
     expect(new Set(urls)).toEqual(new Set(['https://h/api/card']));
   });
 
   it('appends defined params, encoded, and keeps an absolute URL', () => {
-    expect(buildUrl('https://h/api', 'search', { q: 'a b&c', n: 2, f: false, skip: undefined }).toString()).toBe('https://h/api/search?q=a+b%26c&n=2&f=false');
+    expect(buildUrl('https://h/api', 'search', { q: 'a b&c', n: 2, f: false, skip: undefined }).toString()).toBe(
+      'https://h/api/search?q=a+b%26c&n=2&f=false',
+    );
     expect(buildUrl('https://h/api', 'https://other/x?y=1').toString()).toBe('https://other/x?y=1');
   });
 
@@ -32,7 +36,11 @@ describe('error table', () => {
   });
 
   it('merges later tables over earlier ones row by row', () => {
-    const table = mergeErrorTables(defaultErrorTable, { 404: { action: 'ignore', failureType: 'system_error' } }, undefined);
+    const table = mergeErrorTables(
+      defaultErrorTable,
+      { 404: { action: 'ignore', failureType: 'system_error' } },
+      undefined,
+    );
     expect(ruleFor(table, 404).action).toBe('ignore');
     expect(ruleFor(table, 401).action).toBe('fail');
     expect(defaultErrorTable[404]?.action).toBe('fail');
@@ -40,15 +48,29 @@ describe('error table', () => {
 
   it('builds messages from a function, a string, or the default wording', () => {
     const context = { status: 500, method: 'GET', url: 'https://h/x', body: 'oops' };
-    expect(ruleMessage({ action: 'fail', failureType: 'system_error' }, context)).toBe('GET https://h/x failed with HTTP 500: oops');
+    expect(ruleMessage({ action: 'fail', failureType: 'system_error' }, context)).toBe(
+      'GET https://h/x failed with HTTP 500: oops',
+    );
     expect(ruleMessage({ action: 'fail', failureType: 'system_error', message: 'fixed' }, context)).toBe('fixed');
-    expect(ruleMessage({ action: 'fail', failureType: 'system_error', message: (c) => `got ${c.status}` }, context)).toBe('got 500');
+    expect(
+      ruleMessage({ action: 'fail', failureType: 'system_error', message: (c) => `got ${c.status}` }, context),
+    ).toBe('got 500');
   });
 });
 
 describe('redirect rules', () => {
   it('strips every header that can carry credentials', () => {
-    expect(withoutCredentials({ Authorization: 'a', Cookie: 'c', 'X-API-Key': 'k', 'X-Metabase-Session': 's', 'x-auth-token': 't', accept: 'json', 'x-trace': '1' })).toEqual({
+    expect(
+      withoutCredentials({
+        Authorization: 'a',
+        Cookie: 'c',
+        'X-API-Key': 'k',
+        'X-Metabase-Session': 's',
+        'x-auth-token': 't',
+        accept: 'json',
+        'x-trace': '1',
+      }),
+    ).toEqual({
       accept: 'json',
       'x-trace': '1',
     });
@@ -66,10 +88,18 @@ describe('redirect rules', () => {
 
   it('refuses to resend a body to another origin, and only that', () => {
     const from = new URL('https://h/api/session');
-    expect(() => nextRedirect(from, 'POST', 307, 'https://other/x?k=v', 0, true)).toThrow(/another origin \(https:\/\/other\)/);
+    expect(() => nextRedirect(from, 'POST', 307, 'https://other/x?k=v', 0, true)).toThrow(
+      /another origin \(https:\/\/other\)/,
+    );
     expect(() => nextRedirect(from, 'PUT', 302, 'https://h:8443/x', 0, true)).toThrow(/never forwards credentials/);
-    expect(nextRedirect(from, 'POST', 308, '/api/session2', 0, true)).toMatchObject({ method: 'POST', dropBody: false });
-    expect(nextRedirect(from, 'POST', 302, 'https://other/x', 0, true)).toMatchObject({ method: 'GET', dropBody: true });
+    expect(nextRedirect(from, 'POST', 308, '/api/session2', 0, true)).toMatchObject({
+      method: 'POST',
+      dropBody: false,
+    });
+    expect(nextRedirect(from, 'POST', 302, 'https://other/x', 0, true)).toMatchObject({
+      method: 'GET',
+      dropBody: true,
+    });
     expect(nextRedirect(from, 'GET', 307, 'https://other/x', 0, false).url.origin).toBe('https://other');
   });
 });

@@ -18,8 +18,7 @@ export interface TimedTransportOptions {
 
 /** Why our watchdog ended a request. A first-byte timeout says whether the server answered other requests meanwhile. */
 export type TransportTimeout =
-  | { kind: 'connect' | 'idle'; message: string }
-  | { kind: 'first-byte'; message: string; othersAnswered: boolean };
+  { kind: 'connect' | 'idle'; message: string } | { kind: 'first-byte'; message: string; othersAnswered: boolean };
 
 /** Node's http(s).request with connect, first-byte and idle timeouts added. */
 export interface TimedTransport {
@@ -40,7 +39,11 @@ interface Shared {
 export function createTimedTransport(options: TimedTransportOptions): TimedTransport {
   const shared: Shared = {
     options,
-    watchdog: new IdleWatchdog({ firstByteMs: options.firstByteTimeoutMs, idleMs: options.idleTimeoutMs, noticeEveryMs: options.noticeEveryMs }),
+    watchdog: new IdleWatchdog({
+      firstByteMs: options.firstByteTimeoutMs,
+      idleMs: options.idleTimeoutMs,
+      noticeEveryMs: options.noticeEveryMs,
+    }),
     timedOut: new WeakMap(),
     answers: 0,
   };
@@ -50,7 +53,10 @@ export function createTimedTransport(options: TimedTransportOptions): TimedTrans
       const respond = (res: IncomingMessage): void => {
         watched.answered(res);
       };
-      const req = requestOptions.protocol === 'https:' ? https.request(requestOptions, respond) : http.request(requestOptions, respond);
+      const req =
+        requestOptions.protocol === 'https:'
+          ? https.request(requestOptions, respond)
+          : http.request(requestOptions, respond);
       watched.attach(req);
       return req;
     },
@@ -99,7 +105,10 @@ class WatchedRequest implements IdleWatch {
     req.once('close', () => {
       const response = this.response;
       if (response === undefined || response.closed) this.stop();
-      else response.once('close', () => { this.stop(); });
+      else
+        response.once('close', () => {
+          this.stop();
+        });
     });
   }
 
@@ -119,7 +128,12 @@ class WatchedRequest implements IdleWatch {
   onSilent(phase: 'first-byte' | 'idle'): void {
     const { options } = this.shared;
     if (phase === 'idle') this.fail({ kind: 'idle', message: `no data received for ${options.idleTimeoutMs} ms` });
-    else this.fail({ kind: 'first-byte', message: `no answer within ${formatSeconds(options.firstByteTimeoutMs)}`, othersAnswered: this.shared.answers !== this.answersBefore });
+    else
+      this.fail({
+        kind: 'first-byte',
+        message: `no answer within ${formatSeconds(options.firstByteTimeoutMs)}`,
+        othersAnswered: this.shared.answers !== this.answersBefore,
+      });
   }
 
   onWaiting(waitedMs: number): void {
@@ -149,7 +163,11 @@ export const FIRST_BYTE_TIMEOUT_CODE = 'ERR_FIRST_BYTE_TIMEOUT';
 /** The error code of a connection (TCP and TLS handshake) not made within the connect timeout. */
 export const CONNECT_TIMEOUT_CODE = 'ERR_CONNECT_TIMEOUT';
 
-const timeoutCodes: Record<TransportTimeout['kind'], string> = { connect: CONNECT_TIMEOUT_CODE, 'first-byte': FIRST_BYTE_TIMEOUT_CODE, idle: 'ETIMEDOUT' };
+const timeoutCodes: Record<TransportTimeout['kind'], string> = {
+  connect: CONNECT_TIMEOUT_CODE,
+  'first-byte': FIRST_BYTE_TIMEOUT_CODE,
+  idle: 'ETIMEDOUT',
+};
 
 /** "300 s", "2.5 s", "800 ms". */
 export function formatSeconds(ms: number): string {

@@ -17,7 +17,11 @@ export function createAgents(options: { caCertPem?: string; maxSockets: number }
   const secureContext = options.caCertPem === undefined ? undefined : withExtraCa(checkedPem(options.caCertPem));
   const common = { keepAlive: true, maxSockets: options.maxSockets, maxFreeSockets: options.maxSockets };
   return {
-    https: new CertificateNotingAgent({ ...common, rejectUnauthorized: true, ...(secureContext ? { secureContext } : {}) }),
+    https: new CertificateNotingAgent({
+      ...common,
+      rejectUnauthorized: true,
+      ...(secureContext ? { secureContext } : {}),
+    }),
     http: new http.Agent(common),
   };
 }
@@ -36,7 +40,8 @@ function checkedPem(pem: string): string {
     new X509Certificate(pem);
   } catch (error) {
     throw new ConnectorError({
-      message: 'The CA certificate in the configuration is not a valid PEM certificate (expected "-----BEGIN CERTIFICATE-----" ...).',
+      message:
+        'The CA certificate in the configuration is not a valid PEM certificate (expected "-----BEGIN CERTIFICATE-----" ...).',
       internalMessage: error instanceof Error ? error.message : undefined,
       failureType: 'config_error',
       userInput: true,

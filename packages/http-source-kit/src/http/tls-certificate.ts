@@ -10,7 +10,11 @@ export interface CertificateFacts {
 }
 
 /** Refused certificates whose message names the problem itself (dates, host name) rather than advising a CA. */
-export const certificateProblemCodes: ReadonlySet<string> = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'ERR_TLS_CERT_ALTNAME_INVALID']);
+export const certificateProblemCodes: ReadonlySet<string> = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 const SHOWN_NAMES = 5;
 
@@ -25,7 +29,11 @@ export function certificateFacts(cert: unknown): CertificateFacts | undefined {
         ? [subject.CN]
         : [];
   if (names.length === 0 && validTo === undefined) return undefined;
-  return { names, ...(validFrom ? { validFrom: isoDate(validFrom) } : {}), ...(validTo ? { validTo: isoDate(validTo) } : {}) };
+  return {
+    names,
+    ...(validFrom ? { validFrom: isoDate(validFrom) } : {}),
+    ...(validTo ? { validTo: isoDate(validTo) } : {}),
+  };
 }
 
 const NOTED = Symbol('the certificate the server presented');
@@ -37,7 +45,9 @@ const NOTED = Symbol('the certificate the server presented');
  * the end of the handshake; Node's own check listens to it too, and ours is put before it.)
  */
 export class CertificateNotingAgent extends https.Agent {
-  override createConnection(...args: Parameters<https.Agent['createConnection']>): ReturnType<https.Agent['createConnection']> {
+  override createConnection(
+    ...args: Parameters<https.Agent['createConnection']>
+  ): ReturnType<https.Agent['createConnection']> {
     const socket = super.createConnection(...args);
     if (socket instanceof tls.TLSSocket) {
       socket.prependOnceListener('secure', () => {
@@ -59,7 +69,11 @@ export function notedCertificate(socket: unknown): CertificateFacts | undefined 
  * What is wrong with the certificate, in words a person can act on, for the codes where the advice to add a CA
  * certificate would not help: expired, not yet valid, issued for another host.
  */
-export function certificateProblem(code: string, facts: CertificateFacts | undefined, host: string | undefined): string | undefined {
+export function certificateProblem(
+  code: string,
+  facts: CertificateFacts | undefined,
+  host: string | undefined,
+): string | undefined {
   if (code === 'CERT_HAS_EXPIRED') {
     return `the server's certificate expired${facts?.validTo ? ` on ${facts.validTo}` : ''}. It must be renewed on the server; adding a CA certificate to the configuration cannot fix this`;
   }

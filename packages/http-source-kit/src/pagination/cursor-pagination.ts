@@ -33,10 +33,16 @@ export function cursorPagination(options: CursorPaginationOptions): Paginator {
           return cursorParam === undefined ? { path: token } : { params: { [cursorParam]: token } };
         },
         advance(page) {
-          const next = cursorHeader !== undefined ? page.headers[cursorHeader.toLowerCase()] : valueAtPath(page.envelope, cursorPath ?? '');
+          const next =
+            cursorHeader !== undefined
+              ? page.headers[cursorHeader.toLowerCase()]
+              : valueAtPath(page.envelope, cursorPath ?? '');
           if (next === undefined || next === null || next === '') return false;
           if (typeof next !== 'string' && typeof next !== 'number') {
-            throw new ConnectorError({ message: `Expected a page token at ${where}, found ${typeof next}.`, failureType: 'system_error' });
+            throw new ConnectorError({
+              message: `Expected a page token at ${where}, found ${typeof next}.`,
+              failureType: 'system_error',
+            });
           }
           const text = String(next);
           if (seen.has(text)) {

@@ -16,7 +16,8 @@ export interface OffsetPaginationOptions {
 /** `?limit=100&offset=0`, then offset 100, 200, … until a short (or empty) page, or the total. */
 export function offsetPagination(options: OffsetPaginationOptions): Paginator {
   const { limit, limitParam = 'limit', offsetParam = 'offset', totalPath, startOffset = 0 } = options;
-  if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`offsetPagination: limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new TypeError(`offsetPagination: limit must be a positive integer, got ${limit}`);
   const description = `offset pagination (${limitParam}=${limit})`;
   return {
     description,

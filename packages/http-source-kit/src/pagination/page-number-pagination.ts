@@ -12,7 +12,8 @@ export interface PageNumberPaginationOptions {
 /** `?page=1&page_size=50`, then page 2, 3, … until a short or empty page. */
 export function pageNumberPagination(options: PageNumberPaginationOptions): Paginator {
   const { pageParam = 'page', sizeParam = 'page_size', size, startPage = 1 } = options;
-  if (!Number.isInteger(size) || size < 1) throw new TypeError(`pageNumberPagination: size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new TypeError(`pageNumberPagination: size must be a positive integer, got ${size}`);
   const description = `page-number pagination (${sizeParam}=${size})`;
   return {
     description,

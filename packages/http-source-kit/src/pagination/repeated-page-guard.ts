@@ -9,7 +9,8 @@ import type { PageResult } from './paginator.js';
 export function repeatedPageGuard(description: string, param: string): (page: PageResult) => void {
   let previous: string | undefined;
   return (page) => {
-    const key = page.count > 0 && page.first !== undefined ? `${page.count}\n${page.first}\n${page.last ?? ''}` : undefined;
+    const key =
+      page.count > 0 && page.first !== undefined ? `${page.count}\n${page.first}\n${page.last ?? ''}` : undefined;
     if (key !== undefined && key === previous) {
       throw new ConnectorError({
         message: `The API returned the same page twice with ${description}; it may be ignoring the "${param}" parameter. Stopped to avoid an endless loop.`,

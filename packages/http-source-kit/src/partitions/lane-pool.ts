@@ -15,7 +15,8 @@ export class LanePool {
   private readonly waiting: (() => void)[] = [];
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < 0) throw new RangeError(`LanePool size must be a non-negative integer, got ${size}`);
+    if (!Number.isInteger(size) || size < 0)
+      throw new RangeError(`LanePool size must be a non-negative integer, got ${size}`);
     this.free = size;
   }
 

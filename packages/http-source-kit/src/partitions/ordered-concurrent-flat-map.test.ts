@@ -40,7 +40,9 @@ describe('orderedConcurrentFlatMap', () => {
         yield `${item}.${part}`;
       }
     };
-    const out = await collect(orderedConcurrentFlatMap(from([0, 1, 2, 3, 4]), produce, { concurrency: 3, bufferSize: 2 }));
+    const out = await collect(
+      orderedConcurrentFlatMap(from([0, 1, 2, 3, 4]), produce, { concurrency: 3, bufferSize: 2 }),
+    );
     expect(out).toEqual([0, 1, 2, 3, 4].flatMap((i) => [`${i}.0`, `${i}.1`, `${i}.2`]));
   });
 
@@ -62,7 +64,9 @@ describe('orderedConcurrentFlatMap', () => {
         running--;
       }
     };
-    const iterator = orderedConcurrentFlatMap(from([0, 1, 2, 3]), produce, { concurrency: 3, bufferSize: 4 })[Symbol.asyncIterator]();
+    const iterator = orderedConcurrentFlatMap(from([0, 1, 2, 3]), produce, { concurrency: 3, bufferSize: 4 })[
+      Symbol.asyncIterator
+    ]();
     const first = iterator.next();
     // Let the waiting items fill their buffers while the head is blocked.
     for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -100,7 +104,11 @@ describe('orderedConcurrentFlatMap', () => {
     };
     const out: string[] = [];
     const error = await (async () => {
-      for await (const value of orderedConcurrentFlatMap(from([0, 1, 2, 3]), produce, { concurrency: 4, bufferSize: 1 })) out.push(value);
+      for await (const value of orderedConcurrentFlatMap(from([0, 1, 2, 3]), produce, {
+        concurrency: 4,
+        bufferSize: 1,
+      }))
+        out.push(value);
     })().catch((e: unknown) => e);
     expect(out).toEqual(['0.0', '0.1', '0.2']);
     expect((error as Error).message).toBe('item 1 failed');

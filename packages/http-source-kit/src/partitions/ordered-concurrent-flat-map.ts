@@ -72,7 +72,8 @@ export async function* orderedConcurrentFlatMap<T, R>(
   const fill = async (): Promise<void> => {
     try {
       for (;;) {
-        while (!stopped && (running >= concurrency || lanes.length >= window)) await new Promise<void>((resolve) => (wakeFiller = resolve));
+        while (!stopped && (running >= concurrency || lanes.length >= window))
+          await new Promise<void>((resolve) => (wakeFiller = resolve));
         if (stopped) return;
         const next = await source.next();
         if (next.done === true) {

@@ -8,7 +8,10 @@ export interface ParentPartitionsOptions<Config> {
    * The child partition(s) for one parent record; undefined skips the parent. `cursor` is the child stream's saved
    * cursor in incremental syncs: compare it with the parent's own timestamp to skip parents that did not change.
    */
-  partition: (parentRecord: JsonRecord, context: { config: Config; cursor: unknown }) => Partition | readonly Partition[] | undefined;
+  partition: (
+    parentRecord: JsonRecord,
+    context: { config: Config; cursor: unknown },
+  ) => Partition | readonly Partition[] | undefined;
   /** Child partitions read at the same time (default 4). Output order is parent order regardless. */
   concurrency?: number;
 }
@@ -16,7 +19,8 @@ export interface ParentPartitionsOptions<Config> {
 /** Ids from one stream drive the requests of another: `parentPartitions({ parent: 'dashboards', partition: (d) => ({ id: d.id }) })`. */
 export function parentPartitions<Config>(options: ParentPartitionsOptions<Config>): PartitionRouter<Config> {
   const concurrency = options.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new TypeError(`parentPartitions: concurrency must be a positive integer`);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new TypeError(`parentPartitions: concurrency must be a positive integer`);
   return {
     concurrency,
     parent: options.parent,

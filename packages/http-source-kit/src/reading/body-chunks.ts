@@ -24,7 +24,8 @@ export async function* bodyChunks(body: Readable): AsyncGenerator<Buffer> {
     notify();
   };
   const onClose = (): void => {
-    if (!state.ended) state.failure ??= { error: Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) };
+    if (!state.ended)
+      state.failure ??= { error: Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }) };
     notify();
   };
   body.on('readable', notify);

@@ -22,7 +22,12 @@ export interface BodyErrorContext {
  */
 export function bodyError(error: unknown, context: BodyErrorContext): unknown {
   if (HttpError.isInstance(error) && error.code !== undefined && BODY_LIMIT_CODES.has(error.code)) {
-    return new ConnectorError({ message: `Stream "${context.stream}": ${error.userMessage}`, failureType: error.failureType, retryable: false, cause: error });
+    return new ConnectorError({
+      message: `Stream "${context.stream}": ${error.userMessage}`,
+      failureType: error.failureType,
+      retryable: false,
+      cause: error,
+    });
   }
   if (!(error instanceof JsonBodyError)) return error;
   const where = `Stream "${context.stream}": the response to ${context.method} ${context.url}`;
@@ -32,11 +37,17 @@ export function bodyError(error: unknown, context: BodyErrorContext): unknown {
       : error.problem === 'too-large' && context.limitAdvice !== undefined && context.limitAdvice !== ''
         ? ` ${context.limitAdvice}`
         : '';
-  const began = error.bodyStart === undefined || error.bodyStart === '' ? '' : ` The response began: ${error.bodyStart}`;
+  const began =
+    error.bodyStart === undefined || error.bodyStart === '' ? '' : ` The response began: ${error.bodyStart}`;
   return new ConnectorError({
     message: `${where} could not be read as records at ${context.recordPath}: ${error.message}.${began}${advice}`,
     internalMessage: `JsonBodyError(${error.problem})`,
-    failureType: error.problem === 'truncated' ? 'transient_error' : error.problem === 'too-large' ? 'config_error' : 'system_error',
+    failureType:
+      error.problem === 'truncated'
+        ? 'transient_error'
+        : error.problem === 'too-large'
+          ? 'config_error'
+          : 'system_error',
     cause: error,
   });
 }

@@ -5,7 +5,8 @@ import { withJsonMember } from '../records/json-text.js';
 import { finishRecords } from './finish-records.js';
 import type { StreamDefinition } from '../streams/stream-definition.js';
 
-const exact = '{"big":12345678901234567890123,"huge":1e400,"long":0.1234567890123456789012345678901234,"id":9007199254740993}';
+const exact =
+  '{"big":12345678901234567890123,"huge":1e400,"long":0.1234567890123456789012345678901234,"id":9007199254740993}';
 const base: StreamDefinition<null> = { name: 'things', jsonSchema: {}, request: { path: 'things' } };
 
 describe('finishRecords', () => {
@@ -28,7 +29,12 @@ describe('finishRecords', () => {
         return record;
       },
     };
-    const out = finishRecords(stream, [SelectedRecord.fromJson('{"skip":1}'), SelectedRecord.fromJson('{"a":1}')], null, undefined);
+    const out = finishRecords(
+      stream,
+      [SelectedRecord.fromJson('{"skip":1}'), SelectedRecord.fromJson('{"a":1}')],
+      null,
+      undefined,
+    );
     expect(out.map((record) => record.json)).toEqual(['{"a":1}']);
     expect(seen).toEqual([{ a: 1 }]);
   });

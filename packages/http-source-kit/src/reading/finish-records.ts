@@ -9,16 +9,25 @@ function isJsonRecord(value: unknown): value is JsonRecord {
 
 function notAnObject(stream: string, value: unknown): ConnectorError {
   const found = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-  return new ConnectorError({ message: `Stream "${stream}": a record is not a JSON object (found ${found}).`, failureType: 'system_error' });
+  return new ConnectorError({
+    message: `Stream "${stream}": a record is not a JSON object (found ${found}).`,
+    failureType: 'system_error',
+  });
 }
 
 /** The records `transformJson` derives from each record's text (nothing is parsed). */
-function derivedRecords<Config>(stream: StreamDefinition<Config>, records: SelectedRecord[], config: Config, partition: Partition | undefined): SelectedRecord[] {
+function derivedRecords<Config>(
+  stream: StreamDefinition<Config>,
+  records: SelectedRecord[],
+  config: Config,
+  partition: Partition | undefined,
+): SelectedRecord[] {
   const transformJson = stream.transformJson;
   if (transformJson === undefined) return records;
   const context = { config, partition, stream: stream.name };
   const out: SelectedRecord[] = [];
-  for (const record of records) for (const json of transformJson(record.json, context)) out.push(SelectedRecord.fromJson(json));
+  for (const record of records)
+    for (const json of transformJson(record.json, context)) out.push(SelectedRecord.fromJson(json));
   return out;
 }
 

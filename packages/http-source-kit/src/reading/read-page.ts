@@ -53,7 +53,8 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         if (seen < emitted) {
           const skip = Math.min(emitted - seen, batch.length);
           seenShape = shapeOf(batch, 0, skip, seenShape);
-          if (seen + skip === emitted && (batch[skip - 1] !== lastEmitted || seenShape !== emittedShape)) throw changedOnRetry(stream, method, url());
+          if (seen + skip === emitted && (batch[skip - 1] !== lastEmitted || seenShape !== emittedShape))
+            throw changedOnRetry(stream, method, url());
           seen += batch.length;
           batch = batch.slice(skip);
         } else {
@@ -74,7 +75,13 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
       return;
     } catch (caught) {
       if (final.has(caught as object)) throw caught;
-      const error = bodyError(caught, { stream, method, url: url(), recordPath: formatPath(selector.path), limitAdvice: http.bodyLimits.raiseAdvice });
+      const error = bodyError(caught, {
+        stream,
+        method,
+        url: url(),
+        recordPath: formatPath(selector.path),
+        limitAdvice: http.bodyLimits.raiseAdvice,
+      });
       // A body that broke after the headers is retried here, within the same budget rules as the client.
       if (request.signal?.aborted === true || !isRetryable(error)) throw error;
       const delay = http.retryPolicy.nextDelayMs(error, attempt, Date.now() - started);

@@ -17,9 +17,13 @@ import type { JsonRecord, StreamDefinition } from '../streams/stream-definition.
 const PARTITION_BUFFER_BATCHES = 16;
 
 /** Read level 2, the stream: its record batches from the escape hatch, the stream it is derived from, or its partitions. */
-export function readStreamRecords<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncIterable<SelectedRecord[]> {
+export function readStreamRecords<Config>(
+  stream: StreamDefinition<Config>,
+  context: StreamReadContext<Config>,
+): AsyncIterable<SelectedRecord[]> {
   if (stream.read !== undefined) return readCustomStream(stream, context);
-  if (stream.derivedFrom !== undefined) return readDerivedStream(stream, resolveStream(stream.derivedFrom, context), context);
+  if (stream.derivedFrom !== undefined)
+    return readDerivedStream(stream, resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (router === undefined) {
     const records = readPartition(stream, undefined, context, context.signal);
@@ -57,12 +61,16 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
         }),
     });
   // The pool bounds the chain; `concurrency` only caps this level (lanes freed by finished levels may go to it).
-  return orderedConcurrentFlatMap(partitions, (partition, signal) => readPartition(stream, partition, context, signal), {
-    concurrency: Math.max(1, router.concurrency),
-    bufferSize: PARTITION_BUFFER_BATCHES,
-    signal: context.signal,
-    lanes,
-  });
+  return orderedConcurrentFlatMap(
+    partitions,
+    (partition, signal) => readPartition(stream, partition, context, signal),
+    {
+      concurrency: Math.max(1, router.concurrency),
+      bufferSize: PARTITION_BUFFER_BATCHES,
+      signal: context.signal,
+      lanes,
+    },
+  );
 }
 
 /**
@@ -70,7 +78,10 @@ export function readStreamRecords<Config>(stream: StreamDefinition<Config>, cont
  * parent's parent...), each of which may hold a connection mid-body while the next level reads. Reads run more
  * partitions at once as their connection budget allows (see LanePool).
  */
-export function connectionsNeeded<Config>(stream: StreamDefinition<Config>, context: Pick<StreamReadContext<Config>, 'streamNamed'>): number {
+export function connectionsNeeded<Config>(
+  stream: StreamDefinition<Config>,
+  context: Pick<StreamReadContext<Config>, 'streamNamed'>,
+): number {
   if (stream.derivedFrom !== undefined) return connectionsNeeded(resolveStream(stream.derivedFrom, context), context);
   const router = stream.partitions;
   if (stream.read !== undefined || router === undefined) return 1;
@@ -79,7 +90,10 @@ export function connectionsNeeded<Config>(stream: StreamDefinition<Config>, cont
 }
 
 /** A parent read of one request: once it is done, the connection its level kept goes to the rest of the chain. */
-async function* handingBackLane(records: AsyncIterable<SelectedRecord[]>, lanes: LanePool): AsyncGenerator<SelectedRecord[]> {
+async function* handingBackLane(
+  records: AsyncIterable<SelectedRecord[]>,
+  lanes: LanePool,
+): AsyncGenerator<SelectedRecord[]> {
   yield* records;
   lanes.grow();
 }
@@ -91,12 +105,20 @@ export function resolveStream<Config>(
 ): StreamDefinition<Config> {
   if (typeof stream !== 'string') return stream;
   const found = context.streamNamed(stream);
-  if (found === undefined) throw new ConnectorError({ message: `The stream "${stream}" that another stream reads is not a stream of this source.`, failureType: 'system_error' });
+  if (found === undefined)
+    throw new ConnectorError({
+      message: `The stream "${stream}" that another stream reads is not a stream of this source.`,
+      failureType: 'system_error',
+    });
   return found;
 }
 
 /** A derived stream's records from one batch of the records of the stream it is derived from. */
-export function derivedBatch<Config>(stream: StreamDefinition<Config>, batch: SelectedRecord[], config: Config): SelectedRecord[] {
+export function derivedBatch<Config>(
+  stream: StreamDefinition<Config>,
+  batch: SelectedRecord[],
+  config: Config,
+): SelectedRecord[] {
   return finishRecords(stream, batch, config, undefined);
 }
 
@@ -110,7 +132,16 @@ async function* readDerivedStream<Config>(
   context: StreamReadContext<Config>,
 ): AsyncGenerator<SelectedRecord[]> {
   const { config, http, logger, signal, connectionBudget } = context;
-  const source = { config, http, logger, signal, connectionBudget, streamNamed: (name: string) => context.streamNamed(name), syncMode: 'full_refresh' as const, cursor: undefined };
+  const source = {
+    config,
+    http,
+    logger,
+    signal,
+    connectionBudget,
+    streamNamed: (name: string) => context.streamNamed(name),
+    syncMode: 'full_refresh' as const,
+    cursor: undefined,
+  };
   for await (const batch of readStreamRecords(from, source)) {
     const records = derivedBatch(stream, batch, config);
     if (records.length > 0) yield records;
@@ -118,7 +149,10 @@ async function* readDerivedStream<Config>(
 }
 
 /** Read level 2, the stream: a parent stream's records, parsed, for a partition router. */
-async function* readParsedStream<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<JsonRecord> {
+async function* readParsedStream<Config>(
+  stream: StreamDefinition<Config>,
+  context: StreamReadContext<Config>,
+): AsyncGenerator<JsonRecord> {
   for await (const batch of readStreamRecords(stream, context)) {
     for (const record of batch) yield record.value as JsonRecord; // finishRecords checked it is an object
   }
@@ -137,9 +171,21 @@ async function* readPartition<Config>(
   for (;;) {
     const request = resolveRequest(stream, requestContext, pages.current(), signal);
     const result: PageResult = { count: 0, envelope: {}, headers: {} };
-    const page = readPage({ http: context.http, request, selector, stream: stream.name, logger: context.logger, result });
+    const page = readPage({
+      http: context.http,
+      request,
+      selector,
+      stream: stream.name,
+      logger: context.logger,
+      result,
+    });
     for await (const texts of page) {
-      const batch = finishRecords(stream, texts.map((json) => SelectedRecord.fromJson(json)), context.config, partition);
+      const batch = finishRecords(
+        stream,
+        texts.map((json) => SelectedRecord.fromJson(json)),
+        context.config,
+        partition,
+      );
       if (batch.length > 0) yield batch;
     }
     if (!pages.advance(result)) return;
@@ -159,7 +205,10 @@ function selectorOf<Config>(stream: StreamDefinition<Config>): RecordSelector {
 }
 
 /** Read level 2, the stream: the escape hatch's records, transformed and checked. */
-async function* readCustomStream<Config>(stream: StreamDefinition<Config>, context: StreamReadContext<Config>): AsyncGenerator<SelectedRecord[]> {
+async function* readCustomStream<Config>(
+  stream: StreamDefinition<Config>,
+  context: StreamReadContext<Config>,
+): AsyncGenerator<SelectedRecord[]> {
   const read = stream.read;
   if (read === undefined) return;
   const { config, http, logger, syncMode, signal } = context;

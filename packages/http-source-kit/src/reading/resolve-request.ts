@@ -22,14 +22,18 @@ export function resolveRequest<Config>(
   const request: HttpRequest = {
     method: spec.method ?? 'GET',
     path: page.path ?? evaluate(spec.path, context),
-    params: page.path !== undefined ? page.params : { ...(spec.params === undefined ? {} : evaluate(spec.params, context)), ...page.params },
+    params:
+      page.path !== undefined
+        ? page.params
+        : { ...(spec.params === undefined ? {} : evaluate(spec.params, context)), ...page.params },
     signal,
   };
   if (spec.headers !== undefined || page.headers !== undefined) {
     request.headers = { ...(spec.headers === undefined ? {} : evaluate(spec.headers, context)), ...page.headers };
   }
   const body = spec.body === undefined ? undefined : evaluate(spec.body, context);
-  if (page.body !== undefined) request.body = { ...(typeof body === 'object' && body !== null ? body : {}), ...page.body };
+  if (page.body !== undefined)
+    request.body = { ...(typeof body === 'object' && body !== null ? body : {}), ...page.body };
   else if (body !== undefined) request.body = body;
   if (stream.errorTable !== undefined) request.errorTable = stream.errorTable;
   if (spec.authenticator !== undefined) request.authenticator = spec.authenticator;

@@ -2,7 +2,14 @@
  * JSON's number grammar, `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as a byte-at-a-time state machine
  * for the tokenizer. States are small integers so the hot loop stays monomorphic.
  */
-const MINUS = 0, ZERO = 1, INT = 2, DOT = 3, FRAC = 4, E = 5, SIGN = 6, EXP = 7;
+const MINUS = 0,
+  ZERO = 1,
+  INT = 2,
+  DOT = 3,
+  FRAC = 4,
+  E = 5,
+  SIGN = 6,
+  EXP = 7;
 
 /** What `numberStep` returns when the byte is not part of the number (the number may then end). */
 export const NUMBER_CANNOT_CONTINUE = -1;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { jsonArrayElements, jsonObjectMembers, withJsonMember } from './json-text.js';
 
 // Numbers no double can hold: a parse/stringify round trip changes each of them.
-const exact = '{"big":12345678901234567890123,"huge":1e400,"long":0.1234567890123456789012345678901234,"id":9007199254740993}';
+const exact =
+  '{"big":12345678901234567890123,"huge":1e400,"long":0.1234567890123456789012345678901234,"id":9007199254740993}';
 
 describe('JSON text helpers', () => {
   it('lists top-level members with decoded keys, skipping nested objects, arrays and strings that look like JSON', () => {

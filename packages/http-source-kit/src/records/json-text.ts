@@ -13,8 +13,14 @@ export interface JsonMember {
   end: number;
 }
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a;
-const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22,
+  BACKSLASH = 0x5c,
+  COMMA = 0x2c,
+  COLON = 0x3a;
+const OPEN_OBJECT = 0x7b,
+  CLOSE_OBJECT = 0x7d,
+  OPEN_ARRAY = 0x5b,
+  CLOSE_ARRAY = 0x5d;
 
 function malformed(at: number): never {
   throw new TypeError(`malformed JSON text at offset ${at}`);
@@ -32,7 +38,7 @@ function skipSpace(text: string, at: number): number {
 
 /** The offset just after the string starting at `at` (its opening quote). */
 function stringEnd(text: string, at: number): number {
-  for (let from = at + 1; ; ) {
+  for (let from = at + 1; ;) {
     const quote = text.indexOf('"', from);
     if (quote < 0) return malformed(at);
     let before = quote - 1;

@@ -15,9 +15,20 @@ export interface ShallowHandler {
   chunkEnd(chunk: Buffer): void;
 }
 
-const VALUE = 0, ARRAY_FIRST = 1, OBJECT_FIRST = 2, KEY = 3, COLON = 4, AFTER = 5;
-const STRING = 6, ESCAPE = 7, UNICODE = 8, NUMBER = 9, LITERAL = 10, DONE = 11;
-const OBJ = 1, ARR = 2;
+const VALUE = 0,
+  ARRAY_FIRST = 1,
+  OBJECT_FIRST = 2,
+  KEY = 3,
+  COLON = 4,
+  AFTER = 5;
+const STRING = 6,
+  ESCAPE = 7,
+  UNICODE = 8,
+  NUMBER = 9,
+  LITERAL = 10,
+  DONE = 11;
+const OBJ = 1,
+  ARR = 2;
 const LITERALS = { t: Buffer.from('true'), f: Buffer.from('false'), n: Buffer.from('null') };
 
 function isHex(c: number): boolean {
@@ -94,7 +105,16 @@ export class JsonTokenizer {
           if (c === 0x75) {
             state = UNICODE;
             this.hexLeft = 4;
-          } else if (c === 0x22 || c === 0x5c || c === 0x2f || c === 0x62 || c === 0x66 || c === 0x6e || c === 0x72 || c === 0x74) {
+          } else if (
+            c === 0x22 ||
+            c === 0x5c ||
+            c === 0x2f ||
+            c === 0x62 ||
+            c === 0x66 ||
+            c === 0x6e ||
+            c === 0x72 ||
+            c === 0x74
+          ) {
             state = STRING;
           } else {
             this.fail(chunk, i, 'an invalid escape sequence');
@@ -145,7 +165,9 @@ export class JsonTokenizer {
     if (this.state !== DONE) {
       throw new JsonBodyError(
         this.started ? 'truncated' : 'empty',
-        this.started ? `the response body ended early, after ${this.offset} bytes, in the middle of a JSON value` : 'the response body is empty',
+        this.started
+          ? `the response body ended early, after ${this.offset} bytes, in the middle of a JSON value`
+          : 'the response body is empty',
       );
     }
   }

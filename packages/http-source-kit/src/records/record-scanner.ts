@@ -19,7 +19,11 @@ export type RecordsFound = 'array' | 'object' | 'null';
  */
 export type RecordsShape = 'array' | 'object' | 'array-or-object';
 
-const shapeWords: Record<RecordsShape, string> = { array: 'an array', object: 'an object', 'array-or-object': 'an array or an object' };
+const shapeWords: Record<RecordsShape, string> = {
+  array: 'an array',
+  object: 'an object',
+  'array-or-object': 'an array or an object',
+};
 
 /** Characters of the body kept for the message of a body of the wrong shape. */
 const HEAD_LENGTH = 400;
@@ -42,9 +46,20 @@ export interface RecordScannerOptions {
 /** The default limit on one record: room for big cards and dashboards, and far below what would exhaust memory. */
 export const DEFAULT_MAX_RECORD_BYTES = 24 * 1024 * 1024;
 
-const RECORD = 1, TARGET = 2, PATH = 3, SIBLING = 4, SKIP = 5, KEY = 6;
-const spanWords: Record<number, string> = { [RECORD]: 'a record', [SIBLING]: 'a value beside the records', [SKIP]: 'a value', [KEY]: 'a key' };
-const ROLE_PATH = 1, ROLE_RECORDS = 2;
+const RECORD = 1,
+  TARGET = 2,
+  PATH = 3,
+  SIBLING = 4,
+  SKIP = 5,
+  KEY = 6;
+const spanWords: Record<number, string> = {
+  [RECORD]: 'a record',
+  [SIBLING]: 'a value beside the records',
+  [SKIP]: 'a value',
+  [KEY]: 'a key',
+};
+const ROLE_PATH = 1,
+  ROLE_RECORDS = 2;
 
 function describeStart(c: number): string {
   if (c === 0x7b) return 'an object';
@@ -115,7 +130,11 @@ export class RecordScanner implements ShallowHandler {
     if (this.shapeProblem !== undefined) throw new JsonBodyError('shape', this.shapeProblem, bodySnippet(this.head()));
     if (this.found !== undefined) return;
     const keys = this.topKeys.length > 0 ? ` (top-level keys: ${this.topKeys.join(', ')})` : '';
-    throw new JsonBodyError('shape', `the response has no value at ${formatPath(this.path)}${keys}`, bodySnippet(this.head()));
+    throw new JsonBodyError(
+      'shape',
+      `the response has no value at ${formatPath(this.path)}${keys}`,
+      bodySnippet(this.head()),
+    );
   }
 
   private head(): string {
@@ -147,7 +166,11 @@ export class RecordScanner implements ShallowHandler {
           this.found = 'null';
           this.skip(depth, at);
         } else {
-          this.shape(depth, at, `expected ${shapeWords[this.expect]} at ${formatPath(this.path)}, found ${describeStart(c)}`);
+          this.shape(
+            depth,
+            at,
+            `expected ${shapeWords[this.expect]} at ${formatPath(this.path)}, found ${describeStart(c)}`,
+          );
         }
         return;
       case PATH:
@@ -158,7 +181,11 @@ export class RecordScanner implements ShallowHandler {
           this.skip(depth, at);
         } else {
           const where = formatPath(this.path.slice(0, depth));
-          this.shape(depth, at, `expected an object at ${where} on the way to ${formatPath(this.path)}, found ${describeStart(c)}`);
+          this.shape(
+            depth,
+            at,
+            `expected an object at ${where} on the way to ${formatPath(this.path)}, found ${describeStart(c)}`,
+          );
         }
         return;
       default:
@@ -241,7 +268,7 @@ export class RecordScanner implements ShallowHandler {
 
   private checkSize(offset: number): void {
     if (offset - this.spanStart <= this.maxRecordBytes) return;
-    const what = this.spanKind === RECORD ? `record ${this.records + 1}` : spanWords[this.spanKind] ?? 'a value';
+    const what = this.spanKind === RECORD ? `record ${this.records + 1}` : (spanWords[this.spanKind] ?? 'a value');
     throw new JsonBodyError(
       'too-large',
       `${what} (from byte ${this.spanStart}) is larger than the limit of ${formatBytes(this.maxRecordBytes)} on one record`,

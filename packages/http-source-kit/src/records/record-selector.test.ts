@@ -28,7 +28,11 @@ describe('recordSelector', () => {
     for (let round = 0; round < 400; round++) {
       const elements = Array.from({ length: Math.floor(random() * 12) }, () => randomJson(random, 4));
       const pretty = random() < 0.5;
-      const body = JSON.stringify({ total: elements.length, data: elements, meta: { next: 'x' } }, null, pretty ? 2 : undefined);
+      const body = JSON.stringify(
+        { total: elements.length, data: elements, meta: { next: 'x' } },
+        null,
+        pretty ? 2 : undefined,
+      );
       const bytes = Buffer.from(body, 'utf8');
       const { records, envelope, found } = scan('data', splitRandomly(bytes, random));
       expect(found).toBe('array');
@@ -84,8 +88,14 @@ describe('recordSelector', () => {
       envelope: { result: { next: 't2' }, ok: true },
     });
     expect(scan('result.items', [nested]).records).toHaveLength(2);
-    expect(scan('', [Buffer.from(' {"id": 7,\r\n "x": [1]} ')])).toMatchObject({ records: ['{"id": 7,   "x": [1]}'], found: 'object' });
-    expect(scan('data', [Buffer.from('{"data": [ ], "total": 0}')])).toMatchObject({ records: [], envelope: { total: 0 } });
+    expect(scan('', [Buffer.from(' {"id": 7,\r\n "x": [1]} ')])).toMatchObject({
+      records: ['{"id": 7,   "x": [1]}'],
+      found: 'object',
+    });
+    expect(scan('data', [Buffer.from('{"data": [ ], "total": 0}')])).toMatchObject({
+      records: [],
+      envelope: { total: 0 },
+    });
     expect(scan('data', [Buffer.from('{"data": null}')])).toMatchObject({ records: [], found: 'null' });
     expect(scan('', [Buffer.from('\uFEFF[1, "two", [3]]')]).records).toEqual(['1', '"two"', '[3]']);
   });
@@ -94,7 +104,9 @@ describe('recordSelector', () => {
     const nested = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
     // The top-level array is depth 1, so each record of `[<record>]` sits one level deeper than its own nesting.
     expect(scan('', [Buffer.from(`[${nested(511)}]`)]).records).toEqual([nested(511)]);
-    expect(scan('', splitRandomly(Buffer.from(`[${nested(300)},{"a":${nested(40)}}]`), seededRandom(5))).records).toEqual([nested(300), `{"a":${nested(40)}}`]);
+    expect(
+      scan('', splitRandomly(Buffer.from(`[${nested(300)},{"a":${nested(40)}}]`), seededRandom(5))).records,
+    ).toEqual([nested(300), `{"a":${nested(40)}}`]);
     const tooDeep = problemOf(() => scan('', [Buffer.from(`[${nested(512)}]`)]));
     expect(tooDeep).toBe('invalid');
     expect(() => scan('', [Buffer.from(`[${nested(512)}]`)])).toThrow(/nested too deeply/);
@@ -116,7 +128,9 @@ describe('recordSelector', () => {
         return (error as Error).message;
       }
     };
-    expect(message('data', '{"items":[],"total":0}')).toBe('the response has no value at $.data (top-level keys: items, total)');
+    expect(message('data', '{"items":[],"total":0}')).toBe(
+      'the response has no value at $.data (top-level keys: items, total)',
+    );
     expect(message('data', '[1,2]')).toBe('expected an object at $ on the way to $.data, found an array');
     expect(message('data', '{"data":"nope"}')).toBe('expected an array or an object at $.data, found a string');
     expect(message('data', '{"data":[],"data":[]}')).toBe('the key at $.data appears twice');
@@ -125,7 +139,11 @@ describe('recordSelector', () => {
   });
 
   it('holds a body to the declared shape, and names the start of a body of the wrong shape', () => {
-    const failure = (records: Parameters<typeof recordSelector>[0], body: string, pieces = 1): JsonBodyError | undefined => {
+    const failure = (
+      records: Parameters<typeof recordSelector>[0],
+      body: string,
+      pieces = 1,
+    ): JsonBodyError | undefined => {
       const bytes = Buffer.from(body);
       const size = Math.ceil(bytes.length / pieces);
       try {
@@ -144,15 +162,28 @@ describe('recordSelector', () => {
       message: 'expected an array at $, found an object',
       bodyStart: '{ "message": "Too many open connections" }',
     });
-    expect(failure({ path: '', expect: 'array' }, errorObject, errorObject.length)?.bodyStart).toBe('{ "message": "Too many open connections" }');
-    expect(failure({ path: 'data', expect: 'array' }, `{"data": ${errorObject}}`)?.message).toBe('expected an array at $.data, found an object');
-    expect(failure({ path: 'data', expect: 'array' }, '{"message": "x"}')?.message).toBe('the response has no value at $.data (top-level keys: message)');
-    expect(failure({ path: '', expect: 'object' }, '[{"id": 1}]')?.message).toBe('expected an object at $, found an array');
+    expect(failure({ path: '', expect: 'array' }, errorObject, errorObject.length)?.bodyStart).toBe(
+      '{ "message": "Too many open connections" }',
+    );
+    expect(failure({ path: 'data', expect: 'array' }, `{"data": ${errorObject}}`)?.message).toBe(
+      'expected an array at $.data, found an object',
+    );
+    expect(failure({ path: 'data', expect: 'array' }, '{"message": "x"}')?.message).toBe(
+      'the response has no value at $.data (top-level keys: message)',
+    );
+    expect(failure({ path: '', expect: 'object' }, '[{"id": 1}]')?.message).toBe(
+      'expected an object at $, found an array',
+    );
     expect(failure({ path: '', expect: 'object' }, '"text"')?.message).toBe('expected an object at $, found a string');
     expect(failure({ path: '', expect: 'array' }, `[${'1,'.repeat(5000)}1]`)).toBeUndefined();
-    expect(failure({ path: '', expect: 'array' }, `{"x": "${'y'.repeat(5000)}"}`)?.bodyStart).toMatch(/^\{"x": "y{290,}…$/);
-    for (const shape of ['array', 'object', 'array-or-object'] as const) expect(failure({ path: 'data', expect: shape }, '{"data": null}')).toBeUndefined();
-    expect(recordSelector({ path: ['data'], expect: 'array' }).parse('{"data": [{"id": 1}], "total": 1}')).toMatchObject({ records: [{ json: '{"id": 1}' }], envelope: { total: 1 } });
+    expect(failure({ path: '', expect: 'array' }, `{"x": "${'y'.repeat(5000)}"}`)?.bodyStart).toMatch(
+      /^\{"x": "y{290,}…$/,
+    );
+    for (const shape of ['array', 'object', 'array-or-object'] as const)
+      expect(failure({ path: 'data', expect: shape }, '{"data": null}')).toBeUndefined();
+    expect(
+      recordSelector({ path: ['data'], expect: 'array' }).parse('{"data": [{"id": 1}], "total": 1}'),
+    ).toMatchObject({ records: [{ json: '{"id": 1}' }], envelope: { total: 1 } });
     expect(recordSelector('').parse(errorObject).records).toHaveLength(1); // a bare path: an object is one record
   });
 

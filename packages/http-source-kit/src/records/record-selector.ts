@@ -36,12 +36,20 @@ function toBuffer(chunk: Buffer | string): Buffer {
   return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }
 
-export function recordSelector(records: RecordPath | RecordsSpec = '', options: RecordScannerOptions = {}): RecordSelector {
+export function recordSelector(
+  records: RecordPath | RecordsSpec = '',
+  options: RecordScannerOptions = {},
+): RecordSelector {
   const spec: Partial<RecordsSpec> = typeof records === 'object' && 'path' in records ? records : { path: records };
   const segments = [...pathSegments(spec.path ?? '')];
   const scannerOptions = spec.expect === undefined ? options : { ...options, expect: spec.expect };
   const open = (limits?: Pick<RecordScannerOptions, 'maxRecordBytes'>): RecordScanner =>
-    new RecordScanner(segments, limits?.maxRecordBytes === undefined ? scannerOptions : { ...scannerOptions, maxRecordBytes: limits.maxRecordBytes });
+    new RecordScanner(
+      segments,
+      limits?.maxRecordBytes === undefined
+        ? scannerOptions
+        : { ...scannerOptions, maxRecordBytes: limits.maxRecordBytes },
+    );
   return {
     path: segments,
     open,

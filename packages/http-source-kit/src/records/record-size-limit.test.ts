@@ -28,14 +28,17 @@ describe('the limit on one record', () => {
     expect(DEFAULT_MAX_RECORD_BYTES).toBe(24 * 1024 * 1024);
   });
 
-  it.for([1, 7, 64, 100_000])('a record of exactly the limit passes, one byte more fails (pieces of %i bytes)', (size) => {
-    const exact = `{"a":"${string(LIMIT - 8)}"}`;
-    expect(Buffer.byteLength(exact)).toBe(LIMIT);
-    expect(feed('', `[1,${exact},2]`, size).records).toEqual(['1', exact, '2']);
-    const over = feed('', `[1,{"a":"${string(LIMIT - 7)}"},2]`, size);
-    expect(over.error?.problem).toBe('too-large');
-    expect(over.error?.message).toBe('record 2 (from byte 3) is larger than the limit of 1000 bytes on one record');
-  });
+  it.for([1, 7, 64, 100_000])(
+    'a record of exactly the limit passes, one byte more fails (pieces of %i bytes)',
+    (size) => {
+      const exact = `{"a":"${string(LIMIT - 8)}"}`;
+      expect(Buffer.byteLength(exact)).toBe(LIMIT);
+      expect(feed('', `[1,${exact},2]`, size).records).toEqual(['1', exact, '2']);
+      const over = feed('', `[1,{"a":"${string(LIMIT - 7)}"},2]`, size);
+      expect(over.error?.problem).toBe('too-large');
+      expect(over.error?.message).toBe('record 2 (from byte 3) is larger than the limit of 1000 bytes on one record');
+    },
+  );
 
   it.for<[string, string, string, RegExp]>([
     ['a string in a record', '', `[{"id":1,"s":"${string(50_000)}"}]`, /^record 1 /],
@@ -59,7 +62,15 @@ describe('the limit on one record', () => {
     const record = `{"s":"${string(900)}"}`;
     expect(feed('', `[${Array.from({ length: 200 }, () => record).join(',')}]`, 4096).records).toHaveLength(200);
     const big = `{"s":"${string(3_000_000)}"}`;
-    expect(recordSelector('').open({ maxRecordBytes: 4_000_000 }).write(Buffer.from(`[${big}]`))).toEqual([big]);
-    expect(() => recordSelector('').open({ maxRecordBytes: 2_000_000 }).write(Buffer.from(`[${big}]`))).toThrow(/limit of 1\.9 MiB/);
+    expect(
+      recordSelector('')
+        .open({ maxRecordBytes: 4_000_000 })
+        .write(Buffer.from(`[${big}]`)),
+    ).toEqual([big]);
+    expect(() =>
+      recordSelector('')
+        .open({ maxRecordBytes: 2_000_000 })
+        .write(Buffer.from(`[${big}]`)),
+    ).toThrow(/limit of 1\.9 MiB/);
   });
 });

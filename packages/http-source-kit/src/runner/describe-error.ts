@@ -22,8 +22,14 @@ export function describeError(error: unknown): DescribedError {
       ...(stackTrace === undefined ? {} : { stackTrace }),
     };
   }
-  const internalMessage = error instanceof Error ? `${error.name}: ${error.message}` : `non-error value thrown: ${String(error)}`;
-  return { message: GENERIC_MESSAGE, internalMessage, failureType: 'system_error', ...(stackTrace === undefined ? {} : { stackTrace }) };
+  const internalMessage =
+    error instanceof Error ? `${error.name}: ${error.message}` : `non-error value thrown: ${String(error)}`;
+  return {
+    message: GENERIC_MESSAGE,
+    internalMessage,
+    failureType: 'system_error',
+    ...(stackTrace === undefined ? {} : { stackTrace }),
+  };
 }
 
 function stackChain(error: unknown): string | undefined {

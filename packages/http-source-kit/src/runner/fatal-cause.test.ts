@@ -3,7 +3,11 @@ import { ConnectorError } from '../errors/index.js';
 import { FatalCause } from './fatal-cause.js';
 
 const refused = (): ConnectorError =>
-  new ConnectorError({ message: 'The API key was refused (HTTP 401). Create a new key.', failureType: 'config_error', endsRun: true });
+  new ConnectorError({
+    message: 'The API key was refused (HTTP 401). Create a new key.',
+    failureType: 'config_error',
+    endsRun: true,
+  });
 
 describe('FatalCause', () => {
   it('trips once: the first cause stays, the signal aborts with it as the reason', () => {
@@ -35,15 +39,24 @@ describe('FatalCause', () => {
     expect(fatal.explains(own, cancelled.signal)).toBe(false);
   });
 
-  it("points at the cause with the first clause of its message, capped", () => {
+  it('points at the cause with the first clause of its message, capped', () => {
     const fatal = new FatalCause();
     fatal.trip(refused());
     expect(fatal.pointer('users')).toBe(
       'Stream "users" stopped: the read ended because of an earlier error: The API key was refused (HTTP 401) (see the ERROR trace).',
     );
     const detailed = new FatalCause();
-    detailed.trip(new ConnectorError({ message: 'Metabase refused the API key: it answered 401 to GET https://m.example.com/api/card. Create a new key.', failureType: 'config_error', endsRun: true }));
-    expect(detailed.pointer('cards')).toBe('Stream "cards" stopped: the read ended because of an earlier error: Metabase refused the API key (see the ERROR trace).');
+    detailed.trip(
+      new ConnectorError({
+        message:
+          'Metabase refused the API key: it answered 401 to GET https://m.example.com/api/card. Create a new key.',
+        failureType: 'config_error',
+        endsRun: true,
+      }),
+    );
+    expect(detailed.pointer('cards')).toBe(
+      'Stream "cards" stopped: the read ended because of an earlier error: Metabase refused the API key (see the ERROR trace).',
+    );
     const long = new FatalCause();
     long.trip(new ConnectorError({ message: 'x'.repeat(1000), failureType: 'transient_error', endsRun: true }));
     expect(long.pointer('cards').length).toBeLessThan(300);

@@ -40,7 +40,11 @@ export class FatalCause {
     const cause = this.cause;
     if (cause === undefined) return false;
     if (signal?.aborted === true && signal.reason === cause) return true;
-    for (let current: unknown = failure, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    for (
+      let current: unknown = failure, depth = 0;
+      current instanceof Error && depth < 5;
+      current = current.cause, depth++
+    ) {
       if (current === cause || (ConnectorError.isInstance(current) && current.endsRun === true)) return true;
     }
     return false;

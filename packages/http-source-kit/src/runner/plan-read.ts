@@ -1,4 +1,10 @@
-import { ConfiguredAirbyteCatalogSchema, formatZodIssues, quoteInput, type StreamDescriptor, type SyncMode } from '@mb-airbyte/airbyte-protocol';
+import {
+  ConfiguredAirbyteCatalogSchema,
+  formatZodIssues,
+  quoteInput,
+  type StreamDescriptor,
+  type SyncMode,
+} from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import type { Logger } from '../http/index.js';
 import type { SourceStreams } from '../source/index.js';
@@ -28,7 +34,11 @@ export interface ReadPlan<Config> {
 export function planRead<Config>(catalog: unknown, streams: SourceStreams<Config>, logger: Logger): ReadPlan<Config> {
   const parsed = ConfiguredAirbyteCatalogSchema.safeParse(catalog);
   if (!parsed.success) {
-    throw new ConnectorError({ message: `The configured catalog is not valid: ${formatZodIssues(parsed.error.issues).join('; ')}`, failureType: 'config_error', userInput: true });
+    throw new ConnectorError({
+      message: `The configured catalog is not valid: ${formatZodIssues(parsed.error.issues).join('; ')}`,
+      failureType: 'config_error',
+      userInput: true,
+    });
   }
   const plan: ReadPlan<Config> = { planned: [], rejected: [] };
   const seen = new Set<string>();
@@ -45,10 +55,18 @@ export function planRead<Config>(catalog: unknown, streams: SourceStreams<Config
     const stream = streams.named(name);
     const syncMode = configured.sync_mode;
     if (stream === undefined) {
-      const error = new ConnectorError({ message: `The catalog asks for stream ${quoteInput(name)}, which this source does not have (it has: ${known}).`, failureType: 'config_error', userInput: true });
+      const error = new ConnectorError({
+        message: `The catalog asks for stream ${quoteInput(name)}, which this source does not have (it has: ${known}).`,
+        failureType: 'config_error',
+        userInput: true,
+      });
       plan.rejected.push({ descriptor, error });
     } else if (syncMode === 'incremental' && stream.cursorField === undefined) {
-      const error = new ConnectorError({ message: `Stream ${quoteInput(name)} does not support incremental sync; configure it as full_refresh.`, failureType: 'config_error', userInput: true });
+      const error = new ConnectorError({
+        message: `Stream ${quoteInput(name)} does not support incremental sync; configure it as full_refresh.`,
+        failureType: 'config_error',
+        userInput: true,
+      });
       plan.rejected.push({ descriptor, error });
     } else {
       plan.planned.push({ descriptor, stream, syncMode });

@@ -12,7 +12,14 @@ import type { RunOutput } from './run-output.js';
 /** `check` answers within about half a minute: fewer, shorter retries than a sync. */
 function checkRetries(options: HttpClientOptions): HttpClientOptions {
   const retry = options.retry ?? {};
-  return { ...options, retry: { ...retry, maxAttempts: Math.min(retry.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts, 3), maxTotalMs: Math.min(retry.maxTotalMs ?? DEFAULT_RETRY_LIMITS.maxTotalMs, 30_000) } };
+  return {
+    ...options,
+    retry: {
+      ...retry,
+      maxAttempts: Math.min(retry.maxAttempts ?? DEFAULT_RETRY_LIMITS.maxAttempts, 3),
+      maxTotalMs: Math.min(retry.maxTotalMs ?? DEFAULT_RETRY_LIMITS.maxTotalMs, 30_000),
+    },
+  };
 }
 
 /**
@@ -28,7 +35,12 @@ function userCanFix(error: unknown): error is ConnectorError {
  * `check`: CONNECTION_STATUS SUCCEEDED, or FAILED with an actionable message for a problem with the config or the
  * credentials (exit 0 both). An unexpected failure is thrown, for an ERROR trace and exit 1.
  */
-export async function runCheck<Config>(source: SourceDefinition<Config>, run: RunContext<Config>, output: RunOutput, signal: AbortSignal): Promise<number> {
+export async function runCheck<Config>(
+  source: SourceDefinition<Config>,
+  run: RunContext<Config>,
+  output: RunOutput,
+  signal: AbortSignal,
+): Promise<number> {
   let session: Session<Config> | undefined;
   try {
     session = openSession(source, run, output, checkRetries);
@@ -40,7 +52,8 @@ export async function runCheck<Config>(source: SourceDefinition<Config>, run: Ru
       logger: output.logger,
       signal,
       streams: opened.streams.list,
-      readFirstRecord: (stream) => readFirstRecord(typeof stream === 'string' ? opened.streams.named(stream) : stream, opened, output, signal),
+      readFirstRecord: (stream) =>
+        readFirstRecord(typeof stream === 'string' ? opened.streams.named(stream) : stream, opened, output, signal),
     };
     const message = await (source.check ?? defaultCheck(source))(context);
     await output.send(connectionStatusMessage('SUCCEEDED', message));
@@ -75,7 +88,11 @@ async function readFirstRecord<Config>(
   output: RunOutput,
   signal: AbortSignal,
 ): Promise<JsonRecord | undefined> {
-  if (stream === undefined) throw new ConnectorError({ message: 'The check names a stream this source does not have.', failureType: 'system_error' });
+  if (stream === undefined)
+    throw new ConnectorError({
+      message: 'The check names a stream this source does not have.',
+      failureType: 'system_error',
+    });
   const controller = new AbortController();
   const stop = (): void => {
     controller.abort(signal.reason);

@@ -22,7 +22,11 @@ export interface ReadOptions {
  * ends the run (see FatalCause) is its one ERROR trace instead: the streams it stopped, and those not started yet,
  * end INCOMPLETE with a pointer to it.
  */
-export async function runRead<Config>(session: Session<Config>, output: RunOutput, options: ReadOptions): Promise<number> {
+export async function runRead<Config>(
+  session: Session<Config>,
+  output: RunOutput,
+  options: ReadOptions,
+): Promise<number> {
   const states = parseInputState(options.state);
   const plan = planRead(options.catalog, session.streams, output.logger);
   const failures: { name: string; error: ConnectorError }[] = [];
@@ -35,13 +39,22 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   const connectionBudget = Math.max(1, Math.floor(session.maxConcurrency / concurrency));
   const queue: ReadGroup<Config>[] = groupSharedReads(plan.planned, states);
   const { fatal } = session;
-  const context: StreamRunContext<Config> = { session, output, states, signal: AbortSignal.any([options.signal, fatal.signal]), connectionBudget };
+  const context: StreamRunContext<Config> = {
+    session,
+    output,
+    states,
+    signal: AbortSignal.any([options.signal, fatal.signal]),
+    connectionBudget,
+  };
   let records = 0;
   const worker = async (): Promise<void> => {
     // A cancelled run (its signal aborted) starts no further stream.
     for (let next = queue.shift(); next !== undefined && !options.signal.aborted; next = queue.shift()) {
       const cause = fatal.error;
-      const outcomes = cause === undefined ? await syncStreamGroup(next, context) : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
+      const outcomes =
+        cause === undefined
+          ? await syncStreamGroup(next, context)
+          : await Promise.all(next.map(async (p) => ({ records: 0, error: await endStream(p, context, cause) })));
       next.forEach((planned, i) => {
         const outcome: StreamOutcome = outcomes[i] ?? { records: 0 };
         records += outcome.records;
@@ -52,7 +65,16 @@ export async function runRead<Config>(session: Session<Config>, output: RunOutpu
   await Promise.all(Array.from({ length: concurrency }, worker));
   const { requests, retries } = session.http.stats();
   const streams = plan.planned.length + plan.rejected.length;
-  output.logger.info(summarizeRead({ streams, failed: failures.length, records, requests, retries, logins: session.authenticator?.logins?.() }));
+  output.logger.info(
+    summarizeRead({
+      streams,
+      failed: failures.length,
+      records,
+      requests,
+      retries,
+      logins: session.authenticator?.logins?.(),
+    }),
+  );
   if (failures.length === 0) return 0;
   // The fatal cause has said it all unless some stream also failed on its own.
   if (failures.every((f) => f.error === fatal.error)) return 1;

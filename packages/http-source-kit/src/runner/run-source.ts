@@ -2,7 +2,13 @@ import { catalogMessage, connectionStatusMessage, specMessage } from '@mb-airbyt
 import { ConnectorError } from '../errors/index.js';
 import type { Logger } from '../http/index.js';
 import { configSecrets, SecretMasker } from '../secrets/index.js';
-import { connectorSpecification, discoverCatalog, sourceStreams, validateConfig, type SourceDefinition } from '../source/index.js';
+import {
+  connectorSpecification,
+  discoverCatalog,
+  sourceStreams,
+  validateConfig,
+  type SourceDefinition,
+} from '../source/index.js';
 import { createRunContext } from '../source/run-context.js';
 import { openSession } from './open-session.js';
 import { runCheck } from './run-check.js';
@@ -61,7 +67,11 @@ export async function runSource<Config>(source: SourceDefinition<Config>, option
   return exitCode;
 }
 
-async function dispatch<Config>(source: SourceDefinition<Config>, options: RunSourceOptions, output: RunOutput): Promise<number> {
+async function dispatch<Config>(
+  source: SourceDefinition<Config>,
+  options: RunSourceOptions,
+  output: RunOutput,
+): Promise<number> {
   const spec = connectorSpecification(source);
   if (options.command === 'spec') {
     await output.send(specMessage(spec));
@@ -89,7 +99,12 @@ async function dispatch<Config>(source: SourceDefinition<Config>, options: RunSo
       const session = openSession(source, run, output);
       try {
         const streamConcurrency = options.streamConcurrency ?? source.streamConcurrency ?? 1;
-        return await runRead(session, output, { catalog: options.catalog, state: options.state, streamConcurrency, signal });
+        return await runRead(session, output, {
+          catalog: options.catalog,
+          state: options.state,
+          streamConcurrency,
+          signal,
+        });
       } finally {
         await session.close();
       }

@@ -2,7 +2,15 @@ import { capInput } from '@mb-airbyte/airbyte-protocol';
 import { ConnectorError } from '../errors/index.js';
 import type { SelectedRecord } from '../records/index.js';
 import { readStreamRecords } from '../reading/index.js';
-import { CursorTracker, cursorStateShape, NO_CURSOR_STATE, savedCursor, SavedCursor, streamStartCeiling, type InputStates } from '../state/index.js';
+import {
+  CursorTracker,
+  cursorStateShape,
+  NO_CURSOR_STATE,
+  savedCursor,
+  SavedCursor,
+  streamStartCeiling,
+  type InputStates,
+} from '../state/index.js';
 import { GENERIC_MESSAGE } from './describe-error.js';
 import type { Session } from './open-session.js';
 import type { PlannedStream } from './plan-read.js';
@@ -47,7 +55,13 @@ export async function syncStream<Config>(
   try {
     const shape = syncMode === 'incremental' ? cursorStateShape(stream) : undefined;
     const saved = shape === undefined ? undefined : savedCursor(stream.name, shape, context.states.get(descriptor));
-    const cursor = new SavedCursor({ stream: stream.name, cursorField: shape?.cursorField ?? '', saved, clock: session.http.serverClock, logger });
+    const cursor = new SavedCursor({
+      stream: stream.name,
+      cursorField: shape?.cursorField ?? '',
+      saved,
+      clock: session.http.serverClock,
+      logger,
+    });
     const tracker =
       shape === undefined
         ? undefined
@@ -62,21 +76,25 @@ export async function syncStream<Config>(
             ceiling: streamStartCeiling(session.http.serverClock),
           });
     const interval = stream.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL;
-    logger.info(`Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${capInput(String(saved))}`}).`);
+    logger.info(
+      `Reading stream "${stream.name}" (${syncMode}${saved === undefined ? '' : `, from ${stream.cursorField ?? ''} ${capInput(String(saved))}`}).`,
+    );
     let sinceState = 0;
-    const records = shared ?? readStreamRecords(stream, {
-      config: session.config,
-      http: session.http,
-      logger,
-      signal: context.signal,
-      syncMode,
-      // Read when needed, so that it is checked against the server's clock (see SavedCursor).
-      get cursor() {
-        return cursor.get();
-      },
-      streamNamed: session.streams.named,
-      connectionBudget: context.connectionBudget,
-    });
+    const records =
+      shared ??
+      readStreamRecords(stream, {
+        config: session.config,
+        http: session.http,
+        logger,
+        signal: context.signal,
+        syncMode,
+        // Read when needed, so that it is checked against the server's clock (see SavedCursor).
+        get cursor() {
+          return cursor.get();
+        },
+        streamNamed: session.streams.named,
+        connectionBudget: context.connectionBudget,
+      });
     for await (const batch of records) {
       const emittedAt = Math.trunc(output.now());
       for (const record of batch) {
@@ -95,7 +113,8 @@ export async function syncStream<Config>(
       }
     }
     if (!running) await output.status(descriptor, 'RUNNING'); // CAT expects STARTED, RUNNING…, COMPLETE even when empty
-    const finalState = tracker === undefined ? { ...NO_CURSOR_STATE } : cursor.trustworthy() ? tracker.finalState() : {};
+    const finalState =
+      tracker === undefined ? { ...NO_CURSOR_STATE } : cursor.trustworthy() ? tracker.finalState() : {};
     await output.state(descriptor, finalState, sinceState);
     await output.status(descriptor, 'COMPLETE');
     logger.info(`Stream "${stream.name}": ${total} records.`);
@@ -110,9 +129,17 @@ export async function syncStream<Config>(
  * ERROR trace (no stream descriptor: it concerns them all) when this stream is the first to meet it, and a short
  * pointer to it otherwise. Returns the failure to count, which is the fatal cause itself when that stopped the stream.
  */
-export async function endStream<Config>(planned: PlannedStream<Config>, context: StreamRunContext<Config>, error: ConnectorError, thrown: unknown = error): Promise<ConnectorError> {
+export async function endStream<Config>(
+  planned: PlannedStream<Config>,
+  context: StreamRunContext<Config>,
+  error: ConnectorError,
+  thrown: unknown = error,
+): Promise<ConnectorError> {
   const { descriptor, stream } = planned;
-  const { output, session: { fatal } } = context;
+  const {
+    output,
+    session: { fatal },
+  } = context;
   await output.status(descriptor, 'INCOMPLETE');
   if (error.endsRun === true && fatal.trip(error)) {
     await output.error(error);

@@ -16,7 +16,10 @@ const unicodeEscape = (s: string) =>
 const base64 = (s: string) => Buffer.from(s).toString('base64');
 
 describe('SecretMasker: every form of a secret', () => {
-  for (const [name, secret] of [['an API key', apiKey], ['an awkward password', password]] as const) {
+  for (const [name, secret] of [
+    ['an API key', apiKey],
+    ['an awkward password', password],
+  ] as const) {
     it.for(secretEncodings(secret))(`${name}, %s`, ([, form]) => {
       expect(form.length).toBeGreaterThan(0);
       const masker = new SecretMasker().add(secret);
@@ -24,14 +27,21 @@ describe('SecretMasker: every form of a secret', () => {
     });
   }
 
-  it.for([0, 1, 2, 3, 4, 5, 17])('base64 of user:password, with a user of %i characters (every alignment), in a Basic header', (length) => {
-    const user = 'u'.repeat(length);
-    const masker = new SecretMasker().add(password);
-    for (const encode of [(s: string) => base64(s), (s: string) => Buffer.from(s).toString('base64url'), (s: string) => base64(s).replace(/=+$/, '')]) {
-      const token = encode(`${user}:${password}`);
-      expect(masker.mask(`authorization: Basic ${token}, next`)).toBe(`authorization: Basic ${MASK}, next`);
-    }
-  });
+  it.for([0, 1, 2, 3, 4, 5, 17])(
+    'base64 of user:password, with a user of %i characters (every alignment), in a Basic header',
+    (length) => {
+      const user = 'u'.repeat(length);
+      const masker = new SecretMasker().add(password);
+      for (const encode of [
+        (s: string) => base64(s),
+        (s: string) => Buffer.from(s).toString('base64url'),
+        (s: string) => base64(s).replace(/=+$/, ''),
+      ]) {
+        const token = encode(`${user}:${password}`);
+        expect(masker.mask(`authorization: Basic ${token}, next`)).toBe(`authorization: Basic ${MASK}, next`);
+      }
+    },
+  );
 
   it('base64 of a longer text holding the secret (a JSON body), and of the secret alone', () => {
     const masker = new SecretMasker().add(apiKey);
@@ -43,7 +53,11 @@ describe('SecretMasker: every form of a secret', () => {
     const masker = new SecretMasker().add(apiKey);
     for (const cut of [6, 10, apiKey.length - 1]) {
       expect(masker.mask(`HTTP 400: {"echo":"${apiKey.slice(0, cut)}…`)).toBe(`HTTP 400: {"echo":"${MASK}…`);
-      for (const form of [json(apiKey).replace(/\//g, '\\/'), unicodeEscape(apiKey), eachChar(apiKey, (c) => `&#x${(c.codePointAt(0) ?? 0).toString(16)};`)]) {
+      for (const form of [
+        json(apiKey).replace(/\//g, '\\/'),
+        unicodeEscape(apiKey),
+        eachChar(apiKey, (c) => `&#x${(c.codePointAt(0) ?? 0).toString(16)};`),
+      ]) {
         for (let end = cut; end < cut + 6; end++) {
           const shown = masker.mask(`began: ${form.slice(0, end)}...`);
           expect(shown, form.slice(0, end)).toMatch(/^began: \*{4}\S{0,8}\.\.\.$/);
@@ -53,8 +67,12 @@ describe('SecretMasker: every form of a secret', () => {
     }
     expect(masker.mask(`${apiKey.slice(0, 5)}…`)).toBe(`${apiKey.slice(0, 5)}…`); // too short to tell
     // Cut 12, 20 and all but 3 characters into the key's part of the base64 (after "someone:", 12 characters in).
-    for (const [token, keyStart] of [[base64(apiKey), 0], [base64(`someone:${apiKey}`), 12]] as const) {
-      for (const end of [keyStart + 12, keyStart + 20, token.length - 3]) expect(masker.mask(`Basic ${token.slice(0, end)}…`)).toBe(`Basic ${MASK}…`);
+    for (const [token, keyStart] of [
+      [base64(apiKey), 0],
+      [base64(`someone:${apiKey}`), 12],
+    ] as const) {
+      for (const end of [keyStart + 12, keyStart + 20, token.length - 3])
+        expect(masker.mask(`Basic ${token.slice(0, end)}…`)).toBe(`Basic ${MASK}…`);
     }
   });
 
@@ -74,7 +92,22 @@ describe('SecretMasker: every form of a secret', () => {
 describe('mayHoldSecret: the search that spares most messages the pattern', () => {
   const secret = 'mb_Xp9Qz_L7wRt4kk8e8A';
   it('never clears a text the pattern would match (random texts of secret pieces, ellipses and escape marks)', () => {
-    const pieces = [secret, secret.slice(0, 6), secret.slice(0, 9), secret.slice(3), '…', '...', ' ', 'x', '\\', '%', '&', '+', 'mb_', 'Rt4'];
+    const pieces = [
+      secret,
+      secret.slice(0, 6),
+      secret.slice(0, 9),
+      secret.slice(3),
+      '…',
+      '...',
+      ' ',
+      'x',
+      '\\',
+      '%',
+      '&',
+      '+',
+      'mb_',
+      'Rt4',
+    ];
     let seed = 7;
     const next = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -30,7 +30,11 @@ describe('SecretMasker', () => {
     const masker = new SecretMasker().add('s3cret').addProvider(() => {
       throw new Error('no');
     });
-    expect(masker.maskDeep({ a: ['x s3cret'], b: { c: 's3cret' }, n: 1 })).toEqual({ a: ['x ****'], b: { c: '****' }, n: 1 });
+    expect(masker.maskDeep({ a: ['x s3cret'], b: { c: 's3cret' }, n: 1 })).toEqual({
+      a: ['x ****'],
+      b: { c: '****' },
+      n: 1,
+    });
   });
 });
 
@@ -40,7 +44,12 @@ describe('configSecrets', () => {
       properties: {
         password: { type: 'string', airbyte_secret: true },
         user: { type: 'string' },
-        auth: { oneOf: [{ properties: { token: { airbyte_secret: true } } }, { properties: { key: { airbyte_secret: true } } }] },
+        auth: {
+          oneOf: [
+            { properties: { token: { airbyte_secret: true } } },
+            { properties: { key: { airbyte_secret: true } } },
+          ],
+        },
         keys: { type: 'array', items: { type: 'string', airbyte_secret: true } },
       },
     };

@@ -8,12 +8,37 @@
 
 /** HTML5 named references of ASCII characters that encoders write (several have aliases). */
 const NAMED_REFERENCES: Record<string, readonly string[]> = {
-  '!': ['excl'], '"': ['quot', 'QUOT'], '#': ['num'], $: ['dollar'], '%': ['percnt'], '&': ['amp', 'AMP'],
-  "'": ['apos'], '(': ['lpar'], ')': ['rpar'], '*': ['ast', 'midast'], '+': ['plus'], ',': ['comma'],
-  '.': ['period'], '/': ['sol'], ':': ['colon'], ';': ['semi'], '<': ['lt', 'LT'], '=': ['equals'],
-  '>': ['gt', 'GT'], '?': ['quest'], '@': ['commat'], '[': ['lsqb', 'lbrack'], '\\': ['bsol'],
-  ']': ['rsqb', 'rbrack'], '^': ['Hat'], _: ['lowbar', 'UnderBar'], '`': ['grave', 'DiacriticalGrave'],
-  '{': ['lcub', 'lbrace'], '|': ['verbar', 'vert', 'VerticalLine'], '}': ['rcub', 'rbrace'], ' ': ['nbsp'],
+  '!': ['excl'],
+  '"': ['quot', 'QUOT'],
+  '#': ['num'],
+  $: ['dollar'],
+  '%': ['percnt'],
+  '&': ['amp', 'AMP'],
+  "'": ['apos'],
+  '(': ['lpar'],
+  ')': ['rpar'],
+  '*': ['ast', 'midast'],
+  '+': ['plus'],
+  ',': ['comma'],
+  '.': ['period'],
+  '/': ['sol'],
+  ':': ['colon'],
+  ';': ['semi'],
+  '<': ['lt', 'LT'],
+  '=': ['equals'],
+  '>': ['gt', 'GT'],
+  '?': ['quest'],
+  '@': ['commat'],
+  '[': ['lsqb', 'lbrack'],
+  '\\': ['bsol'],
+  ']': ['rsqb', 'rbrack'],
+  '^': ['Hat'],
+  _: ['lowbar', 'UnderBar'],
+  '`': ['grave', 'DiacriticalGrave'],
+  '{': ['lcub', 'lbrace'],
+  '|': ['verbar', 'vert', 'VerticalLine'],
+  '}': ['rcub', 'rbrace'],
+  ' ': ['nbsp'],
 };
 
 function escapeRegExp(text: string): string {
@@ -31,7 +56,8 @@ function hexDigits(n: number, minWidth: number): string {
 /** JSON escapes of one code point, as written by encoders that escape it (without the plain character). */
 function jsonEscapes(char: string): string[] {
   const units = Array.from({ length: char.length }, (_, i) => char.charCodeAt(i));
-  const hex = (upper: boolean) => units.map((u) => `\\u${u.toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`).join('');
+  const hex = (upper: boolean) =>
+    units.map((u) => `\\u${u.toString(16).padStart(4, '0')[upper ? 'toUpperCase' : 'toLowerCase']()}`).join('');
   const forms = new Set([hex(false), hex(true)]);
   const short = JSON.stringify(char).slice(1, -1);
   if (short !== char) forms.add(short);
@@ -51,7 +77,11 @@ function charForms(char: string): string[] {
   const plain = [char, ...once, ...twice].map(escapeRegExp);
   const bytes = [...Buffer.from(char, 'utf8')].map((b) => `%${hexDigits(b, 2)}`).join('');
   const percent = char === ' ' ? [bytes, '\\+'] : [bytes];
-  const html = [`&#0*${code};?`, `&#[xX]0*${hexDigits(code, 1)};?`, ...(NAMED_REFERENCES[char] ?? []).map((name) => `&${name};`)];
+  const html = [
+    `&#0*${code};?`,
+    `&#[xX]0*${hexDigits(code, 1)};?`,
+    ...(NAMED_REFERENCES[char] ?? []).map((name) => `&${name};`),
+  ];
   return [...new Set([...plain, ...percent, ...html])];
 }
 
@@ -160,7 +190,8 @@ function maskCutRuns(text: string, cores: readonly string[], mask: string): stri
     const run = text.slice(start, end);
     if (run.length < MIN_CUT_CORE) continue;
     const cut = cores.some((core) => {
-      for (let length = Math.min(core.length, run.length); length >= MIN_CUT_CORE; length--) if (run.endsWith(core.slice(0, length))) return true;
+      for (let length = Math.min(core.length, run.length); length >= MIN_CUT_CORE; length--)
+        if (run.endsWith(core.slice(0, length))) return true;
       return false;
     });
     if (cut) cuts.push([start, end]);

@@ -15,7 +15,13 @@ describe('connectorSpecification', () => {
         ]),
       })
       .meta({ title: 'Example Spec' });
-    const source = defineSource({ name: 'source-example', version: '1.0.0', config, http: () => ({ baseUrl: 'https://x.invalid' }), streams: () => [] });
+    const source = defineSource({
+      name: 'source-example',
+      version: '1.0.0',
+      config,
+      http: () => ({ baseUrl: 'https://x.invalid' }),
+      streams: () => [],
+    });
     const spec = connectorSpecification(source).connectionSpecification;
     expect(spec).toMatchObject({
       $schema: 'http://json-schema.org/draft-07/schema#',

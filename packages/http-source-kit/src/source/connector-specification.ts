@@ -27,7 +27,11 @@ function normalize(node: unknown): unknown {
     out[key] = normalize(value);
   }
   const branches = out.oneOf;
-  if (out.type === undefined && Array.isArray(branches) && branches.every((b) => (b as JsonRecord | null)?.type === 'object')) {
+  if (
+    out.type === undefined &&
+    Array.isArray(branches) &&
+    branches.every((b) => (b as JsonRecord | null)?.type === 'object')
+  ) {
     out.type = 'object';
   }
   return out;

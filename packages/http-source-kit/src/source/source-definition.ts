@@ -5,7 +5,9 @@ import type { JsonRecord, StreamDefinition } from '../streams/index.js';
 import type { RunContext } from './run-context.js';
 
 /** The HTTP client options a source gives; the runner adds the authenticator, its logger and a default user agent. */
-export type SourceHttpOptions = Omit<HttpClientOptions, 'userAgent' | 'authenticator' | 'logger'> & { userAgent?: string };
+export type SourceHttpOptions = Omit<HttpClientOptions, 'userAgent' | 'authenticator' | 'logger'> & {
+  userAgent?: string;
+};
 
 export interface CheckContext<Config> {
   config: Config;
@@ -47,7 +49,8 @@ export interface SourceDefinition<Config> {
 
 /** Checks the description once, at definition time. */
 export function defineSource<Config>(definition: SourceDefinition<Config>): SourceDefinition<Config> {
-  if (!/^\S+$/.test(definition.name)) throw new TypeError('defineSource: the name must be a non-empty string without spaces');
+  if (!/^\S+$/.test(definition.name))
+    throw new TypeError('defineSource: the name must be a non-empty string without spaces');
   if (definition.version === '') throw new TypeError(`defineSource("${definition.name}"): the version is empty`);
   const concurrency = definition.streamConcurrency;
   if (concurrency !== undefined && (!Number.isInteger(concurrency) || concurrency < 1)) {

@@ -8,7 +8,10 @@ export interface SourceStreams<Config> {
 }
 
 /** The source's streams for a config, checked: unique names, parents (and sources of derived streams) that exist, no cycles. */
-export function sourceStreams<Config>(source: SourceDefinition<Config>, run: RunContext<Config>): SourceStreams<Config> {
+export function sourceStreams<Config>(
+  source: SourceDefinition<Config>,
+  run: RunContext<Config>,
+): SourceStreams<Config> {
   const list = source.streams(run.config, run);
   const byName = new Map<string, StreamDefinition<Config>>();
   for (const stream of list) {
@@ -20,7 +23,8 @@ export function sourceStreams<Config>(source: SourceDefinition<Config>, run: Run
     const parent = stream.derivedFrom ?? stream.partitions?.parent;
     if (typeof parent !== 'string') return parent;
     const found = byName.get(parent);
-    if (found === undefined) throw new TypeError(`stream "${stream.name}": the stream "${parent}" it reads is not a stream of this source`);
+    if (found === undefined)
+      throw new TypeError(`stream "${stream.name}": the stream "${parent}" it reads is not a stream of this source`);
     return found;
   };
   for (const stream of list) {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  compareCursorValues, cursorMayBeAtOrAfter, earliestInstant, hasUtcOffset, isCertainlyAfter, isDateTimeValue, NO_OFFSET_EARLIER_MS,
+  compareCursorValues,
+  cursorMayBeAtOrAfter,
+  earliestInstant,
+  hasUtcOffset,
+  isCertainlyAfter,
+  isDateTimeValue,
+  NO_OFFSET_EARLIER_MS,
 } from './compare-cursor-values.js';
 
 describe('compareCursorValues', () => {

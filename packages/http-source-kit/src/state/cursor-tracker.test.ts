@@ -11,7 +11,8 @@ const tracker = (options: Partial<CursorTrackerOptions> = {}) =>
 describe('CursorTracker', () => {
   it('caps the saved date-time at the ceiling, so records newer than the stream start are read again', () => {
     const t = tracker({ ceiling: () => Date.parse('2024-06-01T00:00:00.000Z') });
-    for (const iso of ['2024-05-01T00:00:00Z', '2024-06-02T00:00:00Z', '2024-05-20T00:00:00Z']) expect(t.accept(at(iso))).toBe(true);
+    for (const iso of ['2024-05-01T00:00:00Z', '2024-06-02T00:00:00Z', '2024-05-20T00:00:00Z'])
+      expect(t.accept(at(iso))).toBe(true);
     expect(t.finalState()).toEqual({ updated_at: '2024-06-01T00:00:00.000Z', state_version: 1 });
   });
 
@@ -32,7 +33,8 @@ describe('CursorTracker', () => {
     // record, read before it was edited at 05:00:10 (10:00:10Z), is only seen by the next sync.
     const ceiling = Date.parse('2024-06-01T10:00:00Z');
     const first = tracker({ ceiling: () => ceiling });
-    for (const wall of ['2024-06-01T04:00:00.000001', '2024-06-01T05:00:30.5']) expect(first.accept(at(wall))).toBe(true);
+    for (const wall of ['2024-06-01T04:00:00.000001', '2024-06-01T05:00:30.5'])
+      expect(first.accept(at(wall))).toBe(true);
     const state = first.finalState();
     expect(state).toEqual({ updated_at: '2024-06-01T05:00:30.5', state_version: 1 }); // the record's own text
     const next = tracker({ saved: String(state.updated_at), ceiling: () => ceiling + 3_600_000 });
@@ -52,7 +54,14 @@ describe('CursorTracker', () => {
   });
 
   it('leaves numeric cursors alone', () => {
-    const t = new CursorTracker({ stream: 's', shape: { cursorField: 'seq' }, saved: undefined, ascending: false, logger: silentLogger(), ceiling: () => 5 });
+    const t = new CursorTracker({
+      stream: 's',
+      shape: { cursorField: 'seq' },
+      saved: undefined,
+      ascending: false,
+      logger: silentLogger(),
+      ceiling: () => 5,
+    });
     t.accept(SelectedRecord.fromValue({ seq: 900 }));
     expect(t.finalState()).toEqual({ seq: 900 });
   });
@@ -71,9 +80,15 @@ describe('CursorTracker', () => {
   it('filters and saves by a derived value when the stream gives one', () => {
     const t = tracker({
       saved: '2024-05-10T00:00:00Z',
-      cursorValue: (record) => [record.updated_at, record.edited_at].filter((v) => typeof v === 'string').sort().at(-1),
+      cursorValue: (record) =>
+        [record.updated_at, record.edited_at]
+          .filter((v) => typeof v === 'string')
+          .sort()
+          .at(-1),
     });
-    expect(t.accept(SelectedRecord.fromValue({ updated_at: '2024-05-01T00:00:00Z', edited_at: '2024-05-11T00:00:00Z' }))).toBe(true);
+    expect(
+      t.accept(SelectedRecord.fromValue({ updated_at: '2024-05-01T00:00:00Z', edited_at: '2024-05-11T00:00:00Z' })),
+    ).toBe(true);
     expect(t.accept(SelectedRecord.fromValue({ updated_at: '2024-05-01T00:00:00Z', edited_at: null }))).toBe(false);
     expect(t.finalState()).toEqual({ updated_at: '2024-05-11T00:00:00Z', state_version: 1 });
   });

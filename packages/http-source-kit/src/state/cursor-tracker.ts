@@ -1,6 +1,11 @@
 import type { Logger } from '../http/index.js';
 import type { SelectedRecord } from '../records/index.js';
-import { compareCursorValues, cursorMayBeAtOrAfter, isCertainlyAfter, isDateTimeValue } from './compare-cursor-values.js';
+import {
+  compareCursorValues,
+  cursorMayBeAtOrAfter,
+  isCertainlyAfter,
+  isDateTimeValue,
+} from './compare-cursor-values.js';
 import { cursorState, type CursorStateShape, type CursorValue } from './stream-state.js';
 import type { JsonRecord } from '../streams/stream-definition.js';
 

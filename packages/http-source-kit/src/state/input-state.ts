@@ -8,7 +8,8 @@ export interface InputStates {
 
 type Entry = Record<string, unknown>;
 
-const key = (name: string, namespace: unknown): string => JSON.stringify([typeof namespace === 'string' ? namespace : null, name]);
+const key = (name: string, namespace: unknown): string =>
+  JSON.stringify([typeof namespace === 'string' ? namespace : null, name]);
 
 function invalid(detail: string): ConnectorError {
   return new ConnectorError({
@@ -30,7 +31,8 @@ export function parseInputState(state: unknown): InputStates {
   const states = new Map<string, unknown>();
   const addStreamState = (entry: unknown, where: string): void => {
     const descriptor = isEntry(entry) ? entry.stream_descriptor : undefined;
-    if (!isEntry(entry) || !isEntry(descriptor) || typeof descriptor.name !== 'string') throw invalid(`${where} has no stream_descriptor.name`);
+    if (!isEntry(entry) || !isEntry(descriptor) || typeof descriptor.name !== 'string')
+      throw invalid(`${where} has no stream_descriptor.name`);
     states.set(key(descriptor.name, descriptor.namespace), entry.stream_state);
   };
   const addLegacy = (blob: unknown, where: string): void => {
@@ -38,7 +40,11 @@ export function parseInputState(state: unknown): InputStates {
     for (const [name, value] of Object.entries(blob)) states.set(key(name, undefined), value);
   };
   if (state === undefined || state === null) return { get: () => undefined };
-  const messages: unknown[] = Array.isArray(state) ? state : isEntry(state) && typeof state.type === 'string' ? [state] : [];
+  const messages: unknown[] = Array.isArray(state)
+    ? state
+    : isEntry(state) && typeof state.type === 'string'
+      ? [state]
+      : [];
   if (!Array.isArray(state) && messages.length === 0) addLegacy(state, 'the state object');
   messages.forEach((message, index) => {
     const where = `entry ${index}`;
@@ -47,7 +53,8 @@ export function parseInputState(state: unknown): InputStates {
     if (type === 'STREAM') addStreamState(message.stream, where);
     else if (type === 'GLOBAL') {
       const global = message.global;
-      if (!isEntry(global) || !Array.isArray(global.stream_states)) throw invalid(`${where} (GLOBAL) has no stream_states`);
+      if (!isEntry(global) || !Array.isArray(global.stream_states))
+        throw invalid(`${where} (GLOBAL) has no stream_states`);
       global.stream_states.forEach((entry: unknown, i) => {
         addStreamState(entry, `${where} (GLOBAL) stream_states[${i}]`);
       });
@@ -55,6 +62,9 @@ export function parseInputState(state: unknown): InputStates {
     else throw invalid(`${where} has an unknown type ${quoteJson(type)}`);
   });
   return {
-    get: (stream) => (states.has(key(stream.name, stream.namespace)) ? states.get(key(stream.name, stream.namespace)) : states.get(key(stream.name, undefined))),
+    get: (stream) =>
+      states.has(key(stream.name, stream.namespace))
+        ? states.get(key(stream.name, stream.namespace))
+        : states.get(key(stream.name, undefined)),
   };
 }

@@ -48,13 +48,17 @@ export class SavedCursor {
     const server = this.options.clock.mark()();
     if (server !== undefined) {
       this.decided = true;
-      if (certainlyAfter(saved, server + FUTURE_CURSOR_TOLERANCE_MS)) this.inFuture(saved, `the server's clock (${iso(server)})`);
+      if (certainlyAfter(saved, server + FUTURE_CURSOR_TOLERANCE_MS))
+        this.inFuture(saved, `the server's clock (${iso(server)})`);
       return this.value;
     }
     const local = (this.options.localNow ?? Date.now)();
     if (certainlyAfter(saved, local + LOCAL_CLOCK_MARGIN_MS)) {
       this.decided = true;
-      this.inFuture(saved, `this machine's clock (${iso(local)}) by more than ${LOCAL_CLOCK_MARGIN_MS / 60_000} minutes`);
+      this.inFuture(
+        saved,
+        `this machine's clock (${iso(local)}) by more than ${LOCAL_CLOCK_MARGIN_MS / 60_000} minutes`,
+      );
       return this.value;
     }
     this.answeredBlind = true;
@@ -78,7 +82,9 @@ export class SavedCursor {
         'the state saved at the end makes the next sync read the stream from the start.'
       : "This sync reads the stream from the start (records already synced are read again) and saves a cursor no later than the server's time.";
     this.blindAnswerWrong = this.answeredBlind;
-    logger.warn(`Stream "${stream}": the saved cursor ${cursorField} ${shown} is later than ${clock}: a cursor in the future would hide every record changed before it. ${consequence}`);
+    logger.warn(
+      `Stream "${stream}": the saved cursor ${cursorField} ${shown} is later than ${clock}: a cursor in the future would hide every record changed before it. ${consequence}`,
+    );
     this.value = undefined;
   }
 }

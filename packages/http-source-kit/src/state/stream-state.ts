@@ -51,14 +51,17 @@ export function savedCursor(stream: string, shape: CursorStateShape, state: unkn
   const value = state[cursorField];
   if (unknown.length > 0 || value === undefined) return fail(`keys ${capInput(keys.join(', '))}`);
   if (typeof value !== 'string' && typeof value !== 'number') return fail(`${cursorField} ${quoteJson(value)}`);
-  if (shape.dateTime === true && !isDateTimeValue(value)) return fail(`${cursorField} ${quoteJson(value)}, not a date-time`);
+  if (shape.dateTime === true && !isDateTimeValue(value))
+    return fail(`${cursorField} ${quoteJson(value)}, not a date-time`);
   return value;
 }
 
 /** The state to save for a cursor value (`{}` before any), with the stream's `state_version` when it has one. */
 export function cursorState(shape: CursorStateShape, value: CursorValue | undefined): Record<string, unknown> {
   if (value === undefined) return {};
-  return shape.stateVersion === undefined ? { [shape.cursorField]: value } : { [shape.cursorField]: value, [STATE_VERSION_KEY]: shape.stateVersion };
+  return shape.stateVersion === undefined
+    ? { [shape.cursorField]: value }
+    : { [shape.cursorField]: value, [STATE_VERSION_KEY]: shape.stateVersion };
 }
 
 function expectedShape(shape: CursorStateShape): string {

@@ -19,7 +19,10 @@ export interface ReadSourceOptions {
 }
 
 /** `read` in-process: the parsed output, with records, states, traces, logs and the exit code. */
-export async function readSource<Config>(source: SourceDefinition<Config>, options: ReadSourceOptions): Promise<SourceOutput> {
+export async function readSource<Config>(
+  source: SourceDefinition<Config>,
+  options: ReadSourceOptions,
+): Promise<SourceOutput> {
   let catalog = options.catalog;
   if (catalog === undefined) {
     const discovered = await runSourceInMemory(source, { command: 'discover', config: options.config });

@@ -17,7 +17,10 @@ export function memoryOutput(): { stream: Writable; text: () => string } {
 }
 
 /** Runs any command in-process through a real MessageWriter and returns the parsed output. */
-export async function runSourceInMemory<Config>(source: SourceDefinition<Config>, options: Omit<RunSourceOptions, 'writer'>): Promise<SourceOutput> {
+export async function runSourceInMemory<Config>(
+  source: SourceDefinition<Config>,
+  options: Omit<RunSourceOptions, 'writer'>,
+): Promise<SourceOutput> {
   const out = memoryOutput();
   const exitCode = await runSource(source, { ...options, writer: new MessageWriter(out.stream) });
   return parseSourceOutput(out.text(), exitCode);

@@ -9,12 +9,27 @@
 
 /** HTML5 named references that encoders use for these ASCII characters. */
 const NAMED: Record<string, string> = {
-  '/': '&sol;', '+': '&plus;', '=': '&equals;', '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&apos;',
-  '#': '&num;', ';': '&semi;', '?': '&quest;', '%': '&percnt;', '\\': '&bsol;', ' ': '&nbsp;', ':': '&colon;', '@': '&commat;',
+  '/': '&sol;',
+  '+': '&plus;',
+  '=': '&equals;',
+  '&': '&amp;',
+  '"': '&quot;',
+  '<': '&lt;',
+  '>': '&gt;',
+  "'": '&apos;',
+  '#': '&num;',
+  ';': '&semi;',
+  '?': '&quest;',
+  '%': '&percnt;',
+  '\\': '&bsol;',
+  ' ': '&nbsp;',
+  ':': '&colon;',
+  '@': '&commat;',
 };
 
 const isPlain = (c: string): boolean => /^[A-Za-z0-9_-]$/.test(c);
-const eachSpecial = (s: string, f: (c: string) => string): string => Array.from(s, (c) => (isPlain(c) ? c : f(c))).join('');
+const eachSpecial = (s: string, f: (c: string) => string): string =>
+  Array.from(s, (c) => (isPlain(c) ? c : f(c))).join('');
 const codeOf = (c: string): number => c.codePointAt(0) ?? 0;
 const json = (s: string): string => JSON.stringify(s).slice(1, -1);
 const slashes = (s: string): string => s.replace(/\//g, '\\/');
@@ -48,14 +63,20 @@ export function secretEncodings(secret: string, options: { user?: string } = {})
     ['HTML named references', Array.from(secret, (c) => NAMED[c] ?? c).join('')],
     ['HTML decimal references', eachSpecial(secret, (c) => `&#${codeOf(c)};`)],
     ['HTML hex references', eachSpecial(secret, (c) => `&#x${codeOf(c).toString(16).toUpperCase()};`)],
-    ['HTML hex references, lower case, zero-padded', eachSpecial(secret, (c) => `&#x${codeOf(c).toString(16).padStart(4, '0')};`)],
+    [
+      'HTML hex references, lower case, zero-padded',
+      eachSpecial(secret, (c) => `&#x${codeOf(c).toString(16).padStart(4, '0')};`),
+    ],
     ['HTML references of every character', Array.from(secret, (c) => `&#${codeOf(c)};`).join('')],
     ['base64', Buffer.from(secret).toString('base64')],
     ['base64url', Buffer.from(secret).toString('base64url')],
   ];
   if (options.user !== undefined) {
     const basic = Buffer.from(`${options.user}:${secret}`);
-    forms.push(['base64 of user:password', basic.toString('base64')], ['base64url of user:password', basic.toString('base64url')]);
+    forms.push(
+      ['base64 of user:password', basic.toString('base64')],
+      ['base64url of user:password', basic.toString('base64url')],
+    );
   }
   // Forms that coincide (a secret with nothing to escape) are listed once, under their first label.
   const seen = new Set<string>();

@@ -43,7 +43,10 @@ export function parseSourceOutput(text: string, exitCode: number): SourceOutput 
       throw new Error(`output line ${index + 1} is not JSON: ${line.slice(0, 200)}`);
     }
     const parsed = AirbyteMessageSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`output line ${index + 1} is not a valid Airbyte message (${parsed.error.message}): ${line.slice(0, 200)}`);
+    if (!parsed.success)
+      throw new Error(
+        `output line ${index + 1} is not a valid Airbyte message (${parsed.error.message}): ${line.slice(0, 200)}`,
+      );
     const message = parsed.data;
     output.messages.push(message);
     if (message.type === 'RECORD') output.records.push(message.record);

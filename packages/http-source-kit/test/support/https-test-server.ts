@@ -17,7 +17,11 @@ export interface RecordedRequest {
   body: string;
 }
 
-export type TestHandler = (req: IncomingMessage, res: ServerResponse, recorded: RecordedRequest) => void | Promise<void>;
+export type TestHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  recorded: RecordedRequest,
+) => void | Promise<void>;
 
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. https://127.0.0.1:40123 */
@@ -27,7 +31,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(kind: 'trusted' | 'untrusted' | 'plain', handler: TestHandler): Promise<TestServer> {
+export async function startTestServer(
+  kind: 'trusted' | 'untrusted' | 'plain',
+  handler: TestHandler,
+): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const listener = (req: IncomingMessage, res: ServerResponse): void => {
@@ -36,7 +43,12 @@ export async function startTestServer(kind: 'trusted' | 'untrusted' | 'plain', h
       chunks.push(chunk);
     });
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const recorded = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(recorded);
       Promise.resolve(handler(req, res, recorded)).catch((error: unknown) => {
         console.error('test handler failed', error);
@@ -81,7 +93,12 @@ export async function startTestServer(kind: 'trusted' | 'untrusted' | 'plain', h
 }
 
 /** Sends a JSON answer. */
-export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify(value);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);

@@ -5,16 +5,20 @@ import type { SourceOutput } from '../../src/testing/index.js';
 export function timeline(output: SourceOutput, stream: string): string[] {
   const items = output.messages.flatMap((m) => {
     if (m.type === 'RECORD' && m.record.stream === stream) return ['R'];
-    if (m.type === 'STATE' && m.state.stream?.stream_descriptor.name === stream) return [`S${m.state.sourceStats?.recordCount ?? '?'}`];
+    if (m.type === 'STATE' && m.state.stream?.stream_descriptor.name === stream)
+      return [`S${m.state.sourceStats?.recordCount ?? '?'}`];
     if (m.type !== 'TRACE') return [];
     const trace = m.trace;
-    if (trace.type === 'STREAM_STATUS' && trace.stream_status.stream_descriptor.name === stream) return [trace.stream_status.status];
-    if (trace.type === 'ERROR' && trace.error.stream_descriptor?.name === stream) return [`ERROR:${trace.error.failure_type ?? '?'}`];
+    if (trace.type === 'STREAM_STATUS' && trace.stream_status.stream_descriptor.name === stream)
+      return [trace.stream_status.status];
+    if (trace.type === 'ERROR' && trace.error.stream_descriptor?.name === stream)
+      return [`ERROR:${trace.error.failure_type ?? '?'}`];
     return [];
   });
   return items.reduce<string[]>((out, item) => {
     const last = out.at(-1);
-    if (item === 'R' && last !== undefined && /^R\d+$/.test(last)) out[out.length - 1] = `R${Number(last.slice(1)) + 1}`;
+    if (item === 'R' && last !== undefined && /^R\d+$/.test(last))
+      out[out.length - 1] = `R${Number(last.slice(1)) + 1}`;
     else out.push(item === 'R' ? 'R1' : item);
     return out;
   }, []);

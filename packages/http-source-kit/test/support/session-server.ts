@@ -35,8 +35,12 @@ export async function startSessionServer(): Promise<SessionServer> {
     const token = typeof header === 'string' ? header : undefined;
     if (req.method === 'POST' && req.url === '/api/session') {
       if (state.loginMode === 'down') sendJson(res, 503, { message: 'Metabase is still initializing' });
-      else if (state.loginMode === 'bad-password') sendJson(res, 401, { errors: { password: 'did not match stored password' } });
-      else if (state.loginMode === 'throttled') sendJson(res, 401, { errors: { username: 'Too many attempts! You must wait 15 seconds before trying again.' } });
+      else if (state.loginMode === 'bad-password')
+        sendJson(res, 401, { errors: { password: 'did not match stored password' } });
+      else if (state.loginMode === 'throttled')
+        sendJson(res, 401, {
+          errors: { username: 'Too many attempts! You must wait 15 seconds before trying again.' },
+        });
       else {
         const fresh = `session-${++issued}`;
         if (state.loginMode !== 'dead-sessions') state.valid.set(fresh, state.sessionMaxRequests);
@@ -88,7 +92,11 @@ export const metabaseLikeLogin: NonNullable<SessionAuthOptions['login']> = {
 };
 
 /** A client on the server with a Metabase-like session authenticator (options override), retries without waiting. */
-export function sessionClient(server: SessionServer, options: Partial<SessionAuthOptions>, maxConcurrency = 8): HttpClient {
+export function sessionClient(
+  server: SessionServer,
+  options: Partial<SessionAuthOptions>,
+  maxConcurrency = 8,
+): HttpClient {
   const { sleep: noWait } = recordingSleep();
   return new HttpClient({
     baseUrl: `${server.url}/api/`,
@@ -101,7 +109,8 @@ export function sessionClient(server: SessionServer, options: Partial<SessionAut
       validate: { path: 'user/current' },
       logout: { path: 'session', method: 'DELETE' },
       messages: {
-        loginFailed: (status) => `Metabase refused the username or password (HTTP ${status}). Check them in the configuration.`,
+        loginFailed: (status) =>
+          `Metabase refused the username or password (HTTP ${status}). Check them in the configuration.`,
         throttled: (body) => `Metabase is blocking logins: ${/wait \d+ seconds/.exec(body)?.[0] ?? 'try later'}.`,
       },
       ...options,
@@ -111,5 +120,7 @@ export function sessionClient(server: SessionServer, options: Partial<SessionAut
 
 /** `n` requests at once, each to its own path. */
 export function requestMany(http: HttpClient, n: number, prefix = 'card'): Promise<{ path: string; token: string }[]> {
-  return Promise.all(Array.from({ length: n }, (_, i) => http.json<{ path: string; token: string }>({ path: `${prefix}/${i}` })));
+  return Promise.all(
+    Array.from({ length: n }, (_, i) => http.json<{ path: string; token: string }>({ path: `${prefix}/${i}` })),
+  );
 }

@@ -73,8 +73,10 @@ export function createCardSource(ctx: CardContext): CardSource {
     let cached = metadataCache.get(key);
     if (cached === undefined) {
       const meta = tableMeta[f.table.id - 1];
-      const columns = aggregated && f.dateField !== undefined ? aggregatedMetadata(f.dateField, 12 + (f.table.id % 37))
-        : (f.native ? meta?.native : meta?.raw)?.slice(0, f.width) ?? [];
+      const columns =
+        aggregated && f.dateField !== undefined
+          ? aggregatedMetadata(f.dateField, 12 + (f.table.id % 37))
+          : ((f.native ? meta?.native : meta?.raw)?.slice(0, f.width) ?? []);
       cached = q(columns);
       metadataCache.set(key, cached);
     }
@@ -110,9 +112,15 @@ export function createCardSource(ctx: CardContext): CardSource {
     const typeRoll = r(id, 8);
     const type = typeRoll < 0.75 ? 'question' : typeRoll < 0.9 ? 'model' : 'metric';
     return {
-      id, creator: creatorOf(id), table, type, native: type !== 'metric' && r(id, 9) < 0.45,
-      dateField: table.fields.find((f) => f.baseType.startsWith('type/Date')), width: r(id, 11) < 0.6 ? 1 : 2,
-      collectionId: collectionId(id), archived: isArchived(id),
+      id,
+      creator: creatorOf(id),
+      table,
+      type,
+      native: type !== 'metric' && r(id, 9) < 0.45,
+      dateField: table.fields.find((f) => f.baseType.startsWith('type/Date')),
+      width: r(id, 11) < 0.6 ? 1 : 2,
+      collectionId: collectionId(id),
+      archived: isArchived(id),
     };
   };
 
@@ -122,10 +130,15 @@ export function createCardSource(ctx: CardContext): CardSource {
     const aggregated = f.dateField !== undefined && (f.type === 'metric' || (!f.native && r(id, 10) < 0.12));
     let datasetQuery: string;
     if (f.native) {
-      const cols = table.fields.slice(0, f.width).map((c) => c.name).join(', ');
+      const cols = table.fields
+        .slice(0, f.width)
+        .map((c) => c.name)
+        .join(', ');
       const tagged = r(id, 12) < 0.3;
       const sql = `SELECT ${cols} FROM ${String(table.record.schema)}.${table.name}${tagged ? ' WHERE {{filter}}' : ''} LIMIT 2000`;
-      const tags = tagged ? `{"filter":{"type":"text","name":"filter","id":"${uuidFrom(seed, KIND, id)}","display-name":"Filter"}}` : '{}';
+      const tags = tagged
+        ? `{"filter":{"type":"text","name":"filter","id":"${uuidFrom(seed, KIND, id)}","display-name":"Filter"}}`
+        : '{}';
       datasetQuery = `{"database":${table.dbId},"type":"native","native":{"query":${q(sql)},"template-tags":${tags}}}`;
     } else if (aggregated && f.dateField !== undefined) {
       datasetQuery = `{"database":${table.dbId},"type":"query","query":{"source-table":${table.id},"aggregation":[["count"]],"breakout":[["field",${f.dateField.id},{"temporal-unit":"month"}]]}}`;
@@ -137,27 +150,40 @@ export function createCardSource(ctx: CardContext): CardSource {
     const generatedUpdate = laterThan(created, r(id, 16), 30);
     const updated = patch?.updatedMs ?? generatedUpdate;
     const editor = patch?.editorId ?? (r(id, 17) < 0.7 ? creator.id : pick(users, r(id, 18)).id);
-    const display = aggregated ? pick(['line', 'bar', 'area', 'combo'], r(id, 19)) : f.native ? 'table' : pick(DISPLAYS, r(id, 20));
-    const description = patch?.revision !== undefined ? `Edited (revision ${patch.revision}).` : r(id, 21) < 0.5 ? null : pick(DESCRIPTIONS, r(id, 22));
+    const display = aggregated
+      ? pick(['line', 'bar', 'area', 'combo'], r(id, 19))
+      : f.native
+        ? 'table'
+        : pick(DISPLAYS, r(id, 20));
+    const description =
+      patch?.revision !== undefined
+        ? `Edited (revision ${patch.revision}).`
+        : r(id, 21) < 0.5
+          ? null
+          : pick(DESCRIPTIONS, r(id, 22));
     const position = r(id, 24) < 0.05 ? between(r(id, 25), 1, 5) : null;
     // Metabase leaves result_metadata null when it could not run a native query at save time.
     const metadata = f.native && r(id, 27) < 0.15 ? 'null' : metadataJson(f, aggregated);
-    const viz = aggregated ? `{"graph.dimensions":[${q(f.dateField?.name ?? 'date')}],"graph.metrics":["count"]}` : '{}';
+    const viz = aggregated
+      ? `{"graph.dimensions":[${q(f.dateField?.name ?? 'date')}],"graph.metrics":["count"]}`
+      : '{}';
     const archivedDirectly = f.archived && (patch?.archived === true || r(id, 3) < 0.04);
     const noParameters = ctx.realData && r(id, 28) < 0.15 ? 'null' : '[]';
     const typeField = ctx.rules.cardType ? `"type":"${f.type}",` : '';
     const datasetField = ctx.rules.cardDataset ? `"dataset":${f.type === 'model'},` : '';
     // `dataset` is deprecated since 0.49 in favour of `type`; versions send one or both (see versions.ts).
-    return `{"description":${q(description)},"archived":${f.archived},"view_count":${between(r(id, 23), 0, 5000)},`
-      + `"collection_position":${position},"source_card_id":null,"table_id":${f.native ? null : table.id},"result_metadata":${metadata},`
-      + `"creator":${creatorJson[creator.id - 1] ?? 'null'},"initially_published_at":null,"can_write":true,"database_id":${table.dbId},`
-      + `"enable_embedding":false,"collection_id":${f.collectionId},"query_type":"${f.native ? 'native' : 'query'}","name":${q(name(id))},`
-      + `"last_used_at":"${iso(laterThan(generatedUpdate, r(id, 26), 20))}",${typeField}"creator_id":${creator.id},"moderation_reviews":[],`
-      + `"updated_at":"${iso(updated)}","made_public_by_id":null,"embedding_params":null,"cache_ttl":null,"dataset_query":${datasetQuery},`
-      + `"id":${id},"parameter_mappings":${noParameters},"display":"${display}","entity_id":${q(nanoId(seed, KIND, id))},"collection_preview":true,`
-      + `"last-edit-info":${editPrefix[editor - 1] ?? '{"timestamp":'}"${iso(updated)}"},"visualization_settings":${viz},`
-      + `"collection":${f.collectionId === null ? 'null' : collectionJson(f.collectionId)},"metabase_version":"${ctx.rules.tag}",`
-      + `"parameters":${noParameters},${datasetField}"created_at":"${iso(created)}","public_uuid":null,"archived_directly":${archivedDirectly}}`;
+    return (
+      `{"description":${q(description)},"archived":${f.archived},"view_count":${between(r(id, 23), 0, 5000)},` +
+      `"collection_position":${position},"source_card_id":null,"table_id":${f.native ? null : table.id},"result_metadata":${metadata},` +
+      `"creator":${creatorJson[creator.id - 1] ?? 'null'},"initially_published_at":null,"can_write":true,"database_id":${table.dbId},` +
+      `"enable_embedding":false,"collection_id":${f.collectionId},"query_type":"${f.native ? 'native' : 'query'}","name":${q(name(id))},` +
+      `"last_used_at":"${iso(laterThan(generatedUpdate, r(id, 26), 20))}",${typeField}"creator_id":${creator.id},"moderation_reviews":[],` +
+      `"updated_at":"${iso(updated)}","made_public_by_id":null,"embedding_params":null,"cache_ttl":null,"dataset_query":${datasetQuery},` +
+      `"id":${id},"parameter_mappings":${noParameters},"display":"${display}","entity_id":${q(nanoId(seed, KIND, id))},"collection_preview":true,` +
+      `"last-edit-info":${editPrefix[editor - 1] ?? '{"timestamp":'}"${iso(updated)}"},"visualization_settings":${viz},` +
+      `"collection":${f.collectionId === null ? 'null' : collectionJson(f.collectionId)},"metabase_version":"${ctx.rules.tag}",` +
+      `"parameters":${noParameters},${datasetField}"created_at":"${iso(created)}","public_uuid":null,"archived_directly":${archivedDirectly}}`
+    );
   };
 
   let sorted: Int32Array | undefined;

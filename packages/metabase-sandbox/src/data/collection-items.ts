@@ -31,9 +31,15 @@ export function createCollectionItems(world: World): CollectionItems {
   let index: Index | undefined;
   const build = (): Index => {
     if (index?.version === world.overlay.version) return index;
-    const next: Index = { version: world.overlay.version, cards: new Map(), dashboards: new Map(), children: new Map() };
+    const next: Index = {
+      version: world.overlay.version,
+      cards: new Map(),
+      dashboards: new Map(),
+      children: new Map(),
+    };
     for (let id = 1; id <= world.cards.count; id++) push(next.cards, world.cards.collectionId(id) ?? 0, id);
-    for (let id = 1; id <= world.dashboards.count(); id++) push(next.dashboards, world.dashboards.collectionId(id) ?? 0, id);
+    for (let id = 1; id <= world.dashboards.count(); id++)
+      push(next.dashboards, world.dashboards.collectionId(id) ?? 0, id);
     const { collections } = world;
     for (let id = 1; id < collections.trashId; id++) {
       const parent = collections.record(id).parent_id;
@@ -48,18 +54,43 @@ export function createCollectionItems(world: World): CollectionItems {
     const type = world.cards.facts(id).type;
     const model = type === 'model' ? 'dataset' : type === 'metric' ? 'metric' : 'card';
     return {
-      id, name: c.name, description: c.description, entity_id: c.entity_id, model, display: c.display,
-      collection_position: c.collection_position, collection_preview: true, archived: c.archived, database_id: c.database_id,
-      'last-edit-info': c['last-edit-info'], moderated_status: null, fully_parameterized: true, can_write: true,
-      can_restore: false, can_delete: false, dataset_query: c.dataset_query,
+      id,
+      name: c.name,
+      description: c.description,
+      entity_id: c.entity_id,
+      model,
+      display: c.display,
+      collection_position: c.collection_position,
+      collection_preview: true,
+      archived: c.archived,
+      database_id: c.database_id,
+      'last-edit-info': c['last-edit-info'],
+      moderated_status: null,
+      fully_parameterized: true,
+      can_write: true,
+      can_restore: false,
+      can_delete: false,
+      dataset_query: c.dataset_query,
     };
   };
   const collectionRow = (id: number): JsonRecord => {
     const c = world.collections.record(id);
     return {
-      id, name: c.name, description: c.description, entity_id: c.entity_id, model: 'collection', location: c.location,
-      authority_level: null, type: c.type, personal_owner_id: c.personal_owner_id, archived: c.archived, can_write: true,
-      can_restore: false, can_delete: false, here: [], below: [],
+      id,
+      name: c.name,
+      description: c.description,
+      entity_id: c.entity_id,
+      model: 'collection',
+      location: c.location,
+      authority_level: null,
+      type: c.type,
+      personal_owner_id: c.personal_owner_id,
+      archived: c.archived,
+      can_write: true,
+      can_restore: false,
+      can_delete: false,
+      here: [],
+      below: [],
     };
   };
 
@@ -68,7 +99,8 @@ export function createCollectionItems(world: World): CollectionItems {
       const idx = build();
       const rows: JsonRecord[] = [];
       if (models.includes('dashboard')) {
-        for (const id of idx.dashboards.get(key) ?? []) if (world.dashboards.isArchived(id) === archived) rows.push(world.dashboards.itemRow(id));
+        for (const id of idx.dashboards.get(key) ?? [])
+          if (world.dashboards.isArchived(id) === archived) rows.push(world.dashboards.itemRow(id));
       }
       for (const id of idx.cards.get(key) ?? []) {
         if (world.cards.isArchived(id) !== archived) continue;
@@ -76,7 +108,8 @@ export function createCollectionItems(world: World): CollectionItems {
         if (models.includes(row.model as ItemModel)) rows.push(row);
       }
       if (models.includes('collection')) {
-        for (const id of idx.children.get(key) ?? []) if (world.collections.isArchived(id) === archived) rows.push(collectionRow(id));
+        for (const id of idx.children.get(key) ?? [])
+          if (world.collections.isArchived(id) === archived) rows.push(collectionRow(id));
       }
       // UNVERIFIED: 0.50's default sort; we use lower(name), then model, then id.
       return rows.sort((a, b) => {

@@ -43,7 +43,10 @@ export function evenLayout(seed: number, scale: number, personalCount: number): 
     return personalCount + 1 + Math.floor(r(id, 2) * k);
   };
   return {
-    personalCount, regularCount, trashId, parentOf,
+    personalCount,
+    regularCount,
+    trashId,
+    parentOf,
     ownerOf: (id) => (id >= 1 && id <= personalCount ? id : null),
     ownArchived: (id) => isRegular(id) && id - personalCount > TEAMS.length && r(id, 3) < 0.03,
     regularName: (id) => sharedName(seed, id, id - personalCount - 1),

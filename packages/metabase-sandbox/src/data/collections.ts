@@ -13,7 +13,12 @@ const KIND = 41;
 
 /** GET /api/collection's first row (exact shape from Metabase's root-collection model). */
 export const ROOT_COLLECTION: JsonRecord = {
-  name: 'Our analytics', id: 'root', namespace: null, is_personal: false, authority_level: null, can_write: true,
+  name: 'Our analytics',
+  id: 'root',
+  namespace: null,
+  is_personal: false,
+  authority_level: null,
+  can_write: true,
 };
 
 export interface CollectionSpace {
@@ -38,10 +43,17 @@ export interface CollectionSpace {
 }
 
 function slugify(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
 }
 
-export function createCollectionSpace(seed: number, users: readonly UserModel[], layout: CollectionLayout): CollectionSpace {
+export function createCollectionSpace(
+  seed: number,
+  users: readonly UserModel[],
+  layout: CollectionLayout,
+): CollectionSpace {
   const { personalCount, regularCount, trashId, parentOf, ownArchived } = layout;
   const r = (id: number, k: number): number => unit(seed, KIND, id, k);
   const isRegular = (id: number): boolean => id > personalCount && id < trashId;
@@ -82,7 +94,7 @@ export function createCollectionSpace(seed: number, users: readonly UserModel[],
       entity_id: nanoId(seed, KIND, id),
       location: location(id),
       namespace: null,
-      created_at: iso(momentAt(personal ? 0.001 * id / personalCount : r(id, 9) * 0.8, r(id, 10))),
+      created_at: iso(momentAt(personal ? (0.001 * id) / personalCount : r(id, 9) * 0.8, r(id, 10))),
     };
   };
 
@@ -94,7 +106,9 @@ export function createCollectionSpace(seed: number, users: readonly UserModel[],
   };
 
   return {
-    personalCount, regularCount, trashId,
+    personalCount,
+    regularCount,
+    trashId,
     exists: (id) => Number.isInteger(id) && id >= 1 && id <= trashId,
     isArchived,
     isPersonal: (id) => id >= 1 && id <= personalCount,
@@ -103,7 +117,14 @@ export function createCollectionSpace(seed: number, users: readonly UserModel[],
     ref,
     record: (id) => {
       const base = ref(id);
-      return { ...base, is_personal: layout.ownerOf(id) !== null, can_write: true, can_delete: false, can_restore: base.archived === true && id !== trashId, parent_id: parentOf(id) };
+      return {
+        ...base,
+        is_personal: layout.ownerOf(id) !== null,
+        can_write: true,
+        can_delete: false,
+        can_restore: base.archived === true && id !== trashId,
+        parent_id: parentOf(id),
+      };
     },
     order,
     pickHolder: layout.pickHolder,

@@ -33,12 +33,19 @@ export interface DashboardSource {
  * by older versions do.
  */
 export function createDashboardSource(
-  seed: number, scale: number, users: readonly UserModel[], collections: CollectionSpace, cards: CardSource, overlay: Overlay, realData = false,
+  seed: number,
+  scale: number,
+  users: readonly UserModel[],
+  collections: CollectionSpace,
+  cards: CardSource,
+  overlay: Overlay,
+  realData = false,
 ): DashboardSource {
   const generated = Math.max(4, Math.round(8 * scale));
   const r = (id: number, k: number): number => unit(seed, KIND, id, k);
   const added = (id: number): AddedDashboard | undefined => overlay.dashboards[id - generated - 1];
-  const creatorOf = (id: number): UserModel => (added(id) !== undefined ? users[0] : undefined) ?? pick(users, r(id, 1) * r(id, 1));
+  const creatorOf = (id: number): UserModel =>
+    (added(id) !== undefined ? users[0] : undefined) ?? pick(users, r(id, 1) * r(id, 1));
   const collectionId = (id: number): number | null => {
     const extra = added(id);
     if (extra !== undefined) return extra.collectionId;
@@ -50,7 +57,8 @@ export function createDashboardSource(
     const coll = collectionId(id);
     return r(id, 3) < 0.03 || (coll !== null && collections.isArchived(coll));
   };
-  const name = (id: number): string => added(id)?.name ?? `${pick(TOPICS, r(id, 4))} ${r(id, 5) < 0.5 ? 'Overview' : pick(QUALIFIERS, r(id, 6))}`;
+  const name = (id: number): string =>
+    added(id)?.name ?? `${pick(TOPICS, r(id, 4))} ${r(id, 5) < 0.5 ? 'Overview' : pick(QUALIFIERS, r(id, 6))}`;
   const times = (id: number): { created: number; updated: number; edited: number } => {
     const extra = added(id);
     const created = extra?.createdMs ?? momentAt(r(id, 7) * 0.95, r(id, 8));
@@ -67,8 +75,23 @@ export function createDashboardSource(
     const isAdded = added(id) !== undefined;
     const paramCount = isAdded ? 0 : between(r(id, 10), 0, 2);
     const parameters = [];
-    if (paramCount > 0) parameters.push({ name: 'Date Filter', slug: 'date_filter', id: hash32(seed, KIND, id, 1).toString(16).padStart(8, '0'), type: 'date/all-options', sectionId: 'date' });
-    if (paramCount > 1) parameters.push({ name: 'Category', slug: 'category', id: hash32(seed, KIND, id, 2).toString(16).padStart(8, '0'), type: 'string/=', sectionId: 'string', default: ['Widget'] });
+    if (paramCount > 0)
+      parameters.push({
+        name: 'Date Filter',
+        slug: 'date_filter',
+        id: hash32(seed, KIND, id, 1).toString(16).padStart(8, '0'),
+        type: 'date/all-options',
+        sectionId: 'date',
+      });
+    if (paramCount > 1)
+      parameters.push({
+        name: 'Category',
+        slug: 'category',
+        id: hash32(seed, KIND, id, 2).toString(16).padStart(8, '0'),
+        type: 'string/=',
+        sectionId: 'string',
+        default: ['Widget'],
+      });
     return {
       description: isAdded || r(id, 11) < 0.5 ? null : pick(DESCRIPTIONS, r(id, 12)),
       archived: isArchived(id),
@@ -105,8 +128,13 @@ export function createDashboardSource(
     const isAdded = added(id) !== undefined;
     const tabCount = isAdded || r(id, 20) < 0.7 ? 0 : between(r(id, 21), 2, 3);
     const tabs = Array.from({ length: tabCount }, (_, t) => ({
-      id: id * 4 + t, dashboard_id: id, name: t === 0 ? 'Overview' : `Tab ${t + 1}`, position: t,
-      entity_id: nanoId(seed, KIND + 1, id * 4 + t), created_at: row.created_at, updated_at: row.updated_at,
+      id: id * 4 + t,
+      dashboard_id: id,
+      name: t === 0 ? 'Overview' : `Tab ${t + 1}`,
+      position: t,
+      entity_id: nanoId(seed, KIND + 1, id * 4 + t),
+      created_at: row.created_at,
+      updated_at: row.updated_at,
     }));
     const cardCount = isAdded ? 0 : between(r(id, 22), 0, 8);
     const dashcards = Array.from({ length: cardCount }, (_, j) => {
@@ -114,19 +142,52 @@ export function createDashboardSource(
       const cardId = 1 + Math.floor(r(id, 40 + j) * cards.count);
       const tab = tabs[j % Math.max(1, tabCount)];
       return {
-        size_x: virtual ? 24 : pick([6, 8, 12, 24], r(id, 50 + j)), dashboard_tab_id: tab?.id ?? null, series: [], action_id: null,
-        collection_authority_level: null, card: virtual ? { query_average_duration: null } : { ...cards.record(cardId), query_average_duration: null },
-        updated_at: (row['last-edit-info'] as JsonRecord).timestamp, col: (j % 2) * 12, id: id * 10 + j, parameter_mappings: realData && r(id, 60 + j) < 0.2 ? null : [], card_id: virtual ? null : cardId,
+        size_x: virtual ? 24 : pick([6, 8, 12, 24], r(id, 50 + j)),
+        dashboard_tab_id: tab?.id ?? null,
+        series: [],
+        action_id: null,
+        collection_authority_level: null,
+        card: virtual ? { query_average_duration: null } : { ...cards.record(cardId), query_average_duration: null },
+        updated_at: (row['last-edit-info'] as JsonRecord).timestamp,
+        col: (j % 2) * 12,
+        id: id * 10 + j,
+        parameter_mappings: realData && r(id, 60 + j) < 0.2 ? null : [],
+        card_id: virtual ? null : cardId,
         entity_id: nanoId(seed, KIND + 2, id * 10 + j),
-        visualization_settings: virtual ? { virtual_card: { name: null, display: 'text', visualization_settings: {}, dataset_query: {}, archived: false }, text: `## ${String(row.name)}` } : {},
-        size_y: virtual ? 2 : 6, dashboard_id: id, created_at: row.created_at, row: Math.floor(j / 2) * 6,
+        visualization_settings: virtual
+          ? {
+              virtual_card: {
+                name: null,
+                display: 'text',
+                visualization_settings: {},
+                dataset_query: {},
+                archived: false,
+              },
+              text: `## ${String(row.name)}`,
+            }
+          : {},
+        size_y: virtual ? 2 : 6,
+        dashboard_id: id,
+        created_at: row.created_at,
+        row: Math.floor(j / 2) * 6,
       };
     });
     const collId = collectionId(id);
     return {
-      ...row, dashcards, tabs, param_values: null, param_fields: null, collection_authority_level: null, can_restore: false,
-      can_delete: false, moderation_reviews: [], last_used_param_values: {},
-      collection: collId === null ? { ...ROOT_COLLECTION, effective_ancestors: [] } : { ...collections.ref(collId), can_write: true, effective_ancestors: [] },
+      ...row,
+      dashcards,
+      tabs,
+      param_values: null,
+      param_fields: null,
+      collection_authority_level: null,
+      can_restore: false,
+      can_delete: false,
+      moderation_reviews: [],
+      last_used_param_values: {},
+      collection:
+        collId === null
+          ? { ...ROOT_COLLECTION, effective_ancestors: [] }
+          : { ...collections.ref(collId), can_write: true, effective_ancestors: [] },
     };
   };
 
@@ -134,14 +195,28 @@ export function createDashboardSource(
   return {
     count: () => generated + overlay.dashboards.length,
     exists: (id) => Number.isInteger(id) && id >= 1 && id <= generated + overlay.dashboards.length,
-    isArchived, collectionId, name, detail,
+    isArchived,
+    collectionId,
+    name,
+    detail,
     listRow: (id) => ({ ...base(id), creator: userInfo(creatorOf(id)) }),
     itemRow: (id) => {
       const row = base(id);
       return {
-        description: row.description, collection_position: null, collection_preview: true, name: row.name, id,
-        entity_id: row.entity_id, archived: row.archived, model: 'dashboard', 'last-edit-info': row['last-edit-info'],
-        moderated_status: null, can_write: true, can_restore: false, can_delete: false, fully_parameterized: null,
+        description: row.description,
+        collection_position: null,
+        collection_preview: true,
+        name: row.name,
+        id,
+        entity_id: row.entity_id,
+        archived: row.archived,
+        model: 'dashboard',
+        'last-edit-info': row['last-edit-info'],
+        moderated_status: null,
+        can_write: true,
+        can_restore: false,
+        can_delete: false,
+        fully_parameterized: null,
       };
     },
     order: () => {

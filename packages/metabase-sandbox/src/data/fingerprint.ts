@@ -9,7 +9,12 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-export function fingerprintFor(seed: number, fieldId: number, baseType: string, semanticType: string | null): Record<string, unknown> | null {
+export function fingerprintFor(
+  seed: number,
+  fieldId: number,
+  baseType: string,
+  semanticType: string | null,
+): Record<string, unknown> | null {
   const r = (k: number): number => unit(seed, KIND, fieldId, k);
   if (semanticType === 'type/PK') return null;
   const global = { 'distinct-count': between(r(1), 1, 20_000), 'nil%': round(r(2) * 0.1, 3) };
@@ -18,8 +23,10 @@ export function fingerprintFor(seed: number, fieldId: number, baseType: string, 
       global,
       type: {
         'type/Text': {
-          'percent-json': baseType === 'type/JSON' ? 1 : 0, 'percent-url': semanticType === 'type/URL' ? 1 : 0,
-          'percent-email': semanticType === 'type/Email' ? 1 : 0, 'percent-state': semanticType === 'type/State' ? 1 : 0,
+          'percent-json': baseType === 'type/JSON' ? 1 : 0,
+          'percent-url': semanticType === 'type/URL' ? 1 : 0,
+          'percent-email': semanticType === 'type/Email' ? 1 : 0,
+          'percent-state': semanticType === 'type/State' ? 1 : 0,
           'average-length': round(4 + r(3) * 40, 1),
         },
       },
@@ -27,7 +34,10 @@ export function fingerprintFor(seed: number, fieldId: number, baseType: string, 
   }
   if (baseType.startsWith('type/Date')) {
     const earliest = momentAt(r(4) * 0.3, r(5));
-    return { global, type: { 'type/DateTime': { earliest: iso(earliest), latest: iso(momentAt(0.7 + r(6) * 0.3, r(7))) } } };
+    return {
+      global,
+      type: { 'type/DateTime': { earliest: iso(earliest), latest: iso(momentAt(0.7 + r(6) * 0.3, r(7))) } },
+    };
   }
   if (baseType === 'type/Boolean') return { global: { ...global, 'distinct-count': 2 }, type: null };
   const min = round(r(8) * 10, 2);

@@ -4,7 +4,11 @@ import type { JsonRecord } from '../types.js';
 import type { UserModel } from './users.js';
 import { TEAMS } from './words.js';
 
-export interface GroupModel { id: number; name: string; magic: string | null }
+export interface GroupModel {
+  id: number;
+  name: string;
+  magic: string | null;
+}
 
 export function teamGroupCount(scale: number): number {
   return Math.min(TEAMS.length, 2 + Math.floor(scale / 10));
@@ -15,7 +19,8 @@ export function buildGroups(scale: number): GroupModel[] {
     { id: 1, name: 'All Users', magic: 'all-internal-users' },
     { id: 2, name: 'Administrators', magic: 'admin' },
   ];
-  for (let t = 0; t < teamGroupCount(scale); t++) groups.push({ id: 3 + t, name: TEAMS[t] ?? `Team ${t}`, magic: null });
+  for (let t = 0; t < teamGroupCount(scale); t++)
+    groups.push({ id: 3 + t, name: TEAMS[t] ?? `Team ${t}`, magic: null });
   return groups;
 }
 
@@ -26,8 +31,13 @@ export function buildGroups(scale: number): GroupModel[] {
 export function groupRecords(seed: number, groups: readonly GroupModel[], members: readonly UserModel[]): JsonRecord[] {
   return groups
     .map((g) => ({
-      id: g.id, entity_id: nanoId(seed, 71, g.id), name: g.name, magic_group_type: g.magic,
+      id: g.id,
+      entity_id: nanoId(seed, 71, g.id),
+      name: g.name,
+      magic_group_type: g.magic,
       member_count: members.filter((u) => u.active && u.groupIds.includes(g.id)).length,
     }))
-    .sort((a, b) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id));
+    .sort((a, b) =>
+      a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : a.id - b.id,
+    );
 }

@@ -56,13 +56,16 @@ export function realisticLayout(seed: number, scale: number, personalCount: numb
   const isRegular = (id: number): boolean => id >= first && id < trashId;
 
   return {
-    personalCount, regularCount, trashId,
+    personalCount,
+    regularCount,
+    trashId,
     parentOf: (id) => (isRegular(id) ? parent[id - first] || null : null),
     ownerOf: (id) => (id >= 1 && id <= personalCount ? id : isRegular(id) ? owner[id - first] || null : null),
     ownArchived: (id) => isRegular(id) && id - first >= teams && r(id, 5) < 0.03,
     regularName: (id) => {
       const k = id - first;
-      if ((owner[k] ?? 0) > 0) return r(id, 6) < 0.5 ? pick(AREAS, r(id, 7)) : `${pick(AREAS, r(id, 7))} ${between(r(id, 8), 2, 9)}`;
+      if ((owner[k] ?? 0) > 0)
+        return r(id, 6) < 0.5 ? pick(AREAS, r(id, 7)) : `${pick(AREAS, r(id, 7))} ${between(r(id, 8), 2, 9)}`;
       if (k < teams) return TEAMS[k] ?? 'Team';
       const base = `${pick(TEAMS, r(id, 9))} ${pick(AREAS, r(id, 10))}`;
       return r(id, 11) < 0.5 ? base : `${base} ${between(r(id, 12), 2, 99)}`;

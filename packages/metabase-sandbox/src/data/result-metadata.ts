@@ -14,8 +14,13 @@ function column(field: FieldModel, native: boolean): JsonRecord {
   // Native-query columns carry fewer keys: Metabase infers them from the driver's result, not from a Field.
   if (native) {
     return {
-      display_name: field.name, field_ref: ['field', field.name, { 'base-type': field.baseType }], name: field.name,
-      base_type: field.baseType, effective_type: field.baseType, semantic_type: field.semanticType, fingerprint: r.fingerprint,
+      display_name: field.name,
+      field_ref: ['field', field.name, { 'base-type': field.baseType }],
+      name: field.name,
+      base_type: field.baseType,
+      effective_type: field.baseType,
+      semantic_type: field.semanticType,
+      fingerprint: r.fingerprint,
     };
   }
   return {
@@ -42,12 +47,23 @@ export function tableMetadata(table: TableModel): TableMetadata {
 /** The breakout-by-month + count shape of an aggregated MBQL question. */
 export function aggregatedMetadata(dateField: FieldModel, countDistinct: number): JsonRecord[] {
   return [
-    { ...column(dateField, false), field_ref: ['field', dateField.id, { 'temporal-unit': 'month' }], unit: 'month',
-      display_name: `${dateField.displayName}: Month` },
     {
-      display_name: 'Count', semantic_type: 'type/Quantity', field_ref: ['aggregation', 0], name: 'count',
-      base_type: 'type/BigInteger', effective_type: 'type/BigInteger',
-      fingerprint: { global: { 'distinct-count': countDistinct, 'nil%': 0 }, type: { 'type/Number': { min: 1, q1: 120.5, q3: 870.25, max: 2210, sd: 410.7, avg: 512.3 } } },
+      ...column(dateField, false),
+      field_ref: ['field', dateField.id, { 'temporal-unit': 'month' }],
+      unit: 'month',
+      display_name: `${dateField.displayName}: Month`,
+    },
+    {
+      display_name: 'Count',
+      semantic_type: 'type/Quantity',
+      field_ref: ['aggregation', 0],
+      name: 'count',
+      base_type: 'type/BigInteger',
+      effective_type: 'type/BigInteger',
+      fingerprint: {
+        global: { 'distinct-count': countDistinct, 'nil%': 0 },
+        type: { 'type/Number': { min: 1, q1: 120.5, q3: 870.25, max: 2210, sd: 410.7, avg: 512.3 } },
+      },
     },
   ];
 }

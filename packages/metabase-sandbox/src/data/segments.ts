@@ -7,7 +7,12 @@ import { userInfo, type UserModel } from './users.js';
 
 const KIND = 91;
 
-export function buildSegments(seed: number, scale: number, tables: readonly TableModel[], users: readonly UserModel[]): JsonRecord[] {
+export function buildSegments(
+  seed: number,
+  scale: number,
+  tables: readonly TableModel[],
+  users: readonly UserModel[],
+): JsonRecord[] {
   const count = 2 + Math.round(scale * 0.3);
   const rows: JsonRecord[] = [];
   for (let id = 1; id <= count; id++) {
@@ -34,5 +39,7 @@ export function buildSegments(seed: number, scale: number, tables: readonly Tabl
       points_of_interest: null,
     });
   }
-  return rows.sort((a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()) || Number(a.id) - Number(b.id));
+  return rows.sort(
+    (a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()) || Number(a.id) - Number(b.id),
+  );
 }

@@ -30,5 +30,7 @@ export function buildSnippets(seed: number, scale: number, users: readonly UserM
       updated_at: iso(laterThan(created, r(8), 90)),
     });
   }
-  return rows.sort((a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()) || Number(a.id) - Number(b.id));
+  return rows.sort(
+    (a, b) => String(a.name).toLowerCase().localeCompare(String(b.name).toLowerCase()) || Number(a.id) - Number(b.id),
+  );
 }

@@ -36,12 +36,28 @@ export const DEFAULT_LOGINS = {
 
 const KIND_USER = 11;
 
-function fixedUser(id: number, first: string, last: string, login: SandboxLogin, superuser: boolean, active: boolean): UserModel {
+function fixedUser(
+  id: number,
+  first: string,
+  last: string,
+  login: SandboxLogin,
+  superuser: boolean,
+  active: boolean,
+): UserModel {
   const joined = momentAt(0.001 * id, id / 7);
   return {
-    id, firstName: first, lastName: last, email: login.username, password: login.password, superuser, active,
-    type: 'personal', groupIds: superuser ? [ALL_USERS_GROUP_ID, ADMIN_GROUP_ID] : [ALL_USERS_GROUP_ID],
-    dateJoinedMs: joined, lastLoginMs: active ? momentAt(0.98, id) : momentAt(0.4, id), updatedMs: momentAt(0.98, id),
+    id,
+    firstName: first,
+    lastName: last,
+    email: login.username,
+    password: login.password,
+    superuser,
+    active,
+    type: 'personal',
+    groupIds: superuser ? [ALL_USERS_GROUP_ID, ADMIN_GROUP_ID] : [ALL_USERS_GROUP_ID],
+    dateJoinedMs: joined,
+    lastLoginMs: active ? momentAt(0.98, id) : momentAt(0.4, id),
+    updatedMs: momentAt(0.98, id),
     qbnewb: false,
   };
 }
@@ -63,14 +79,29 @@ function generatedUser(seed: number, id: number, teamGroupIds: readonly number[]
     if (!groups.includes(g)) groups.push(g);
   }
   return {
-    id, firstName: r(10) < 0.02 ? null : first, lastName: r(11) < 0.02 ? null : last, email: `${local}${id}@example.com`,
-    password: null, superuser, active, type: 'personal', groupIds: groups.sort((a, b) => a - b),
-    dateJoinedMs: joined, lastLoginMs: lastLogin, updatedMs: Math.max(joined, lastLogin ?? joined), qbnewb: r(12) < 0.3,
+    id,
+    firstName: r(10) < 0.02 ? null : first,
+    lastName: r(11) < 0.02 ? null : last,
+    email: `${local}${id}@example.com`,
+    password: null,
+    superuser,
+    active,
+    type: 'personal',
+    groupIds: groups.sort((a, b) => a - b),
+    dateJoinedMs: joined,
+    lastLoginMs: lastLogin,
+    updatedMs: Math.max(joined, lastLogin ?? joined),
+    qbnewb: r(12) < 0.3,
   };
 }
 
 /** Personal users: 3 fixed logins, `generated` people, then the extra logins. */
-export function buildUsers(seed: number, generated: number, extra: readonly SandboxLogin[], teamGroupIds: readonly number[]): UserModel[] {
+export function buildUsers(
+  seed: number,
+  generated: number,
+  extra: readonly SandboxLogin[],
+  teamGroupIds: readonly number[],
+): UserModel[] {
   const users: UserModel[] = [
     fixedUser(1, 'Sandbox', 'Admin', DEFAULT_LOGINS.admin, true, true),
     fixedUser(2, 'Ana', 'Lyst', DEFAULT_LOGINS.user, false, true),
@@ -111,10 +142,19 @@ export function apiKeyUser(seed: number, id: number, name: string, groupId: numb
   const hex = hash32(seed, 78, id).toString(16).padStart(8, '0');
   const created = momentAt(0.5, id);
   const user: UserModel = {
-    id, firstName: name, lastName: '', email: `api-key-user-${hex}-${id}@api-key.invalid`, password: null,
-    superuser: groupId === ADMIN_GROUP_ID, active: true, type: 'api-key',
+    id,
+    firstName: name,
+    lastName: '',
+    email: `api-key-user-${hex}-${id}@api-key.invalid`,
+    password: null,
+    superuser: groupId === ADMIN_GROUP_ID,
+    active: true,
+    type: 'api-key',
     groupIds: groupId === ALL_USERS_GROUP_ID ? [ALL_USERS_GROUP_ID] : [ALL_USERS_GROUP_ID, groupId],
-    dateJoinedMs: created, lastLoginMs: null, updatedMs: created, qbnewb: true,
+    dateJoinedMs: created,
+    lastLoginMs: null,
+    updatedMs: created,
+    qbnewb: true,
   };
   return { user, key: `mb_${bytes.toString('base64')}` };
 }
@@ -127,8 +167,14 @@ export function commonName(u: UserModel): string {
 /** The `creator` hydration shape (UserInfo). */
 export function userInfo(u: UserModel): Record<string, unknown> {
   return {
-    email: u.email, first_name: u.firstName, last_login: u.lastLoginMs === null ? null : iso(u.lastLoginMs),
-    is_qbnewb: u.qbnewb, is_superuser: u.superuser, id: u.id, last_name: u.lastName, date_joined: iso(u.dateJoinedMs),
+    email: u.email,
+    first_name: u.firstName,
+    last_login: u.lastLoginMs === null ? null : iso(u.lastLoginMs),
+    is_qbnewb: u.qbnewb,
+    is_superuser: u.superuser,
+    id: u.id,
+    last_name: u.lastName,
+    date_joined: iso(u.dateJoinedMs),
     common_name: commonName(u),
   };
 }

@@ -2,7 +2,16 @@
 // issues; see the README's "Versions" table).
 import type { AppDatabase, MetabaseVersion } from '../types.js';
 
-export const METABASE_VERSIONS: readonly MetabaseVersion[] = ['0.46', '0.47', '0.48', '0.49', '0.50', '0.51', '0.52', 'latest'];
+export const METABASE_VERSIONS: readonly MetabaseVersion[] = [
+  '0.46',
+  '0.47',
+  '0.48',
+  '0.49',
+  '0.50',
+  '0.51',
+  '0.52',
+  'latest',
+];
 export const APP_DATABASES: readonly AppDatabase[] = ['postgres', 'h2', 'mysql'];
 
 export interface VersionRules {
@@ -26,8 +35,14 @@ export interface VersionRules {
 }
 
 const TAGS: Record<MetabaseVersion, string> = {
-  '0.46': 'v0.46.6', '0.47': 'v0.47.14', '0.48': 'v0.48.13', '0.49': 'v0.49.25', '0.50': 'v0.50.36',
-  '0.51': 'v0.51.14', '0.52': 'v0.52.11', latest: 'v0.56.10',
+  '0.46': 'v0.46.6',
+  '0.47': 'v0.47.14',
+  '0.48': 'v0.48.13',
+  '0.49': 'v0.49.25',
+  '0.50': 'v0.50.36',
+  '0.51': 'v0.51.14',
+  '0.52': 'v0.52.11',
+  latest: 'v0.56.10',
 };
 
 export function versionRules(version: MetabaseVersion): VersionRules {
@@ -53,9 +68,11 @@ export function versionedDashboard(detail: Record<string, unknown>, rules: Versi
   const { dashcards, tabs, ...rest } = detail;
   if (rules.tabsKey !== undefined) return { ...rest, [rules.dashcardsKey]: dashcards, [rules.tabsKey]: tabs };
   // Before tabs (0.46) dashcards had no tab either.
-  const untabbed = Array.isArray(dashcards) ? dashcards.map((card: Record<string, unknown>) => {
-    const { dashboard_tab_id: _tab, ...cardRest } = card;
-    return cardRest;
-  }) : dashcards;
+  const untabbed = Array.isArray(dashcards)
+    ? dashcards.map((card: Record<string, unknown>) => {
+        const { dashboard_tab_id: _tab, ...cardRest } = card;
+        return cardRest;
+      })
+    : dashcards;
   return { ...rest, [rules.dashcardsKey]: untabbed };
 }

@@ -11,7 +11,15 @@ import { createOverlay, type Overlay } from './overlay.js';
 import { SHAPES } from './shape.js';
 import { buildSegments } from './segments.js';
 import { buildSnippets } from './snippets.js';
-import { ADMIN_GROUP_ID, ALL_USERS_GROUP_ID, apiKeyUser, buildUsers, groupManagerUser, withSharedNames, type UserModel } from './users.js';
+import {
+  ADMIN_GROUP_ID,
+  ALL_USERS_GROUP_ID,
+  apiKeyUser,
+  buildUsers,
+  groupManagerUser,
+  withSharedNames,
+  type UserModel,
+} from './users.js';
 import { versionRules, type VersionRules } from './versions.js';
 import type { JsonRecord } from '../types.js';
 
@@ -52,7 +60,11 @@ export interface WorldVariant {
 }
 
 export function createWorld(
-  seed: number, scale: number, extraLogins: readonly SandboxLogin[], shape: SandboxShape = 'realistic', variant: WorldVariant = {},
+  seed: number,
+  scale: number,
+  extraLogins: readonly SandboxLogin[],
+  shape: SandboxShape = 'realistic',
+  variant: WorldVariant = {},
 ): World {
   const rules = SHAPES[shape];
   const realData = variant.version !== undefined;
@@ -71,9 +83,21 @@ export function createWorld(
   const cards = createCardSource({ seed, scale, users, catalog, collections, overlay, rules: versioned, realData });
   const dashboards = createDashboardSource(seed, scale, users, collections, cards, overlay, realData);
   return {
-    seed, scale, shape, rules: versioned, realData, passwordLogin: variant.passwordLogin ?? true, users, apiKeyUsers, apiKeys: { admin: adminKey.key, user: userKey.key }, groups,
+    seed,
+    scale,
+    shape,
+    rules: versioned,
+    realData,
+    passwordLogin: variant.passwordLogin ?? true,
+    users,
+    apiKeyUsers,
+    apiKeys: { admin: adminKey.key, user: userKey.key },
+    groups,
     groupRecords: groupRecords(seed, groups, [...users, ...apiKeyUsers]),
-    catalog, collections, cards, dashboards,
+    catalog,
+    collections,
+    cards,
+    dashboards,
     snippets: buildSnippets(seed, scale, users),
     segments: buildSegments(seed, scale, catalog.tables, users),
     alerts: buildAlerts(seed, scale, cards, users),

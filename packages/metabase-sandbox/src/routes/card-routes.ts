@@ -4,7 +4,17 @@ import { ROOT_COLLECTION } from '../data/collections.js';
 import { jsonReply, NOT_FOUND, streamedArray } from '../server/reply.js';
 import { badParam, defineRoute, isReply, positiveId, type Route } from '../server/route.js';
 
-const FILTERS = ['all', 'mine', 'bookmarked', 'database', 'table', 'using_model', 'using_metric', 'using_segment', 'archived'];
+const FILTERS = [
+  'all',
+  'mine',
+  'bookmarked',
+  'database',
+  'table',
+  'using_model',
+  'using_metric',
+  'using_segment',
+  'archived',
+];
 const NEEDS_MODEL_ID = new Set(['database', 'table', 'using_model', 'using_metric', 'using_segment']);
 
 export function cardRoutes(world: World): Route[] {
@@ -17,7 +27,8 @@ export function cardRoutes(world: World): Route[] {
       if (NEEDS_MODEL_ID.has(f) && !(modelId > 0)) {
         return jsonReply({ errors: { model_id: `model_id is a required parameter when filter mode is '${f}'` } }, 400);
       }
-      if (f === 'bookmarked' || f === 'using_model' || f === 'using_metric' || f === 'using_segment') return jsonReply([]);
+      if (f === 'bookmarked' || f === 'using_model' || f === 'using_metric' || f === 'using_segment')
+        return jsonReply([]);
       const ids = cards.order().filter((id) => {
         if (cards.isArchived(id) !== (f === 'archived')) return false;
         if (f === 'mine') return cards.facts(id).creator.id === ctx.user?.id;
@@ -35,8 +46,16 @@ export function cardRoutes(world: World): Route[] {
       return jsonReply({
         ...card,
         collection: card.collection ?? { ...ROOT_COLLECTION, effective_ancestors: [] },
-        can_restore: card.archived, can_delete: false, can_manage_db: true, dashboard_count: 0, average_query_time: null,
-        last_query_start: null, parameter_usage_count: 0, based_on_upload: null, param_fields: null, persisted: null,
+        can_restore: card.archived,
+        can_delete: false,
+        can_manage_db: true,
+        dashboard_count: 0,
+        average_query_time: null,
+        last_query_start: null,
+        parameter_usage_count: 0,
+        based_on_upload: null,
+        param_fields: null,
+        persisted: null,
       });
     }),
   ];

@@ -5,9 +5,26 @@ import { ROOT_COLLECTION } from '../data/collections.js';
 import type { World } from '../data/world.js';
 import type { JsonRecord } from '../types.js';
 import { jsonReply, NOT_FOUND, streamedArray, type Reply } from '../server/reply.js';
-import { badParam, boolParam, defineRoute, isReply, page, parsePaging, positiveId, type Route, type RouteContext } from '../server/route.js';
+import {
+  badParam,
+  boolParam,
+  defineRoute,
+  isReply,
+  page,
+  parsePaging,
+  positiveId,
+  type Route,
+  type RouteContext,
+} from '../server/route.js';
 
-const ROOT_DETAIL: JsonRecord = { ...ROOT_COLLECTION, effective_ancestors: [], effective_location: null, parent_id: null, can_delete: false, can_restore: false };
+const ROOT_DETAIL: JsonRecord = {
+  ...ROOT_COLLECTION,
+  effective_ancestors: [],
+  effective_location: null,
+  parent_id: null,
+  can_delete: false,
+  can_restore: false,
+};
 const SNIPPET_ROOT: JsonRecord = { ...ROOT_COLLECTION, name: 'Top folder', namespace: 'snippets' };
 
 export function collectionRoutes(world: World): Route[] {
@@ -18,10 +35,18 @@ export function collectionRoutes(world: World): Route[] {
     const paging = parsePaging(ctx.query);
     if (isReply(paging)) return paging;
     const requested = ctx.query.getAll('models');
-    for (const m of requested) if (!ITEM_MODELS.includes(m as ItemModel) && m !== 'no_models') return badParam('models', 'value must be a valid model', m);
+    for (const m of requested)
+      if (!ITEM_MODELS.includes(m as ItemModel) && m !== 'no_models')
+        return badParam('models', 'value must be a valid model', m);
     const models = requested.length === 0 ? ITEM_MODELS : (requested as ItemModel[]);
     const rows = items.rows(key, models, boolParam(ctx, 'archived', false));
-    return jsonReply({ total: rows.length, data: page(rows, paging), models: requested.length === 0 ? [...ITEM_MODELS] : requested, limit: paging.limit, offset: paging.offset });
+    return jsonReply({
+      total: rows.length,
+      data: page(rows, paging),
+      models: requested.length === 0 ? [...ITEM_MODELS] : requested,
+      limit: paging.limit,
+      offset: paging.offset,
+    });
   };
 
   return [
@@ -40,7 +65,11 @@ export function collectionRoutes(world: World): Route[] {
       // With archived=true the Trash comes along (0.50).
       if (archived && world.rules.trash) ids.push(collections.trashId);
       const withRoot = !archived && !personalOnly;
-      const reply = streamedArray(ids, (id) => JSON.stringify(collections.record(id)), withRoot ? `[${JSON.stringify(ROOT_COLLECTION)}${ids.length > 0 ? ',' : ''}` : '[');
+      const reply = streamedArray(
+        ids,
+        (id) => JSON.stringify(collections.record(id)),
+        withRoot ? `[${JSON.stringify(ROOT_COLLECTION)}${ids.length > 0 ? ',' : ''}` : '[',
+      );
       return reply;
     }),
     defineRoute('GET', '/api/collection/root', 'user', () => jsonReply(ROOT_DETAIL)),
@@ -50,10 +79,17 @@ export function collectionRoutes(world: World): Route[] {
       if (isReply(id)) return id;
       if (!collections.exists(id)) return NOT_FOUND();
       const record = collections.record(id);
-      const ancestors = String(record.location).split('/').filter((s) => s !== '').map(Number);
+      const ancestors = String(record.location)
+        .split('/')
+        .filter((s) => s !== '')
+        .map(Number);
       return jsonReply({
-        ...record, effective_location: record.location,
-        effective_ancestors: [{ ...ROOT_COLLECTION, can_write: true }, ...ancestors.map((a) => ({ id: a, name: collections.name(a), personal_owner_id: null, can_write: true }))],
+        ...record,
+        effective_location: record.location,
+        effective_ancestors: [
+          { ...ROOT_COLLECTION, can_write: true },
+          ...ancestors.map((a) => ({ id: a, name: collections.name(a), personal_owner_id: null, can_write: true })),
+        ],
       });
     }),
     defineRoute('GET', '/api/collection/:id/items', 'user', (ctx) => {

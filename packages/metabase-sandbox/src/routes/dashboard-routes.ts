@@ -13,8 +13,13 @@ export function dashboardRoutes(world: World): Route[] {
     defineRoute('GET', '/api/dashboard', 'user', (ctx) => {
       const f = ctx.query.get('f') ?? 'all';
       if (!FILTERS.includes(f)) return badParam('f', 'nullable enum of all, mine, archived', f);
-      const ids = dashboards.order().filter((id) =>
-        dashboards.isArchived(id) === (f === 'archived') && (f !== 'mine' || dashboards.listRow(id).creator_id === ctx.user?.id));
+      const ids = dashboards
+        .order()
+        .filter(
+          (id) =>
+            dashboards.isArchived(id) === (f === 'archived') &&
+            (f !== 'mine' || dashboards.listRow(id).creator_id === ctx.user?.id),
+        );
       return streamedArray(ids, (id) => JSON.stringify(dashboards.listRow(id)));
     }),
     defineRoute('GET', '/api/dashboard/:id', 'user', (ctx) => {

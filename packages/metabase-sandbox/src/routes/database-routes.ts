@@ -6,7 +6,11 @@ import { jsonReply, NOT_FOUND } from '../server/reply.js';
 import { defineRoute, isReply, positiveId, type Route } from '../server/route.js';
 
 const SAVED_QUESTIONS_DB: JsonRecord = {
-  id: -1337, name: 'Saved Questions', is_saved_questions: true, engine: null, features: ['basic-aggregations', 'nested-queries'],
+  id: -1337,
+  name: 'Saved Questions',
+  is_saved_questions: true,
+  engine: null,
+  features: ['basic-aggregations', 'nested-queries'],
 };
 
 function tableWithoutDb(record: JsonRecord): JsonRecord {
@@ -21,10 +25,13 @@ export function databaseRoutes(world: World): Route[] {
     const { details, ...rest } = db.record;
     const view: JsonRecord = admin ? { ...rest, details } : rest;
     if (include === 'tables') view.tables = db.tables.map((t) => tableWithoutDb(t.record));
-    if (include === 'tables.fields') view.tables = db.tables.map((t) => ({ ...tableWithoutDb(t.record), fields: t.fields.map((f) => f.record) }));
+    if (include === 'tables.fields')
+      view.tables = db.tables.map((t) => ({ ...tableWithoutDb(t.record), fields: t.fields.map((f) => f.record) }));
     return view;
   };
-  const byName = [...catalog.databases].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.engine.localeCompare(b.engine));
+  const byName = [...catalog.databases].sort(
+    (a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.engine.localeCompare(b.engine),
+  );
   const tablesByName = [...catalog.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
 
   return [
@@ -60,10 +67,15 @@ export function databaseRoutes(world: World): Route[] {
       const id = positiveId(ctx);
       if (isReply(id)) return id;
       const table = catalog.tables[id - 1];
-      return table === undefined ? NOT_FOUND() : jsonReply({
-        ...table.record, fields: table.fields.map((f) => ({ ...f.record, target: null, dimensions: [], name_field: null })),
-        fks: [], segments: [], metrics: [],
-      });
+      return table === undefined
+        ? NOT_FOUND()
+        : jsonReply({
+            ...table.record,
+            fields: table.fields.map((f) => ({ ...f.record, target: null, dimensions: [], name_field: null })),
+            fks: [],
+            segments: [],
+            metrics: [],
+          });
     }),
     defineRoute('GET', '/api/field/:id', 'user', (ctx) => {
       const id = positiveId(ctx);

@@ -16,7 +16,10 @@ function lower(value: string | null): string {
  * 0.48 had none, so users with equal names came in whatever order the database chose, which can change between
  * requests).
  */
-export function sortUsers(users: readonly UserModel[], tieBreak: (user: UserModel) => number = (user) => user.id): UserModel[] {
+export function sortUsers(
+  users: readonly UserModel[],
+  tieBreak: (user: UserModel) => number = (user) => user.id,
+): UserModel[] {
   return [...users].sort((a, b) => {
     const fa = lower(a.firstName);
     const fb = lower(b.firstName);
@@ -48,7 +51,9 @@ export function userRoutes(world: World): Route[] {
     return (user) => hash32(world.seed, 97, request, user.id);
   };
   return [
-    defineRoute('GET', '/api/user/current', 'user', (ctx) => (ctx.user === undefined ? NOT_FOUND() : jsonReply(currentUserRecord(ctx.user, hasContent)))),
+    defineRoute('GET', '/api/user/current', 'user', (ctx) =>
+      ctx.user === undefined ? NOT_FOUND() : jsonReply(currentUserRecord(ctx.user, hasContent)),
+    ),
     defineRoute('GET', '/api/user', 'user', (ctx) => {
       const visible = visibleTo(world, ctx.user, ctx.isAdmin);
       if (visible === undefined) return FORBIDDEN();
@@ -62,19 +67,31 @@ export function userRoutes(world: World): Route[] {
       const status = rawStatus ?? (ctx.query.get('include_deactivated') === 'true' ? 'all' : 'active');
       const text = lower(ctx.query.get('query'));
       const groupId = ctx.query.get('group_id');
-      const matching = sortUsers(visible, tieBreak()).filter((u) =>
-        (status === 'all' || u.active === (status === 'active')) &&
-        (text === '' || [u.firstName, u.lastName, u.email].some((v) => lower(v).includes(text))) &&
-        (groupId === null || u.groupIds.includes(Number(groupId))));
-      return jsonReply({ data: page(matching, paging).map(userRecord), total: matching.length, limit: paging.limit, offset: paging.offset });
+      const matching = sortUsers(visible, tieBreak()).filter(
+        (u) =>
+          (status === 'all' || u.active === (status === 'active')) &&
+          (text === '' || [u.firstName, u.lastName, u.email].some((v) => lower(v).includes(text))) &&
+          (groupId === null || u.groupIds.includes(Number(groupId))),
+      );
+      return jsonReply({
+        data: page(matching, paging).map(userRecord),
+        total: matching.length,
+        limit: paging.limit,
+        offset: paging.offset,
+      });
     }),
     defineRoute('GET', '/api/user/:id', 'user', (ctx) => {
       const id = positiveId(ctx);
       if (isReply(id)) return id;
       const user = world.users[id - 1];
-      const allowed = ctx.isAdmin || ctx.user?.id === id || (user !== undefined && visibleTo(world, ctx.user, false)?.includes(user) === true);
+      const allowed =
+        ctx.isAdmin ||
+        ctx.user?.id === id ||
+        (user !== undefined && visibleTo(world, ctx.user, false)?.includes(user) === true);
       if (!allowed) return FORBIDDEN();
-      return user === undefined ? NOT_FOUND() : jsonReply({ ...userRecord(user), user_group_memberships: user.groupIds.map((g) => ({ id: g })) });
+      return user === undefined
+        ? NOT_FOUND()
+        : jsonReply({ ...userRecord(user), user_group_memberships: user.groupIds.map((g) => ({ id: g })) });
     }),
   ];
 }

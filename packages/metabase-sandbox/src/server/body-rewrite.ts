@@ -27,9 +27,15 @@ export function bodyRewriter(options: BodyRewriteOptions): ((text: string) => st
 function rewriteReply(reply: Reply, rewrite: (text: string) => string): Reply {
   if (reply.kind !== 'json') return reply;
   const { body } = reply;
-  return { ...reply, body: { pieceCount: body.pieceCount, *pieces() {
-    for (const piece of body.pieces()) yield rewrite(piece);
-  } } };
+  return {
+    ...reply,
+    body: {
+      pieceCount: body.pieceCount,
+      *pieces() {
+        for (const piece of body.pieces()) yield rewrite(piece);
+      },
+    },
+  };
 }
 
 /** The routes with every JSON body they answer passed through `rewrite`. */

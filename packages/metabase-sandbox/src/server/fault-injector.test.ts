@@ -15,7 +15,8 @@ test('flaky is deterministic from the seed and the request key', () => {
   expect(run(1)).toEqual(run(1));
   expect(run(1)).not.toEqual(run(2));
   const kinds = new Set(run(1));
-  for (const kind of ['ok', 'initializing-503', 'proxy-502', 'throttled-429', 'reset', 'cut']) expect(kinds).toContain(kind);
+  for (const kind of ['ok', 'initializing-503', 'proxy-502', 'throttled-429', 'reset', 'cut'])
+    expect(kinds).toContain(kind);
   const failures = run(1).filter((k) => k !== 'ok').length;
   expect(failures).toBeGreaterThan(30);
   expect(failures).toBeLessThan(100);

@@ -58,7 +58,8 @@ export function createFaultInjector(options: FaultOptions): FaultInjector {
       const attempt = (attempts.get(key) ?? 0) + 1;
       attempts.set(key, attempt);
       if (profile === 'truncated') return decision('truncate');
-      if (profile === 'down') return decision(unit(options.seed, KIND, key, attempt) < 0.5 ? 'initializing-503' : 'reset');
+      if (profile === 'down')
+        return decision(unit(options.seed, KIND, key, attempt) < 0.5 ? 'initializing-503' : 'reset');
       const streak = streaks.get(key) ?? 0;
       if (streak >= MAX_FAILURES_IN_A_ROW || unit(options.seed, KIND, key, attempt, 1) >= rate) {
         streaks.set(key, 0);
@@ -66,7 +67,11 @@ export function createFaultInjector(options: FaultOptions): FaultInjector {
       }
       streaks.set(key, streak + 1);
       // A flaky cut falls anywhere: any byte of any body can be the last one the client gets.
-      return decision(pick(FLAKY_KINDS, unit(options.seed, KIND, key, attempt, 2)), unit(options.seed, KIND, key, attempt, 3), unit(options.seed, KIND + 2, key, attempt));
+      return decision(
+        pick(FLAKY_KINDS, unit(options.seed, KIND, key, attempt, 2)),
+        unit(options.seed, KIND, key, attempt, 3),
+        unit(options.seed, KIND + 2, key, attempt),
+      );
     },
     latencyMs() {
       if (profile !== 'slow') return 0;

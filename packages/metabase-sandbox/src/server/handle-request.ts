@@ -13,7 +13,8 @@ import { countFault, countRoute } from './stats.js';
 import { writeReply, type BodyCut } from './write-reply.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const PROXY_502_HTML = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const PROXY_502_HTML =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 export interface RequestDeps extends SessionDeps {
   routes: RouteTable;
@@ -60,7 +61,8 @@ function authenticate(deps: RequestDeps, req: IncomingMessage): UserModel | unde
 function faultReply(kind: FaultKind, retryAfterSeconds: number): Reply | undefined {
   if (kind === 'initializing-503') return textReply(503, STILL_INITIALIZING);
   if (kind === 'proxy-502') return textReply(502, PROXY_502_HTML, { 'Content-Type': 'text/html' });
-  if (kind === 'throttled-429') return textReply(429, 'Too Many Requests', { 'Retry-After': String(retryAfterSeconds) });
+  if (kind === 'throttled-429')
+    return textReply(429, 'Too Many Requests', { 'Retry-After': String(retryAfterSeconds) });
   return undefined;
 }
 
@@ -73,7 +75,12 @@ async function firstByteDelay(deps: RequestDeps, routeKey: string, req: Incoming
   return !req.socket.destroyed;
 }
 
-export async function handleRequest(deps: RequestDeps, world: World, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleRequest(
+  deps: RequestDeps,
+  world: World,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   deps.stats.requests++;
   deps.tick();
   const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
@@ -105,7 +112,10 @@ export async function handleRequest(deps: RequestDeps, world: World, req: Incomi
     return;
   }
   if (!(await firstByteDelay(deps, routeKey, req))) return;
-  const cut: BodyCut | undefined = fault.kind === 'cut' || fault.kind === 'truncate' ? { how: fault.kind === 'cut' ? 'destroy' : 'end', piece: fault.piece, byte: fault.byte } : undefined;
+  const cut: BodyCut | undefined =
+    fault.kind === 'cut' || fault.kind === 'truncate'
+      ? { how: fault.kind === 'cut' ? 'destroy' : 'end', piece: fault.piece, byte: fault.byte }
+      : undefined;
   const reply = found === undefined ? await sessionReply(deps, req, method) : routeReply(deps, world, req, url, found);
   const acceptEncoding = deps.gzip ? req.headers['accept-encoding'] : undefined;
   await writeReply(res, reply, { cut, acceptEncoding });

@@ -23,7 +23,12 @@ export function jsonReply(value: unknown, status = 200, headers?: Record<string,
 }
 
 /** A JSON array of `ids.length` records, each serialised only when it is written. */
-export function streamedArray(ids: ArrayLike<number>, toJson: (id: number) => string, prefix = '[', suffix = ']'): Reply {
+export function streamedArray(
+  ids: ArrayLike<number>,
+  toJson: (id: number) => string,
+  prefix = '[',
+  suffix = ']',
+): Reply {
   const count = ids.length;
   return {
     status: 200,
@@ -41,7 +46,6 @@ export function streamedArray(ids: ArrayLike<number>, toJson: (id: number) => st
     },
   };
 }
-
 
 export const NOT_FOUND = (): Reply => textReply(404, 'Not found.');
 export const NO_ENDPOINT = (): Reply => textReply(404, 'API endpoint does not exist.');

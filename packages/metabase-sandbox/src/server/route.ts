@@ -31,7 +31,13 @@ export function defineRoute(method: Route['method'], path: string, access: Acces
 
 /** Malli-style 400 for a bad parameter. */
 export function badParam(name: string, message: string, received: string): Reply {
-  return jsonReply({ errors: { [name]: message }, 'specific-errors': { [name]: [`${message}, received: ${JSON.stringify(received)}`] } }, 400);
+  return jsonReply(
+    {
+      errors: { [name]: message },
+      'specific-errors': { [name]: [`${message}, received: ${JSON.stringify(received)}`] },
+    },
+    400,
+  );
 }
 
 /** A positive integer path parameter, or the 400 Metabase gives for anything else. */

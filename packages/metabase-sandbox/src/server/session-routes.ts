@@ -35,7 +35,13 @@ function clientIp(req: IncomingMessage): string {
 }
 
 function missing(field: string): Reply {
-  return jsonReply({ errors: { [field]: NON_BLANK }, 'specific-errors': { [field]: ['missing required key, received: nil', 'should be a string, received: nil'] } }, 400);
+  return jsonReply(
+    {
+      errors: { [field]: NON_BLANK },
+      'specific-errors': { [field]: ['missing required key, received: nil', 'should be a string, received: nil'] },
+    },
+    400,
+  );
 }
 
 export function login(deps: SessionDeps, req: IncomingMessage, rawBody: string): Reply {

@@ -2,7 +2,20 @@
 import type { SandboxStats } from '../types.js';
 
 export function createStats(): SandboxStats {
-  return { logins: 0, failedLogins: 0, logouts: 0, requests: 0, requestsByRoute: {}, faultsInjected: 0, faultsByKind: {}, faultsByRoute: {}, sessionsExpiredByAge: 0, sessionsExpiredByRequests: 0, peakInFlight: 0, unauthenticated: 0 };
+  return {
+    logins: 0,
+    failedLogins: 0,
+    logouts: 0,
+    requests: 0,
+    requestsByRoute: {},
+    faultsInjected: 0,
+    faultsByKind: {},
+    faultsByRoute: {},
+    sessionsExpiredByAge: 0,
+    sessionsExpiredByRequests: 0,
+    peakInFlight: 0,
+    unauthenticated: 0,
+  };
 }
 
 export function countRoute(stats: SandboxStats, key: string): void {
@@ -16,5 +29,10 @@ export function countFault(stats: SandboxStats, kind: string, route: string): vo
 }
 
 export function copyStats(stats: SandboxStats): SandboxStats {
-  return { ...stats, requestsByRoute: { ...stats.requestsByRoute }, faultsByKind: { ...stats.faultsByKind }, faultsByRoute: { ...stats.faultsByRoute } };
+  return {
+    ...stats,
+    requestsByRoute: { ...stats.requestsByRoute },
+    faultsByKind: { ...stats.faultsByKind },
+    faultsByRoute: { ...stats.faultsByRoute },
+  };
 }

@@ -60,7 +60,12 @@ export async function writeReply(res: ServerResponse, reply: Reply, options: Wri
     if (res.destroyed) return;
     if (index === cutAt && cut !== undefined) {
       const bytes = Buffer.from(piece);
-      await spoil(res, sink, Buffer.concat([Buffer.from(buffer), bytes.subarray(0, Math.floor(cut.byte * bytes.length))]), cut.how);
+      await spoil(
+        res,
+        sink,
+        Buffer.concat([Buffer.from(buffer), bytes.subarray(0, Math.floor(cut.byte * bytes.length))]),
+        cut.how,
+      );
       return;
     }
     buffer += piece;

@@ -44,7 +44,9 @@ export function createMetabaseAuth(credential: MetabaseCredential): MetabaseAuth
         ...(relogin === undefined ? {} : { login: login(relogin), logout }),
         messages: sessionMessages(relogin?.username),
         description:
-          relogin === undefined ? 'Metabase session token' : `Metabase session token (renewed by logging in as ${relogin.username} if expired)`,
+          relogin === undefined
+            ? 'Metabase session token'
+            : `Metabase session token (renewed by logging in as ${relogin.username} if expired)`,
       });
       break;
     }

@@ -1,4 +1,12 @@
-import { nullable, nullableArray, nullableObject, nullableObjectArray, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+import {
+  nullable,
+  nullableArray,
+  nullableObject,
+  nullableObjectArray,
+  nullableTimestamp,
+  streamSchema,
+  type JsonSchema,
+} from './json-schema.js';
 import { userInfo } from './shared-shapes.js';
 
 /** `alerts`: question alerts, `GET /api/alert` (deprecated by Metabase in 0.52 but still served). */

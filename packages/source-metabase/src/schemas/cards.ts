@@ -38,7 +38,11 @@ export function cardsSchema(): JsonSchema {
     dataset_query: nullableObject({
       database: nullable('integer'),
       'lib/type': nullable('string'),
-      native: nullableObject({ collection: nullable('string'), query: nullable('string'), 'template-tags': nullableObject() }),
+      native: nullableObject({
+        collection: nullable('string'),
+        query: nullable('string'),
+        'template-tags': nullableObject(),
+      }),
       query: nullableObject(),
       stages: nullableObjectArray(),
       type: nullable('string'),

@@ -1,4 +1,11 @@
-import { nullable, nullableArray, nullableObjectArray, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+import {
+  nullable,
+  nullableArray,
+  nullableObjectArray,
+  nullableTimestamp,
+  streamSchema,
+  type JsonSchema,
+} from './json-schema.js';
 
 /** `collections`: `GET /api/collection`. The first row is the root pseudo-collection, whose id is "root". */
 export function collectionsSchema(): JsonSchema {

@@ -1,4 +1,11 @@
-import { nullable, nullableArray, nullableObject, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+import {
+  nullable,
+  nullableArray,
+  nullableObject,
+  nullableTimestamp,
+  streamSchema,
+  type JsonSchema,
+} from './json-schema.js';
 
 /** `databases`: `GET /api/database` (the `data` array). `details` is only present for users who may edit a database. */
 export function databasesSchema(): JsonSchema {

@@ -29,7 +29,10 @@ export function nullableTimestamp(): JsonSchema {
 }
 
 /** An object (with optional known properties), or null. Extra `types` widen it for fields Metabase has changed. */
-export function nullableObject(properties: JsonSchemaProperties = {}, ...types: Exclude<JsonType, 'null' | 'object'>[]): JsonSchema {
+export function nullableObject(
+  properties: JsonSchemaProperties = {},
+  ...types: Exclude<JsonType, 'null' | 'object'>[]
+): JsonSchema {
   return { type: ['null', 'object', ...types], properties, additionalProperties: true };
 }
 

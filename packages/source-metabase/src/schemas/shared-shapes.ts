@@ -50,7 +50,10 @@ export function collectionSummary(): JsonSchema {
 /** A dashboard or card filter parameter. `default` may be a single value or a list of values. */
 export function parameterProperties(): Record<string, JsonSchema> {
   return {
-    default: { type: ['null', 'array', 'string', 'number', 'integer', 'boolean'], items: { type: ['null', 'array', 'boolean', 'integer', 'number', 'string'] } },
+    default: {
+      type: ['null', 'array', 'string', 'number', 'integer', 'boolean'],
+      items: { type: ['null', 'array', 'boolean', 'integer', 'number', 'string'] },
+    },
     id: nullable('string'),
     name: nullable('string'),
     required: nullable('boolean'),

@@ -1,4 +1,11 @@
-import { nullable, nullableObject, nullableObjectArray, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+import {
+  nullable,
+  nullableObject,
+  nullableObjectArray,
+  nullableTimestamp,
+  streamSchema,
+  type JsonSchema,
+} from './json-schema.js';
 
 /** `tables`: every active table Metabase knows, `GET /api/table`, each with its database hydrated as `db`. */
 export function tablesSchema(): JsonSchema {

@@ -1,4 +1,12 @@
-import { nullable, nullableArray, nullableObject, nullableObjectArray, nullableTimestamp, streamSchema, type JsonSchema } from './json-schema.js';
+import {
+  nullable,
+  nullableArray,
+  nullableObject,
+  nullableObjectArray,
+  nullableTimestamp,
+  streamSchema,
+  type JsonSchema,
+} from './json-schema.js';
 
 /** `users`: `GET /api/user` as an administrator sees it (the `data` array). */
 export function usersSchema(): JsonSchema {

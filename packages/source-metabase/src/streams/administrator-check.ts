@@ -1,4 +1,10 @@
-import { defineStream, type JsonRecord, type PartitionContext, type PartitionRouter, type StreamDefinition } from '@mb-airbyte/http-source-kit';
+import {
+  defineStream,
+  type JsonRecord,
+  type PartitionContext,
+  type PartitionRouter,
+  type StreamDefinition,
+} from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
 import { currentUserIdentity } from '../current-user.js';
 
@@ -32,7 +38,11 @@ export function currentUserLookup(): CurrentUserLookup {
  * an administrator: Metabase answers a group manager (Enterprise) with 200 and only what the groups it manages
  * hold, so the stream completes while it may lack records; anyone else gets 403, which fails the stream.
  */
-export function administratorCheck(stream: string, holds: string, lookup: CurrentUserLookup): PartitionRouter<MetabaseConfig> {
+export function administratorCheck(
+  stream: string,
+  holds: string,
+  lookup: CurrentUserLookup,
+): PartitionRouter<MetabaseConfig> {
   return {
     concurrency: 1,
     parent: currentUserStream,

@@ -19,6 +19,9 @@ export const cards = describeStream({
   read: () => ({
     request: { path: 'card', params: ({ partition }) => (partition?.archived === true ? { f: 'archived' } : {}) },
     records: bareList,
-    partitions: listPartitions<MetabaseConfig>((config) => (config.include_archived_cards ? [current, archived] : [current]), { concurrency: 2 }),
+    partitions: listPartitions<MetabaseConfig>(
+      (config) => (config.include_archived_cards ? [current, archived] : [current]),
+      { concurrency: 2 },
+    ),
   }),
 });

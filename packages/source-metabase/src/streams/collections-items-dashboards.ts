@@ -25,7 +25,10 @@ export const collectionsItemsDashboards = describeStream({
   access: 'viewer',
   schema: collectionsItemsDashboardsSchema,
   read: ({ options }) => ({
-    request: { path: ({ partition }) => partitionPath('collection', partition, '/items'), params: { models: 'dashboard' } },
+    request: {
+      path: ({ partition }) => partitionPath('collection', partition, '/items'),
+      params: { models: 'dashboard' },
+    },
     records: listInData,
     partitions: parentPartitions({
       parent: 'collections',

@@ -13,7 +13,10 @@ export function lastEditTimestamp(record: JsonRecord): string | undefined {
  * its cards changes other rows but records a revision, and the `dashboards` record carries those cards.
  */
 export function dashboardEditedAt(dashboard: JsonRecord): string | undefined {
-  const updated = typeof dashboard.updated_at === 'string' && isDateTimeValue(dashboard.updated_at) ? dashboard.updated_at : undefined;
+  const updated =
+    typeof dashboard.updated_at === 'string' && isDateTimeValue(dashboard.updated_at)
+      ? dashboard.updated_at
+      : undefined;
   const edited = lastEditTimestamp(dashboard);
   if (updated === undefined || edited === undefined) return updated ?? edited;
   return compareCursorValues(edited, updated) > 0 ? edited : updated;

@@ -1,4 +1,10 @@
-import { cursorMayBeAtOrAfter, parentPartitions, type JsonRecord, type Partition, type PartitionRouter } from '@mb-airbyte/http-source-kit';
+import {
+  cursorMayBeAtOrAfter,
+  parentPartitions,
+  type JsonRecord,
+  type Partition,
+  type PartitionRouter,
+} from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
 import { dashboardEditedAt, lastEditTimestamp } from './dashboard-edited-at.js';
 import { dashboardListStream } from './dashboard-list.js';
@@ -20,7 +26,10 @@ function editedSince(edited: string | undefined, cursor: unknown): boolean {
  * is its saved cursor: a dashboard whose row shows a latest revision (`last-edit-info.timestamp`) older than the
  * cursor has not been edited since, and its detail request is skipped. A row without one is always fetched.
  */
-export function dashboardPartition(item: JsonRecord, context: { config: MetabaseConfig; cursor: unknown }): Partition | undefined {
+export function dashboardPartition(
+  item: JsonRecord,
+  context: { config: MetabaseConfig; cursor: unknown },
+): Partition | undefined {
   if (item.model !== undefined && item.model !== 'dashboard') return undefined;
   if (typeof item.id !== 'number') return undefined;
   return editedSince(lastEditTimestamp(item), context.cursor) ? { id: item.id } : undefined;
@@ -35,7 +44,11 @@ export function dashboardPartition(item: JsonRecord, context: { config: Metabase
  */
 export function dashboardPartitions(concurrency = defaultDashboardConcurrency): PartitionRouter<MetabaseConfig> {
   const chain = uniquePartitions(
-    parentPartitions<MetabaseConfig>({ parent: 'collections_items_dashboards', partition: dashboardPartition, concurrency }),
+    parentPartitions<MetabaseConfig>({
+      parent: 'collections_items_dashboards',
+      partition: dashboardPartition,
+      concurrency,
+    }),
     (partition) => partition.id,
   );
   const list = dashboardListStream();

@@ -1,4 +1,10 @@
-import { ConnectorError, jsonArrayElements, jsonObjectMembers, withJsonMember, type JsonMember } from '@mb-airbyte/http-source-kit';
+import {
+  ConnectorError,
+  jsonArrayElements,
+  jsonObjectMembers,
+  withJsonMember,
+  type JsonMember,
+} from '@mb-airbyte/http-source-kit';
 
 /** Where a dashboard detail lists its cards: `dashcards` from Metabase 0.48, `ordered_cards` before. */
 export const dashcardKeys: readonly string[] = ['dashcards', 'ordered_cards'];
@@ -21,7 +27,10 @@ export function dashcardRecords(dashboardJson: string): string[] {
   for (const member of members) if (member.key === 'id') idMember = member;
   const id = idMember === undefined ? 'null' : dashboardJson.slice(idMember.start, idMember.end);
   if (list === undefined) {
-    const keys = members.slice(0, 20).map((member) => member.key).join(', ');
+    const keys = members
+      .slice(0, 20)
+      .map((member) => member.key)
+      .join(', ');
     throw new ConnectorError({
       failureType: 'system_error',
       message: `Dashboard ${id}: the detail has neither "dashcards" (Metabase 0.48 and later) nor "ordered_cards" (earlier versions), so its cards cannot be read. Top-level keys: ${keys}.`,

@@ -1,4 +1,10 @@
-import { defineStream, type ErrorRule, type JsonRecord, type RecordsSpec, type StreamDefinition } from '@mb-airbyte/http-source-kit';
+import {
+  defineStream,
+  type ErrorRule,
+  type JsonRecord,
+  type RecordsSpec,
+  type StreamDefinition,
+} from '@mb-airbyte/http-source-kit';
 import type { MetabaseConfig } from '../config.js';
 import type { JsonSchema } from '../schemas/json-schema.js';
 import type { CurrentUserLookup } from './administrator-check.js';
@@ -42,7 +48,9 @@ export interface MetabaseStreamDescription<Name extends string = string> {
 }
 
 /** Declares a stream description, keeping its name as a literal type so that `StreamName` lists every stream. */
-export function describeStream<const Name extends string>(description: MetabaseStreamDescription<Name>): MetabaseStreamDescription<Name> {
+export function describeStream<const Name extends string>(
+  description: MetabaseStreamDescription<Name>,
+): MetabaseStreamDescription<Name> {
   return description;
 }
 
@@ -81,9 +89,13 @@ export function metabaseStream(description: MetabaseStreamDescription, shared: S
     name,
     primaryKey,
     jsonSchema: { ...schema() } satisfies JsonRecord,
-    ...(cursorField === undefined ? {} : { cursorField, cursorFormat: 'date-time', stateVersion: metabaseStateVersion }),
+    ...(cursorField === undefined
+      ? {}
+      : { cursorField, cursorFormat: 'date-time', stateVersion: metabaseStateVersion }),
     ...reading,
     // A derived stream makes no requests: the stream it reads answers for them.
-    ...(reading.derivedFrom === undefined ? { errorTable: { 403: forbiddenRule(name, access), ...reading.errorTable } } : {}),
+    ...(reading.derivedFrom === undefined
+      ? { errorTable: { 403: forbiddenRule(name, access), ...reading.errorTable } }
+      : {}),
   });
 }

@@ -4,7 +4,10 @@ import type { Partition, PartitionRouter } from '@mb-airbyte/http-source-kit';
  * The same router without repeats: a partition whose `key` was already produced in this read is skipped (one
  * dashboard listed by two collection listings is fetched once). The memory is one key per partition, per read.
  */
-export function uniquePartitions<Config>(router: PartitionRouter<Config>, key: (partition: Partition) => unknown): PartitionRouter<Config> {
+export function uniquePartitions<Config>(
+  router: PartitionRouter<Config>,
+  key: (partition: Partition) => unknown,
+): PartitionRouter<Config> {
   return {
     concurrency: router.concurrency,
     ...(router.parent === undefined ? {} : { parent: router.parent }),

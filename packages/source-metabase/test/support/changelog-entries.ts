@@ -21,7 +21,8 @@ export function parseChangelog(markdown: string): ChangelogEntry[] {
       continue;
     }
     if (version === undefined || !line.startsWith('- ')) continue;
-    const ours = /^- \[#(\d+)\]\(https:\/\/github\.com\/airbytehq\/airbyte\/pull\/\1\) \((\d{4}-\d{2}-\d{2})\): (.+)$/.exec(line);
+    const ours =
+      /^- \[#(\d+)\]\(https:\/\/github\.com\/airbytehq\/airbyte\/pull\/\1\) \((\d{4}-\d{2}-\d{2})\): (.+)$/.exec(line);
     if (ours) entries.push({ version, pullRequest: ours[1], date: ours[2], subject: (ours[3] ?? '').trim() });
     else entries.push({ version, subject: line.replace(/^- (?:[0-9a-f]{7,40}: )?/, '').trim() });
   }
@@ -35,10 +36,18 @@ export function parseDocsChangelog(markdown: string): ChangelogEntry[] {
   const rows: ChangelogEntry[] = [];
   for (const line of markdown.slice(start).split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
     const [version = '', date = '', pr = '', subject = ''] = cells;
     const pullRequest = /^\[(\d+)\]\(https:\/\/github\.com\/airbytehq\/airbyte\/pull\/\1\)$/.exec(pr)?.[1];
-    rows.push({ version, subject, ...(date === '' ? {} : { date }), ...(pullRequest === undefined ? {} : { pullRequest }) });
+    rows.push({
+      version,
+      subject,
+      ...(date === '' ? {} : { date }),
+      ...(pullRequest === undefined ? {} : { pullRequest }),
+    });
   }
   return rows;
 }

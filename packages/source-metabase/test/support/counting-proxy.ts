@@ -42,7 +42,9 @@ export async function startCountingProxy(targetPort: number): Promise<CountingPr
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
-        server.close(() => { resolve(); });
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

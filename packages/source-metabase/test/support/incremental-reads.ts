@@ -7,7 +7,15 @@ import { discoverSource, parseSourceOutput, type SourceOutput } from '@mb-airbyt
 import { dashboardEditedAt } from '../../src/streams/dashboard-edited-at.js';
 
 /** The streams that support incremental sync, in catalog order. */
-export const incrementalStreams = ['cards', 'dashboards', 'databases', 'native_query_snippets', 'tables', 'segments', 'alerts'] as const;
+export const incrementalStreams = [
+  'cards',
+  'dashboards',
+  'databases',
+  'native_query_snippets',
+  'tables',
+  'segments',
+  'alerts',
+] as const;
 
 /** A stream's cursor value for a record, as the connector compares it. */
 export function cursorOf(stream: string, record: JsonRecord): string {
@@ -18,12 +26,17 @@ export function cursorOf(stream: string, record: JsonRecord): string {
 
 /** The largest cursor of `records` (ISO strings of one format compare as text). */
 export function maxCursor(stream: string, records: readonly JsonRecord[]): string | undefined {
-  return records.map((record) => cursorOf(stream, record)).sort().at(-1);
+  return records
+    .map((record) => cursorOf(stream, record))
+    .sort()
+    .at(-1);
 }
 
 /** Ids of `records` whose cursor equals `cursor` (by instant). */
 export function idsAtCursor(stream: string, records: readonly JsonRecord[], cursor: string): unknown[] {
-  return records.filter((record) => Date.parse(cursorOf(stream, record)) === Date.parse(cursor)).map((record) => record.id);
+  return records
+    .filter((record) => Date.parse(cursorOf(stream, record)) === Date.parse(cursor))
+    .map((record) => record.id);
 }
 
 /** The last STATE of each stream in a run, by stream name. */
@@ -44,12 +57,21 @@ export function platformState(...runs: SourceOutput[]): AirbyteStateMessage[] {
 }
 
 /** A configured catalog reading `names` incrementally (from the source's own discover). */
-export async function incrementalCatalog<Config>(source: SourceDefinition<Config>, config: unknown, names: readonly string[]): Promise<ConfiguredAirbyteCatalog> {
+export async function incrementalCatalog<Config>(
+  source: SourceDefinition<Config>,
+  config: unknown,
+  names: readonly string[],
+): Promise<ConfiguredAirbyteCatalog> {
   const discovered = await discoverSource(source, config);
   const streams = names.map((name) => {
     const stream = discovered.catalog?.streams.find((s) => s.name === name);
     if (stream === undefined) throw new Error(`no stream ${name}`);
-    return { stream, sync_mode: 'incremental' as const, destination_sync_mode: 'append_dedup' as const, primary_key: [['id']] };
+    return {
+      stream,
+      sync_mode: 'incremental' as const,
+      destination_sync_mode: 'append_dedup' as const,
+      primary_key: [['id']],
+    };
   });
   return { streams };
 }
@@ -68,11 +90,17 @@ export async function readStoppedAfter<Config>(
       const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
       chunks.push(text);
       for (const line of text.split('\n')) {
-        if (line !== '' && (JSON.parse(line) as { type: string }).type === 'RECORD' && ++records === stopAfter) controller.abort(new Error('sync stopped'));
+        if (line !== '' && (JSON.parse(line) as { type: string }).type === 'RECORD' && ++records === stopAfter)
+          controller.abort(new Error('sync stopped'));
       }
       callback();
     },
   });
-  const exitCode = await runSource(source, { command: 'read', ...options, writer: new MessageWriter(out), signal: controller.signal });
+  const exitCode = await runSource(source, {
+    command: 'read',
+    ...options,
+    writer: new MessageWriter(out),
+    signal: controller.signal,
+  });
   return parseSourceOutput(chunks.join(''), exitCode);
 }

@@ -14,7 +14,13 @@ const creator = {
   date_joined: at,
   last_login: null,
 };
-const lastEdit = { id: 1, email: 'ada@example.com', first_name: 'Ada', last_name: 'Lovelace', timestamp: '2024-06-01T08:00:00-07:00' };
+const lastEdit = {
+  id: 1,
+  email: 'ada@example.com',
+  first_name: 'Ada',
+  last_name: 'Lovelace',
+  timestamp: '2024-06-01T08:00:00-07:00',
+};
 const dashcard = {
   id: 7,
   dashboard_id: 3,
@@ -52,7 +58,14 @@ export const sampleRecords: Record<StreamName, Record<string, unknown>> = {
     table_id: 2,
     query_type: 'native',
     dataset_query: { type: 'native', database: 1, native: { query: 'SELECT 1', 'template-tags': {} } },
-    result_metadata: [{ name: 'N', display_name: 'N', base_type: 'type/Integer', field_ref: ['field', 'N', { 'base-type': 'type/Integer' }] }],
+    result_metadata: [
+      {
+        name: 'N',
+        display_name: 'N',
+        base_type: 'type/Integer',
+        field_ref: ['field', 'N', { 'base-type': 'type/Integer' }],
+      },
+    ],
     visualization_settings: {},
     parameters: [],
     enable_embedding: false,
@@ -82,8 +95,27 @@ export const sampleRecords: Record<StreamName, Record<string, unknown>> = {
     collection: { id: 'root', name: 'Our analytics' },
     creator_id: 1,
     dashcards: [dashcard],
-    tabs: [{ id: 1, dashboard_id: 3, name: 'Tab 1', position: 0, entity_id: 'Tb1x2y3z4a5b6c7d8e9f0', created_at: at, updated_at: at }],
-    parameters: [{ id: 'f1a2b3', name: 'Month', slug: 'month', type: 'date/month-year', sectionId: 'date', default: [2, 'x', true, 1.5] }],
+    tabs: [
+      {
+        id: 1,
+        dashboard_id: 3,
+        name: 'Tab 1',
+        position: 0,
+        entity_id: 'Tb1x2y3z4a5b6c7d8e9f0',
+        created_at: at,
+        updated_at: at,
+      },
+    ],
+    parameters: [
+      {
+        id: 'f1a2b3',
+        name: 'Month',
+        slug: 'month',
+        type: 'date/month-year',
+        sectionId: 'date',
+        default: [2, 'x', true, 1.5],
+      },
+    ],
     param_fields: {},
     can_write: true,
     cache_ttl: null,
@@ -197,7 +229,16 @@ export const sampleRecords: Record<StreamName, Record<string, unknown>> = {
     alert_first_only: false,
     skip_if_empty: true,
     card: { id: 1, include_csv: false, include_xls: false, dashboard_card_id: null },
-    channels: [{ id: 1, channel_type: 'email', enabled: true, schedule_type: 'daily', schedule_hour: 8, recipients: [{ id: 2, email: 'ada@example.com' }] }],
+    channels: [
+      {
+        id: 1,
+        channel_type: 'email',
+        enabled: true,
+        schedule_type: 'daily',
+        schedule_hour: 8,
+        recipients: [{ id: 2, email: 'ada@example.com' }],
+      },
+    ],
     parameters: [],
     creator_id: 1,
     creator,

@@ -4,7 +4,12 @@ import { expectedStreams, type JsonRecord, type Sandbox } from '@mb-airbyte/meta
 import type { SourceOutput } from '@mb-airbyte/http-source-kit/testing';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { createMetabaseSource, type MetabaseConfigInput, type MetabaseSourceOptions, type StreamName } from '../../src/index.js';
+import {
+  createMetabaseSource,
+  type MetabaseConfigInput,
+  type MetabaseSourceOptions,
+  type StreamName,
+} from '../../src/index.js';
 
 /** The real source with millisecond backoff, so retried requests do not slow the tests down. */
 export function fastSource(options: MetabaseSourceOptions = {}) {
@@ -14,7 +19,11 @@ export function fastSource(options: MetabaseSourceOptions = {}) {
 export type CredentialKind = 'username_password' | 'session_token' | 'admin_api_key' | 'user_api_key';
 
 /** A config for the sandbox (trusted through ca_certificate) with one kind of credential; `extra` fields win. */
-export function sandboxConfig(sandbox: Sandbox, kind: CredentialKind, extra: Partial<MetabaseConfigInput> = {}): MetabaseConfigInput {
+export function sandboxConfig(
+  sandbox: Sandbox,
+  kind: CredentialKind,
+  extra: Partial<MetabaseConfigInput> = {},
+): MetabaseConfigInput {
   const base = { instance_api_url: sandbox.url, ca_certificate: sandbox.caPem };
   const { credentials } = sandbox;
   switch (kind) {
@@ -120,7 +129,8 @@ export function finalStatuses(output: SourceOutput): Map<string, string> {
   const statuses = new Map<string, string>();
   for (const trace of output.traces) {
     const status = trace.stream_status as { stream_descriptor: { name: string }; status: string } | undefined;
-    if (trace.type === 'STREAM_STATUS' && status !== undefined) statuses.set(status.stream_descriptor.name, status.status);
+    if (trace.type === 'STREAM_STATUS' && status !== undefined)
+      statuses.set(status.stream_descriptor.name, status.status);
   }
   return statuses;
 }

@@ -20,7 +20,12 @@ export const htmlPage =
  * newlines, tabs, control characters) and multi-byte UTF-8 (2, 3 and 4 bytes), so a split or re-encoded line shows.
  */
 export function hugeCard(template: JsonRecord, bytes: number): JsonRecord {
-  const pieces = ['SELECT "col" FROM t WHERE a = \'x\\y\';\n', '\tcafé €uro 𝄞 日本語\u0001\u001f', randomBytes(48).toString('base64'), ' -- "quoted" \\ back\r\n'];
+  const pieces = [
+    'SELECT "col" FROM t WHERE a = \'x\\y\';\n',
+    '\tcafé €uro 𝄞 日本語\u0001\u001f',
+    randomBytes(48).toString('base64'),
+    ' -- "quoted" \\ back\r\n',
+  ];
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
@@ -28,5 +33,11 @@ export function hugeCard(template: JsonRecord, bytes: number): JsonRecord {
     parts.push(piece);
     size += Buffer.byteLength(JSON.stringify(piece)) - 2;
   }
-  return { ...template, id: 987_654, name: 'The huge one', query_type: 'native', dataset_query: { type: 'native', database: 1, native: { query: parts.join('') } } };
+  return {
+    ...template,
+    id: 987_654,
+    name: 'The huge one',
+    query_type: 'native',
+    dataset_query: { type: 'native', database: 1, native: { query: parts.join('') } },
+  };
 }

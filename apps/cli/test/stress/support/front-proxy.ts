@@ -51,7 +51,12 @@ export async function startFront(options: FrontOptions): Promise<Front> {
     issuedTokens.push(token);
   };
   const forward = forwardFor(options.upstream);
-  const routes = new Map(Object.entries(options.routes ?? {}).map(([key, route]) => [key, typeof route === 'function' ? route : forwardFor(route)]));
+  const routes = new Map(
+    Object.entries(options.routes ?? {}).map(([key, route]) => [
+      key,
+      typeof route === 'function' ? route : forwardFor(route),
+    ]),
+  );
   const server = await startLoopbackHttps((req, res) => {
     const method = req.method ?? 'GET';
     const url = req.url ?? '/';

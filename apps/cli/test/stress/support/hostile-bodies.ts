@@ -46,7 +46,7 @@ export const oversized = {
     function* () {
       yield '[{"id":1';
       let written = 0;
-      for (let field = 0; written < bytes; ) {
+      for (let field = 0; written < bytes;) {
         let piece = '';
         while (piece.length < PIECE) piece += `,"f${field++}":${field}`;
         written += piece.length;
@@ -75,7 +75,10 @@ export const oversizedEnvelope = {
 /** Answers 200 with `body`, uncompressed, streamed with back-pressure (Content-Length when it is finite). */
 export function sendPieces(body: BodyPieces, options: { length?: number } = {}): RequestHandler {
   return answer((res) => {
-    res.writeHead(200, { 'content-type': 'application/json', ...(options.length === undefined ? {} : { 'content-length': options.length }) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(options.length === undefined ? {} : { 'content-length': options.length }),
+    });
     void pump(body(), res, res);
   });
 }

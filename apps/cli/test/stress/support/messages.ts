@@ -29,7 +29,9 @@ export function streamErrors(run: Run, stream: string | undefined): AirbyteError
 }
 
 export function records(run: Run, stream?: string): AirbyteRecordMessage[] {
-  return run.messages.flatMap((m) => (m.type === 'RECORD' && (stream === undefined || m.record.stream === stream) ? [m.record] : []));
+  return run.messages.flatMap((m) =>
+    m.type === 'RECORD' && (stream === undefined || m.record.stream === stream) ? [m.record] : [],
+  );
 }
 
 /** The STREAM_STATUS sequence of each stream, in order. */
@@ -37,7 +39,10 @@ export function statusesByStream(run: Run): Map<string, string[]> {
   const seen = new Map<string, string[]>();
   for (const m of run.messages) {
     if (m.type !== 'TRACE' || m.trace.type !== 'STREAM_STATUS') continue;
-    const { stream_descriptor: { name }, status } = m.trace.stream_status;
+    const {
+      stream_descriptor: { name },
+      status,
+    } = m.trace.stream_status;
     seen.set(name, [...(seen.get(name) ?? []), status]);
   }
   return seen;
@@ -63,11 +68,15 @@ export function recordsByKey(run: Run): Map<string, Map<string, number>> {
 /** Per stream, each record's data (JSON) by primary key: two reads compare equal when they emitted the same rows. */
 export function recordDataByKey(run: Run): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
-  for (const record of records(run)) (out[record.stream] ??= {})[JSON.stringify(record.data.id)] = JSON.stringify(record.data);
+  for (const record of records(run))
+    (out[record.stream] ??= {})[JSON.stringify(record.data.id)] = JSON.stringify(record.data);
   return out;
 }
 
-export function configuredCatalog(streams: readonly string[], syncMode: SyncMode = 'full_refresh'): ConfiguredAirbyteCatalog {
+export function configuredCatalog(
+  streams: readonly string[],
+  syncMode: SyncMode = 'full_refresh',
+): ConfiguredAirbyteCatalog {
   return {
     streams: streams.map((name) => ({
       stream: { name, json_schema: {}, supported_sync_modes: ['full_refresh', 'incremental'] },

@@ -15,7 +15,13 @@ export interface SeenAtTarget {
 
 /** What reached the target, as plain text (not JSON, which would escape a secret's quotes and backslashes again). */
 export function asText(seen: readonly SeenAtTarget[]): string {
-  return seen.map((r) => [r.method, r.url, ...Object.entries(r.headers).map(([name, value]) => `${name}: ${String(value)}`), r.body].join('\n')).join('\n\n');
+  return seen
+    .map((r) =>
+      [r.method, r.url, ...Object.entries(r.headers).map(([name, value]) => `${name}: ${String(value)}`), r.body].join(
+        '\n',
+      ),
+    )
+    .join('\n\n');
 }
 
 export interface RedirectStageOptions {
@@ -37,32 +43,45 @@ export interface RedirectStage {
  * A stage whose configured origin redirects some routes to a second server that records what it receives and answers
  * like Metabase would (a user for /api/user/current, a session for a login, an empty list otherwise).
  */
-export async function startRedirectStage(test: Pick<TestContext, 'onTestFinished'>, options: RedirectStageOptions): Promise<RedirectStage> {
+export async function startRedirectStage(
+  test: Pick<TestContext, 'onTestFinished'>,
+  options: RedirectStageOptions,
+): Promise<RedirectStage> {
   const seen: SeenAtTarget[] = [];
   const target = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: await readRequestBody(req) });
     const path = req.url ?? '';
-    if (path.startsWith('/api/user/current')) sendJson(res, 200, { id: 1, email: 'someone@example.com', is_superuser: true });
+    if (path.startsWith('/api/user/current'))
+      sendJson(res, 200, { id: 1, email: 'someone@example.com', is_superuser: true });
     else if (path.startsWith('/api/session')) sendJson(res, 200, { id: 'a0000000-0000-4000-8000-000000000000' });
     else sendJson(res, 200, []);
   };
-  const targetOrigin = options.target === 'http' ? await startPlainHttp(test, target) : await startHttpsTarget(test, target);
+  const targetOrigin =
+    options.target === 'http' ? await startPlainHttp(test, target) : await startHttpsTarget(test, target);
   const redirect = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     await answer((r) => {
       r.writeHead(options.status ?? 302, { location: `${targetOrigin}${req.url ?? '/'}` }).end();
     })(req, res);
   };
-  const stage = await startStage(test, { routes: () => Object.fromEntries(options.redirected.map((route) => [route, redirect])) });
+  const stage = await startStage(test, {
+    routes: () => Object.fromEntries(options.redirected.map((route) => [route, redirect])),
+  });
   return { stage, seen };
 }
 
-async function startHttpsTarget(test: Pick<TestContext, 'onTestFinished'>, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<string> {
+async function startHttpsTarget(
+  test: Pick<TestContext, 'onTestFinished'>,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<string> {
   const server = await startLoopbackHttps(handler, { host: 'localhost' });
   test.onTestFinished(() => server.close());
   return server.origin;
 }
 
-async function startPlainHttp(test: Pick<TestContext, 'onTestFinished'>, handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Promise<string> {
+async function startPlainHttp(
+  test: Pick<TestContext, 'onTestFinished'>,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<string> {
   const server = createServer((req, res) => {
     handler(req, res).catch(() => res.destroy());
   });

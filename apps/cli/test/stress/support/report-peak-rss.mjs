@@ -3,4 +3,5 @@
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.PEAK_RSS_FILE;
-if (file !== undefined && file !== '') process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));
+if (file !== undefined && file !== '')
+  process.on('exit', () => writeFileSync(file, String(process.resourceUsage().maxRSS)));

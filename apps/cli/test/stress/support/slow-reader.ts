@@ -40,7 +40,11 @@ export interface SlowReadResult {
  */
 export async function readSlowly(args: string[], options: SlowReadOptions): Promise<SlowReadResult> {
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [options.cliFile, ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [options.cliFile, ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let signalledAtMs: number | undefined;
   const sendSignal = (name: NodeJS.Signals): void => {
     if (signalledAtMs !== undefined) return;
@@ -48,7 +52,12 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
     child.kill(name);
   };
   const planned = options.sendSignal;
-  const signalTimer = planned !== undefined && 'afterMs' in planned ? setTimeout(() => { sendSignal(planned.signal); }, planned.afterMs) : undefined;
+  const signalTimer =
+    planned !== undefined && 'afterMs' in planned
+      ? setTimeout(() => {
+          sendSignal(planned.signal);
+        }, planned.afterMs)
+      : undefined;
   options.onSpawn?.(sendSignal);
   const killer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs);
   let peakRssBytes = 0;
@@ -69,7 +78,9 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
     child.once('exit', () => {
       exitedAtMs = performance.now() - startedAt;
     });
-    child.once('close', (code) => { resolve(code ?? 128); });
+    child.once('close', (code) => {
+      resolve(code ?? 128);
+    });
   });
   child.stdout.pause();
   await sleep(options.initialPauseMs);
@@ -78,7 +89,8 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
   let tail = '';
   for await (const chunk of child.stdout.setEncoding('utf8') as AsyncIterable<string>) {
     stdoutBytes += Buffer.byteLength(chunk);
-    if (planned !== undefined && 'afterBytes' in planned && stdoutBytes >= planned.afterBytes) sendSignal(planned.signal);
+    if (planned !== undefined && 'afterBytes' in planned && stdoutBytes >= planned.afterBytes)
+      sendSignal(planned.signal);
     const parts = (tail + chunk).split('\n');
     tail = parts.pop() ?? '';
     for (const line of parts) options.onLine(line);
@@ -93,7 +105,16 @@ export async function readSlowly(args: string[], options: SlowReadOptions): Prom
     clearTimeout(signalTimer);
     clearInterval(sampler);
   });
-  return { exitCode, stdoutBytes, peakRssBytes, rssSamples, unterminatedTail: tail, stderr, exitedAtMs, ...(signalledAtMs === undefined ? {} : { signalledAtMs }) };
+  return {
+    exitCode,
+    stdoutBytes,
+    peakRssBytes,
+    rssSamples,
+    unterminatedTail: tail,
+    stderr,
+    exitedAtMs,
+    ...(signalledAtMs === undefined ? {} : { signalledAtMs }),
+  };
 }
 
 function vmRssBytes(pid: number | undefined): number | undefined {

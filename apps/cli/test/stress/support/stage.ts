@@ -23,7 +23,10 @@ export interface StageOptions {
 }
 
 /** A sandbox behind a recording front, both stopped when the test whose context is given ends (concurrent-safe). */
-export async function startStage(test: Pick<TestContext, 'onTestFinished'>, options: StageOptions = {}): Promise<Stage> {
+export async function startStage(
+  test: Pick<TestContext, 'onTestFinished'>,
+  options: StageOptions = {},
+): Promise<Stage> {
   const sandbox = await startSandbox({ seed: 11, scale: 1, ...options.sandbox });
   const front = await startFront({ upstream: sandbox, routes: options.routes?.(sandbox) });
   test.onTestFinished(async () => {
@@ -33,7 +36,12 @@ export async function startStage(test: Pick<TestContext, 'onTestFinished'>, opti
   return {
     sandbox,
     front,
-    config: (kind, extra = {}) => ({ instance_api_url: front.url, ...credentials(sandbox, kind), ca_certificate: sandbox.caPem, ...extra }),
+    config: (kind, extra = {}) => ({
+      instance_api_url: front.url,
+      ...credentials(sandbox, kind),
+      ca_certificate: sandbox.caPem,
+      ...extra,
+    }),
     invoke: (cli, invocation) =>
       cli.invoke({
         secrets: configSecrets(invocation.config),
@@ -60,7 +68,9 @@ function credentials(sandbox: Sandbox, kind: CredentialKind): Record<string, str
 }
 
 /** The fields the spec marks airbyte_secret (password, session_token, api_key): what must never be printed. */
-const secretFields = Object.entries((metabaseConnectionSpecification().properties ?? {}) as Record<string, { airbyte_secret?: boolean }>)
+const secretFields = Object.entries(
+  (metabaseConnectionSpecification().properties ?? {}) as Record<string, { airbyte_secret?: boolean }>,
+)
   .filter(([, property]) => property.airbyte_secret === true)
   .map(([name]) => name);
 

@@ -64,7 +64,10 @@ export interface StressCli {
  * (configured or issued at run time) appears in either, raw or encoded.
  */
 export async function createStressCli(): Promise<StressCli> {
-  if (!existsSync(bundleFile)) throw new Error(`${bundleFile} is missing: build the CLI first (pnpm turbo run build --filter=@mb-airbyte/source-metabase-cli)`);
+  if (!existsSync(bundleFile))
+    throw new Error(
+      `${bundleFile} is missing: build the CLI first (pnpm turbo run build --filter=@mb-airbyte/source-metabase-cli)`,
+    );
   const dir = await mkdtemp(join(tmpdir(), 'source-metabase-stress-'));
   let files = 0;
   const file = async (name: string, value: unknown): Promise<string> => {
@@ -78,7 +81,8 @@ export async function createStressCli(): Promise<StressCli> {
       const args: string[] = [command];
       if (config !== undefined) args.push('--config', await file('config.json', config));
       if (catalog !== undefined) {
-        const value = Array.isArray(catalog) && catalog.every((s) => typeof s === 'string') ? configuredCatalog(catalog) : catalog;
+        const value =
+          Array.isArray(catalog) && catalog.every((s) => typeof s === 'string') ? configuredCatalog(catalog) : catalog;
         args.push('--catalog', await file('catalog.json', value));
       }
       if (state !== undefined) args.push('--state', await file('state.json', state));
@@ -91,7 +95,11 @@ export async function createStressCli(): Promise<StressCli> {
         cliFile: bundleFile,
         cwd: dir,
         ...(rssFile === undefined ? {} : { execArgv: ['--import', peakRssReporter] }),
-        env: { PATH: process.env.PATH ?? '', ...options.env, ...(rssFile === undefined ? {} : { PEAK_RSS_FILE: rssFile }) },
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...options.env,
+          ...(rssFile === undefined ? {} : { PEAK_RSS_FILE: rssFile }),
+        },
         timeoutMs: options.timeoutMs ?? 120_000,
         onMessage: (message, line, atMs) => {
           lines.push(line);
@@ -101,8 +109,16 @@ export async function createStressCli(): Promise<StressCli> {
       const where = `source-metabase ${args.join(' ')}`;
       expect(run.badLines, `${where}: stdout lines that are not protocol messages`).toEqual([]);
       expect(run.stderr, `${where}: stderr`).not.toMatch(/\n\s+at .+:\d+:\d+/);
-      const secrets = [...(options.secrets ?? []), ...(options.issuedTokens?.() ?? []).map((value, i) => ({ name: `session id issued at run time #${i + 1}`, value }))];
-      expect(findLeaks(`${lines.join('\n')}\n${run.stderr}`, secrets), `${where}: secrets on stdout/stderr`).toEqual([]);
+      const secrets = [
+        ...(options.secrets ?? []),
+        ...(options.issuedTokens?.() ?? []).map((value, i) => ({
+          name: `session id issued at run time #${i + 1}`,
+          value,
+        })),
+      ];
+      expect(findLeaks(`${lines.join('\n')}\n${run.stderr}`, secrets), `${where}: secrets on stdout/stderr`).toEqual(
+        [],
+      );
       const peakRssMb = rssFile === undefined ? undefined : Number(await readFile(rssFile, 'utf8')) / 1024;
       return { ...run, lines, ...(peakRssMb === undefined ? {} : { peakRssMb }) };
     },
