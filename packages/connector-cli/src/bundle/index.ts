@@ -2,6 +2,8 @@
 import type { Options } from 'tsup';
 import { embeddedCorePlugin } from './embedded-core-plugin.js';
 
+export { embeddedCoreText } from './embedded-core-text.js';
+
 /** Node's ESM has no `require`; bundled CommonJS modules call it for built-ins. */
 export const requireShim = [
   "import { createRequire as __createRequire } from 'node:module';",
