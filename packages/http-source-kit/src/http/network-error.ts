@@ -81,42 +81,30 @@ export function networkError(error: unknown, context: NetworkErrorContext): Http
   const code = errorCode(error);
   const text = context.timeoutMessage ?? errorText(error);
   const base = { method: context.method, url: context.url, code, internalMessage: `${code ?? 'error'}: ${text}` };
+  // The server's certificate, protocol or name: every request to it meets the same, so the run ends here.
+  const serverProblem = (message: string): HttpError =>
+    new HttpError({ ...base, retryable: false, failureType: 'config_error', endsRun: true, message });
   if (code !== undefined && CERTIFICATE_ERROR_CODES.has(code)) {
     const problem = certificateProblem(
       code,
       context.certificate ?? certificateFacts(field(error, 'cert')),
       stringField(error, 'host'),
     );
-    return new HttpError({
-      ...base,
-      retryable: false,
-      failureType: 'config_error',
-      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
-      message:
-        problem === undefined
-          ? `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
+    return serverProblem(
+      problem === undefined
+        ? `TLS certificate check failed for ${context.method} ${base.url}: ${text} (${code}). ` +
             'If the server uses a certificate from a private CA, add that CA certificate (PEM) to the configuration; ' +
             'certificate verification cannot be turned off.'
-          : `TLS certificate check failed for ${context.method} ${base.url}: ${problem} (${code}).`,
-    });
+        : `TLS certificate check failed for ${context.method} ${base.url}: ${problem} (${code}).`,
+    );
   }
   if (code === 'EPROTO' || code?.startsWith('ERR_SSL_')) {
-    return new HttpError({
-      ...base,
-      retryable: false,
-      failureType: 'config_error',
-      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
-      message: `The TLS handshake with ${base.url} failed: ${text}. Check that the URL's scheme and port point to an HTTPS server.`,
-    });
+    return serverProblem(
+      `The TLS handshake with ${base.url} failed: ${text}. Check that the URL's scheme and port point to an HTTPS server.`,
+    );
   }
   if (code === 'ENOTFOUND') {
-    return new HttpError({
-      ...base,
-      retryable: false,
-      failureType: 'config_error',
-      endsRun: true, // the server's certificate, protocol or name: every request to it meets the same
-      message: `The host of ${base.url} could not be found (DNS lookup failed). Check the server URL.`,
-    });
+    return serverProblem(`The host of ${base.url} could not be found (DNS lookup failed). Check the server URL.`);
   }
   const retryable = context.rule.action === 'retry' && (isRetryableCode(code) || code === undefined);
   return new HttpError({

@@ -52,7 +52,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         let batch = scanner.write(chunk);
         if (seen < emitted) {
           const skip = Math.min(emitted - seen, batch.length);
-          seenShape = shapeOf(batch, 0, skip, seenShape);
+          seenShape = shapeOf(batch, skip, seenShape);
           if (seen + skip === emitted && (batch[skip - 1] !== lastEmitted || seenShape !== emittedShape))
             throw changedOnRetry(stream, method, url());
           seen += batch.length;
@@ -64,7 +64,7 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
         result.first ??= batch[0];
         emitted += batch.length;
         lastEmitted = batch[batch.length - 1];
-        emittedShape = shapeOf(batch, 0, batch.length, emittedShape);
+        emittedShape = shapeOf(batch, batch.length, emittedShape);
         yield batch;
       }
       scanner.end();
@@ -97,10 +97,10 @@ export async function* readPage(options: ReadPageOptions): AsyncGenerator<string
 
 const SHAPE_SEED = 0x811c9dc5;
 
-/** Folds the lengths of `records[from..to)` into `hash` (FNV-1a over lengths): cheap enough for every record. */
-function shapeOf(records: readonly string[], from: number, to: number, hash: number): number {
+/** Folds the lengths of the first `count` records into `hash` (FNV-1a over lengths): cheap enough for every record. */
+function shapeOf(records: readonly string[], count: number, hash: number): number {
   let h = hash;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ (records[i]?.length ?? 0), 0x01000193) >>> 0;
+  for (let i = 0; i < count; i++) h = Math.imul(h ^ (records[i]?.length ?? 0), 0x01000193) >>> 0;
   return h;
 }
 
