@@ -93,6 +93,6 @@ async function cancelRun(
 }
 
 /** The ERROR trace for an error nobody handled: described as the kit's runner describes errors, secrets masked. */
-export function fatalTrace(error: unknown, masker: SecretMasker): AirbyteMessage {
+function fatalTrace(error: unknown, masker: SecretMasker): AirbyteMessage {
   return masker.maskDeep(errorTraceMessage(describeError(error)));
 }

@@ -5,7 +5,7 @@ import { embeddedCorePlugin } from './embedded-core-plugin.js';
 export { embeddedCoreText } from './embedded-core-text.js';
 
 /** Node's ESM has no `require`; bundled CommonJS modules call it for built-ins. */
-export const requireShim = [
+const requireShim = [
   "import { createRequire as __createRequire } from 'node:module';",
   'const require = __createRequire(import.meta.url);',
 ].join('\n');
