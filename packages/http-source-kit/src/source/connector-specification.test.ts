@@ -35,4 +35,20 @@ describe('connectorSpecification', () => {
     });
     expect(JSON.stringify(spec)).not.toContain('"additionalProperties":false');
   });
+
+  it('is computed once per source: a second call returns the same object, another source its own', () => {
+    const make = (name: string) =>
+      defineSource({
+        name,
+        version: '1.0.0',
+        config: z.object({ url: z.string() }),
+        http: () => ({ baseUrl: 'https://x.invalid' }),
+        streams: () => [],
+      });
+    const first = make('source-a');
+    const second = make('source-b');
+    expect(connectorSpecification(first)).toBe(connectorSpecification(first));
+    expect(connectorSpecification(second)).not.toBe(connectorSpecification(first));
+    expect(connectorSpecification(second)).toEqual(connectorSpecification(first));
+  });
 });
