@@ -9,6 +9,9 @@ import {
   sessionClient,
   startSessionServer,
 } from '../../test/support/session-server.js';
+import { startTestServer, testCaPem } from '../../test/support/https-test-server.js';
+import { HttpClient } from '../http/index.js';
+import type { Authenticator } from '../http/http-types.js';
 
 const track = closeAfterEach();
 
@@ -50,6 +53,49 @@ describe('session renewal', () => {
     const results = await requestMany(http, 2);
     expect(results.map((r) => r.path)).toEqual(['/api/card/0', '/api/card/1']);
     expect(server.count('POST', '/api/session')).toBe(2);
+  });
+
+  it('a request that loses the race for every session is sent again as long as other requests succeed', async () => {
+    const server = track(await startSessionServer());
+    server.sessionMaxRequests = 1;
+    server.starvedPath = '/api/card/starved';
+    const now = 1_700_000_000_000; // a still clock, and a ceiling the run stays under
+    const http = track(sessionClient(server, { login, maxLoginsPerMinute: 1000, now: () => now }, 4));
+    const [starved, others] = await Promise.all([
+      http.json<{ path: string }>({ path: 'card/starved' }),
+      requestMany(http, 30),
+    ]);
+    expect(starved.path).toBe('/api/card/starved');
+    expect(others).toHaveLength(30);
+    const refused = server.answered.filter((a) => a.path === '/api/card/starved' && a.status === 401);
+    expect(refused.length, 'refused more often than the bound on replays without progress').toBeGreaterThan(20);
+  });
+
+  it('an authenticator that would renew forever: the request gets its 401 after 20 replays without progress', async () => {
+    const server = track(
+      await startTestServer('trusted', (_req, res) => {
+        res.writeHead(401, { 'content-type': 'text/plain' });
+        res.end('Unauthenticated');
+      }),
+    );
+    let renewals = 0;
+    const renewsForever: Authenticator = {
+      headers: () => Promise.resolve({ authorization: `Bearer t${renewals}` }),
+      onUnauthorized: () => Promise.resolve(++renewals > 0),
+      secrets: () => [],
+      describe: () => 'a token renewed at every 401',
+    };
+    const http = track(
+      new HttpClient({
+        baseUrl: `${server.url}/api/`,
+        caCertPem: testCaPem,
+        userAgent: 't/1',
+        authenticator: renewsForever,
+      }),
+    );
+    await expect(http.json({ path: 'card/1' })).rejects.toMatchObject({ status: 401 });
+    expect(server.requests).toHaveLength(21);
+    expect(renewals).toBe(20);
   });
 
   it('a fresh session refused before it served anything ends the run with a config_error that says why', async () => {

@@ -25,8 +25,15 @@ interface CallOptions {
   limited: boolean;
 }
 
-/** A request sent again this many times with refreshed credentials and still refused gets its 401. */
+/**
+ * A request sent again this many times with refreshed credentials, while no other request succeeded, and still refused
+ * gets its 401. Replays while others succeed are sessions that ended (their renewal is the authenticator's to bound,
+ * e.g. the login ceiling), not credentials refused: with sessions that serve one request each, a request can lose the
+ * race for many sessions in a row.
+ */
 const MAX_AUTH_REPLAYS = 20;
+/** The bound on replays of one request whatever else succeeds, for authenticators that would renew forever. */
+const MAX_AUTH_REPLAYS_IN_ALL = 200;
 
 /** One per source run: streamed bodies, retries by the error table, safe redirects, auth, bounded concurrency. */
 export class HttpClient {
@@ -48,6 +55,8 @@ export class HttpClient {
   /** Tells the authenticator how each request sent with its headers was answered, if it wants to know. */
   private readonly answerHook: ((authHeaders: Record<string, string>, status: number | undefined) => void) | undefined;
   private retries = 0;
+  /** 2xx answers so far: tells a session that ended after serving others from credentials refused. */
+  private successes = 0;
   private closed = false;
   private closing: Promise<void> | undefined;
 
@@ -153,24 +162,37 @@ export class HttpClient {
     const table = this.tableFor(request.errorTable);
     const started = Date.now();
     let replays = 0;
+    let replaysWithoutProgress = 0;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       let failureHeaders: Record<string, string> = {};
       try {
+        const successesBefore = this.successes;
         const result = await this.attempt(request, call, method, url, table, replays > 0);
         const { status, body } = result.response;
         this.serverClock.observe(result.response.headers.date);
         const authenticator = request.authenticator ?? this.options.authenticator;
         const sentCredentials = Object.keys(result.authHeaders).length > 0;
-        if (status === 401 && sentCredentials && authenticator?.onUnauthorized && replays < MAX_AUTH_REPLAYS) {
+        if (
+          status === 401 &&
+          sentCredentials &&
+          authenticator?.onUnauthorized &&
+          replaysWithoutProgress < MAX_AUTH_REPLAYS &&
+          replays < MAX_AUTH_REPLAYS_IN_ALL
+        ) {
           body.destroy();
           replays++;
           if (await authenticator.onUnauthorized(this.authHttp, result.authHeaders)) {
+            // Read after onUnauthorized: it waits for the answers still due on the ended session.
+            if (this.successes === successesBefore) replaysWithoutProgress++;
             attempt--; // the re-sent request is not a retry of a failure
             continue;
           }
         }
-        if (status >= 200 && status < 300) return await consume(result.response);
+        if (status >= 200 && status < 300) {
+          this.successes++;
+          return await consume(result.response);
+        }
         failureHeaders = result.response.headers;
         const { rule, response, bodyText } = await ruleForResponse(request, result.response, ruleFor(table, status));
         if (rule.action === 'ignore') return await consume(response);

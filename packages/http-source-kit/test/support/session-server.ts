@@ -22,6 +22,11 @@ export interface SessionServer extends TestServer {
   sessionMaxRequests: number;
   /** Extra wait before a 200 answer (a 401 is answered at once). */
   successDelayMs: number;
+  /**
+   * A path that always loses the race for a session: its request waits (up to 100 ms) until another request with the
+   * same session has been answered, so with one request per session it is refused until it is the only one left.
+   */
+  starvedPath: string | undefined;
   /** Every data request, in the order answered. */
   answered: Answered[];
   count(method: string, path: string): number;
@@ -48,8 +53,9 @@ export async function startSessionServer(): Promise<SessionServer> {
       }
       return;
     }
-    const left = token === undefined ? undefined : state.valid.get(token);
     const path = req.url ?? '';
+    if (path === state.starvedPath && token !== undefined) await answeredWith(token, 100);
+    const left = token === undefined ? undefined : state.valid.get(token);
     if (left === undefined || left <= 0) {
       if (token !== undefined) state.valid.delete(token);
       state.answered.push({ path, status: 401, token });
@@ -67,6 +73,14 @@ export async function startSessionServer(): Promise<SessionServer> {
     if (state.successDelayMs > 0) await sleep(state.successDelayMs);
     state.answered.push({ path, status: 200, token });
     sendJson(res, 200, { path, token });
+    for (const wake of waiters.splice(0)) wake();
+  };
+  const waiters: (() => void)[] = [];
+  /** Resolves once a request with `token` has been answered 200, or after `ms`. */
+  const answeredWith = async (token: string, ms: number): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline && !holder.state?.answered.some((a) => a.token === token && a.status === 200))
+      await Promise.race([new Promise<void>((resolve) => waiters.push(resolve)), sleep(deadline - Date.now())]);
   };
   const base = await startTestServer('trusted', async (req, res) => {
     if (holder.state) await handle(holder.state, req, res);
@@ -77,6 +91,7 @@ export async function startSessionServer(): Promise<SessionServer> {
     loginMode,
     sessionMaxRequests: Infinity,
     successDelayMs: 0,
+    starvedPath: undefined,
     answered: [],
     count: (method: string, path: string) => base.requests.filter((r) => r.method === method && r.path === path).length,
   });
