@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { ConfiguredAirbyteCatalogSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { memoryIo, spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
+import { embeddedCoreText } from '@mb-airbyte/connector-cli/bundle';
 import { main } from '../src/index.js';
 
 // The built CLI as the Docker image holds it: dist/source-metabase.js copied alone into an empty folder, run with
@@ -69,6 +70,15 @@ describe.skipIf(!existsSync(bundle))(
       expect(await main(['spec'], io)).toBe(0);
       const run = await cli(['spec']);
       expect(run.messages).toEqual(io.messages());
+    });
+
+    it('carries its core as ASCII, which loading turns into a string byte for byte (no UTF-8 decoding)', () => {
+      const text = readFileSync(bundle, 'utf8');
+      const core = embeddedCoreText(text) ?? '';
+      expect(core).toMatch(/runCommand/);
+      const beyondAscii = [...core].filter((c) => c.charCodeAt(0) > 0x7f);
+      expect(beyondAscii, 'characters beyond ASCII in the core (write them as \\u escapes)').toEqual([]);
+      expect(text).toMatch(/\.toString\(['"]latin1['"]\)/);
     });
 
     it('check: SUCCEEDED with good credentials; FAILED without leaking a wrong password', async () => {

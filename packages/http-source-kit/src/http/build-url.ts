@@ -11,9 +11,10 @@ export type QueryParams = Record<string, string | number | boolean | undefined>;
 export function buildUrl(baseUrl: string, path: string, params?: QueryParams): URL {
   const query = params === undefined ? '' : formQuery(params);
   const target = query === '' ? path : `${path}${path.includes('?') ? '&' : '?'}${query}`;
-  return /^https?:\/\//i.test(path)
-    ? new URL(target)
-    : new URL(target.replace(/^\/+/, ''), baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+  if (/^https?:\/\//i.test(path)) return new URL(target);
+  // One parse of the joined text rather than a parse of the path against a parsed base (half the cost, for every
+  // request); a path that looks like a scheme ("a:b") stays a path under the base.
+  return new URL(`${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${target.replace(/^\/+/, '')}`);
 }
 
 /** `key=value&...` as URLSearchParams serialises it (space as `+`; only `*-._` and alphanumerics left as they are). */

@@ -24,6 +24,12 @@ describe('buildUrl', () => {
     expect(buildUrl('https://h/api', 'search', params).search).toBe(`?${new URLSearchParams(params).toString()}`);
     expect(buildUrl('https://h/api', 'search?a=1', { b: 2 }).toString()).toBe('https://h/api/search?a=1&b=2');
   });
+
+  it('keeps a path that looks like a scheme under the base, and resolves dot segments as a relative URL would', () => {
+    expect(buildUrl('https://h/api', 'mailto:x').toString()).toBe('https://h/api/mailto:x');
+    for (const path of ['card/../user', './card/1', 'card/%2E%2E/x', 'a b/c?d=e f#g'])
+      expect(buildUrl('https://h/api/', path).toString(), path).toBe(new URL(path, 'https://h/api/').toString());
+  });
 });
 
 describe('error table', () => {

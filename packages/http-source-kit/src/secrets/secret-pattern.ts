@@ -155,7 +155,7 @@ export function base64Cores(secret: string): string[] {
 
 /** Characters of a core a base64 run cut short must end with to be recognised (6 bytes of the secret). */
 const MIN_CUT_CORE = 8;
-const ELLIPSIS = /…|\.\.\./g;
+const ELLIPSIS = /\u2026|\.\.\./g;
 
 /**
  * `text` with every base64 run that contains one of `cores` replaced, whole, by `mask`; and every run that ends, right
