@@ -19,16 +19,35 @@ function validateUrl(input: unknown): true | string {
     : 'an https:// URL, e.g. https://api.example.com/v1/';
 }
 
+/** The workspace root and the new package's folder. */
+function where(answers: Record<string, unknown>): { root: string; dir: string } {
+  const root = (answers.turbo as { paths: { root: string } }).paths.root;
+  return { root, dir: join(root, 'packages', `source-${String(answers.name)}`) };
+}
+
 /** Writes the package's Dockerfile with connector-cli's `connector-image dockerfile` (its lint checks it stays so). */
 function writeDockerfile(answers: Record<string, unknown>): string {
-  const root = (answers.turbo as { paths: { root: string } }).paths.root;
-  const dir = join(root, 'packages', `source-${String(answers.name)}`);
+  const { root, dir } = where(answers);
   execFileSync(
     process.execPath,
     [join(root, 'packages/connector-cli/image/connector-image.mjs'), 'dockerfile', '--connector', dir],
     { stdio: 'inherit' },
   );
   return `${dir}/Dockerfile`;
+}
+
+/** Formats what was written as the workspace's format check wants (the templates themselves are not checked). */
+function formatPackage(answers: Record<string, unknown>): string {
+  const { root, dir } = where(answers);
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/prettier/bin/prettier.cjs'), '--write', '--log-level=warn', dir],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  return `${dir} formatted`;
 }
 
 export default function generator(plop: PlopTypes.NodePlopAPI): void {
@@ -75,6 +94,7 @@ export default function generator(plop: PlopTypes.NodePlopAPI): void {
         abortOnFail: true,
       },
       writeDockerfile,
+      formatPackage,
       (answers) =>
         `Next: pnpm install, then pnpm turbo run lint typecheck test --filter=@mb-airbyte/source-${String(answers.name)} (and run test:image for its image)`,
     ],

@@ -47,6 +47,10 @@ describe('pnpm gen:source', () => {
     ).toContain('"@mb-airbyte/source-acme-crm": minor');
   });
 
+  it("is formatted as the workspace's format check wants", async () => {
+    await pnpm(['exec', 'prettier', '--check', 'packages/source-acme-crm'], generated?.root ?? '');
+  });
+
   it('names no other connector: nothing of Metabase in what it wrote', async () => {
     const written = [
       ...(await filesUnder(dir())),
