@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -62,6 +63,26 @@ describe.skipIf(missingBuild.length > 0)(
       expect(stdout).toBe(`${version}\n`);
     });
 
+    it('declares every package that its published files import (dependency or peer)', async () => {
+      const undeclared: string[] = [];
+      for (const p of publicPackages) {
+        const installed = join(work, 'project', 'node_modules', ...p.name.split('/'));
+        const manifest = JSON.parse(await readFile(join(installed, 'package.json'), 'utf8')) as Record<
+          string,
+          Record<string, string> | undefined
+        >;
+        const declared = new Set([
+          ...Object.keys(manifest.dependencies ?? {}),
+          ...Object.keys(manifest.peerDependencies ?? {}),
+        ]);
+        for (const file of await filesUnder(join(installed, 'dist')))
+          for (const imported of importedPackages(await readFile(file, 'utf8')))
+            if (!declared.has(imported))
+              undeclared.push(`${p.name}: ${file.slice(installed.length + 1)} imports ${imported}`);
+      }
+      expect(undeclared).toEqual([]);
+    });
+
     it('ships dist, README and LICENSE in each tarball, and no tests or sources', async () => {
       for (const p of publicPackages) {
         const installed = join(work, 'project', 'node_modules', ...p.name.split('/'));
@@ -73,3 +94,26 @@ describe.skipIf(missingBuild.length > 0)(
     });
   },
 );
+
+/** Every file under `dir`, recursively. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+/** The packages a JavaScript or declaration file imports by bare name (not Node's own modules). */
+function importedPackages(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(
+    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)['"]([^'"\s]+)['"]/gm,
+  )) {
+    const specifier = match[1] ?? '';
+    if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) continue;
+    const name = specifier.startsWith('@')
+      ? specifier.split('/').slice(0, 2).join('/')
+      : (specifier.split('/')[0] ?? '');
+    // Only what can be a package name: a template in generated code (`${...}`) is not an import.
+    if (/^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/.test(name) && !builtinModules.includes(name)) names.add(name);
+  }
+  return names;
+}
