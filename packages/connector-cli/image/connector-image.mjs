@@ -3,6 +3,7 @@
 //   connector-image dockerfile [--check]   write the Dockerfile and its .dockerignore (--check: fail if they differ)
 //   connector-image build [--ca FILE] [--npmrc FILE] [--tag TAG]   build <dockerRepository>:<version>
 //   connector-image test [same options]    build it, then check it as the platform runs it (test-image/)
+//   connector-image sync-version           metadata.yaml's dockerImageTag and the Dockerfile follow package.json's version
 //   connector-image engine                 print the container engine that would be used
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +13,11 @@ import { buildImage, readBuildOptions } from './build-image.mjs';
 import { readConnector } from './connector.mjs';
 import { findContainerEngine, noEngineHelp } from './container-engine.mjs';
 import { renderDockerfile, renderDockerignore, writeDockerfile } from './dockerfile.mjs';
+import { syncVersion } from './sync-version.mjs';
 import { testImage } from './test-image.mjs';
 
 const usage =
-  'Usage: connector-image <dockerfile [--check] | build | test | engine> [--connector DIR] [--ca FILE] [--npmrc FILE] [--tag TAG]';
+  'Usage: connector-image <dockerfile [--check] | sync-version | build | test | engine> [--connector DIR] [--ca FILE] [--npmrc FILE] [--tag TAG]';
 const [command, ...rest] = process.argv.slice(2);
 
 function dockerfile(argv) {
@@ -47,6 +49,11 @@ try {
     case 'dockerfile':
       process.exitCode = dockerfile(rest);
       break;
+    case 'sync-version': {
+      const { values } = parseArgs({ args: rest, options: { connector: { type: 'string' } } });
+      for (const file of syncVersion(readConnector(values.connector))) process.stdout.write(`${file}\n`);
+      break;
+    }
     case 'build':
       process.stdout.write(`${buildImage(readBuildOptions(rest)).tag}\n`);
       break;
