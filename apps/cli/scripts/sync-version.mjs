@@ -1,8 +1,8 @@
-// Run by `pnpm version-packages` straight after `changeset version` (plain .mjs, so no build is needed). The CLI and
-// @mb-airbyte/source-metabase are one fixed changesets group, so this package's version is the connector's; it is
-// copied to what changesets does not edit: apps/cli/metadata.yaml (dockerImageTag), apps/cli/Dockerfile
-// (io.airbyte.version and the build hint) and the changelog table in the source's README (its "Unreleased" row, or a
-// new row made from the CHANGELOG.md entry changesets just wrote).
+// Run by `pnpm version-packages` straight after `changeset version`, after `connector-image sync-version` has set
+// apps/cli/metadata.yaml's dockerImageTag and the Dockerfile's label (plain .mjs, so no build is needed). The CLI and
+// @mb-airbyte/source-metabase are one fixed changesets group, so this package's version is the connector's; this
+// copies it to the changelog table in the source's README (its "Unreleased" row, or a new row made from the
+// CHANGELOG.md entry changesets just wrote).
 import { readFileSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { URL } from 'node:url';
@@ -19,12 +19,6 @@ function rewrite(file, replacements) {
   if (after !== before) writeFileSync(url, after);
   process.stdout.write(`${file}: ${after === before ? 'unchanged' : `now at ${version}`}\n`);
 }
-
-rewrite('metadata.yaml', [[/^(\s*dockerImageTag:\s*).*$/m, `$1${version}`]]);
-rewrite('Dockerfile', [
-  [/^(LABEL io\.airbyte\.version=).*$/m, `$1"${version}"`],
-  [/(mb-airbyte\/source-metabase:)\S+( \.)/, `$1${version}$2`],
-]);
 
 /** The first line of each entry of this version's section in the source's CHANGELOG.md, without the commit id. */
 function releaseSubjects() {

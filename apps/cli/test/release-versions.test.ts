@@ -25,6 +25,7 @@ const releaseFiles = [
   'apps/cli/metadata.yaml',
   'apps/cli/Dockerfile',
   'apps/cli/scripts/sync-version.mjs',
+  'packages/connector-cli/image',
   'packages/source-metabase/README.md',
 ];
 let scratch = '';
@@ -52,6 +53,12 @@ async function scratchWorkspace(): Promise<string> {
   await mkdir(join(dir, 'node_modules'));
   for (const entry of ['.bin', '@changesets'])
     await symlink(join(root, 'node_modules', entry), join(dir, 'node_modules', entry));
+  // The CLI's sync-version runs connector-image: the scratch copy's, so the Dockerfile it writes names scratch paths.
+  await mkdir(join(dir, 'apps/cli/node_modules/.bin'), { recursive: true });
+  await symlink(
+    join(dir, 'packages/connector-cli/image/connector-image.mjs'),
+    join(dir, 'apps/cli/node_modules/.bin/connector-image'),
+  );
   await run('git', ['init', '--quiet', '--initial-branch=main'], { cwd: dir });
   await commitAll(dir, 'scratch');
   return dir;
