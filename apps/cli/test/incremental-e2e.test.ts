@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfiguredAirbyteCatalogSchema, type AirbyteMessage } from '@mb-airbyte/airbyte-protocol';
 import { startSandbox, type Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { spawnConnector, type ConnectorRun } from '@mb-airbyte/connector-cli/testing';
+import { incrementalStreams, incrementalWhereSupported } from './support/incremental-catalog.js';
 
 // Incremental sync through the built CLI, as the platform runs it: a configured catalog asking for incremental
 // streams, a first read, changes in the sandbox, then a second read given the first read's STATE messages in a
 // --state file. The sandbox clock is fixed in 2025 (after its data, before the real time of its Date headers), so
 // the second read's records are known exactly: the changed ones plus those at each saved cursor.
 const bundle = fileURLToPath(new URL('../dist/source-metabase.js', import.meta.url));
-const incremental = ['cards', 'dashboards', 'databases', 'native_query_snippets', 'tables', 'segments', 'alerts'];
 
 let sandbox: Sandbox;
 let work: string;
@@ -85,18 +85,8 @@ describe.skipIf(!existsSync(bundle))(
       expect(discovered.exitCode).toBe(0);
       const catalog = ConfiguredAirbyteCatalogSchema.parse(JSON.parse(await readFile(file('catalog.json'), 'utf8')));
       const streams = catalog.streams
-        .filter((s) => incremental.includes(s.stream.name) || s.stream.name === 'collections')
-        .map((s) =>
-          incremental.includes(s.stream.name)
-            ? {
-                ...s,
-                sync_mode: 'incremental' as const,
-                destination_sync_mode: 'append_dedup' as const,
-                cursor_field: ['updated_at'],
-                primary_key: [['id']],
-              }
-            : s,
-        );
+        .filter((s) => incrementalStreams.includes(s.stream.name) || s.stream.name === 'collections')
+        .map(incrementalWhereSupported);
       await writeFile(file('catalog.json'), JSON.stringify({ streams }));
     });
 
@@ -110,7 +100,7 @@ describe.skipIf(!existsSync(bundle))(
       expect(first.exitCode).toBe(0);
       expect(idsOf(first, 'cards')).toEqual(sandbox.expected.cards().map((card) => card.id));
       const cursors = savedCursors(first);
-      for (const stream of incremental) {
+      for (const stream of incrementalStreams) {
         const state = ofType(first, 'STATE').find((m) => m.state.stream?.stream_descriptor.name === stream);
         expect(state?.state.stream?.stream_state, stream).toEqual({
           updated_at: expect.any(String) as string,
@@ -151,7 +141,7 @@ describe.skipIf(!existsSync(bundle))(
     });
 
     it('a state file from a newer format fails those streams with a config_error and exit 1', async () => {
-      const newer = incremental.map((name) => ({
+      const newer = incrementalStreams.map((name) => ({
         type: 'STREAM',
         stream: { stream_descriptor: { name }, stream_state: { updated_at: '2024-01-01T00:00:00Z', state_version: 2 } },
       }));
@@ -162,7 +152,7 @@ describe.skipIf(!existsSync(bundle))(
       const errors = ofType(run, 'TRACE').flatMap((m) =>
         m.trace.type === 'ERROR' && m.trace.error.stream_descriptor !== undefined ? [m.trace.error] : [],
       );
-      expect(errors.map((e) => e.stream_descriptor?.name).sort()).toEqual([...incremental].sort());
+      expect(errors.map((e) => e.stream_descriptor?.name).sort()).toEqual([...incrementalStreams].sort());
       for (const error of errors) {
         expect(error.failure_type).toBe('config_error');
         expect(error.message).toContain(

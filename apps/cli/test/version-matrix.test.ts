@@ -22,10 +22,10 @@ import {
   type MetabaseVersion,
   type Sandbox,
 } from '@mb-airbyte/metabase-sandbox';
+import { incrementalStreams, incrementalWhereSupported } from './support/incremental-catalog.js';
 import { byId, cliRead, objectsIn, type CliRead } from './support/version-matrix.js';
 
 const bundle = fileURLToPath(new URL('../dist/source-metabase.js', import.meta.url));
-const incremental = ['cards', 'dashboards', 'databases', 'native_query_snippets', 'tables', 'segments', 'alerts'];
 /** The sandbox's clock: after its data, before the real time its Date headers show. */
 const clock = Date.parse('2025-01-01T00:00:00.000Z');
 /** Combinations run at once (each is a sandbox plus one CLI process at a time). */
@@ -140,17 +140,7 @@ beforeAll(async () => {
   streams = catalog.streams.map((s) => s.stream.name);
   const ajv = new Ajv({ strict: true, strictTypes: false, allErrors: true });
   for (const s of catalog.streams) validators.set(s.stream.name, ajv.compile(s.stream.json_schema));
-  const toIncremental = catalog.streams.map((s) =>
-    incremental.includes(s.stream.name)
-      ? {
-          ...s,
-          sync_mode: 'incremental' as const,
-          destination_sync_mode: 'append_dedup' as const,
-          cursor_field: ['updated_at'],
-          primary_key: [['id']],
-        }
-      : s,
-  );
+  const toIncremental = catalog.streams.map(incrementalWhereSupported);
   await writeFile(join(root, 'incremental.json'), JSON.stringify({ streams: toIncremental }));
   let next = 0;
   const lane = async (): Promise<void> => {
@@ -229,7 +219,9 @@ describe.each(combos)('Metabase $version on $appDb', ({ version, appDb }) => {
     // 0.51-0.52: every dashboard the first read viewed has a later updated_at, so all come again (documented).
     if (movesUpdatedAt(version)) expect(new Set(ids(second, 'dashboards')).size).toBe(liveDashboards);
     else expect(ids(second, 'dashboards').length).toBeLessThan(ids(first, 'dashboards').length);
-    for (const state of first.states.filter((s) => incremental.includes(s.stream?.stream_descriptor.name ?? ''))) {
+    for (const state of first.states.filter((s) =>
+      incrementalStreams.includes(s.stream?.stream_descriptor.name ?? ''),
+    )) {
       const cursor = (state.stream?.stream_state as { updated_at?: unknown } | undefined)?.updated_at;
       expect(typeof cursor === 'string' && Number.isFinite(Date.parse(cursor)), String(cursor)).toBe(true);
     }

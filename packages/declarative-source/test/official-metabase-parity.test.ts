@@ -7,17 +7,13 @@ import { discoverSource, readSource, type SourceOutput } from '@mb-airbyte/http-
 import { createMetabaseSource } from '@mb-airbyte/source-metabase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceFromManifest } from '../src/index.js';
-import { officialManifestFile, officialManifestText, warnWhenSkipped } from './support/official-manifest.js';
+import {
+  officialManifestFile,
+  officialManifestText,
+  officialStreams,
+  warnWhenSkipped,
+} from './support/official-manifest.js';
 
-const officialStreams = [
-  'cards',
-  'collections',
-  'dashboards',
-  'users',
-  'databases',
-  'native_query_snippets',
-  'collections_items_dashboards',
-];
 type Credential = 'username_password' | 'session_token';
 
 interface Run {

@@ -4,6 +4,7 @@ import { startSandbox } from '@mb-airbyte/metabase-sandbox';
 import {
   configuredCatalog,
   errorTraces,
+  everyStream,
   finalStatuses,
   parseMessage,
   recordDataByKey,
@@ -30,20 +31,6 @@ afterAll(async () => {
 
 /** The kit's default retry budget: attempts per request, the first included. */
 const retryBudget = 6;
-const everyStream = [
-  'cards',
-  'collections',
-  'dashboards',
-  'collections_items_dashboards',
-  'users',
-  'databases',
-  'native_query_snippets',
-  'tables',
-  'segments',
-  'permission_groups',
-  'alerts',
-  'dashboard_cards',
-];
 
 /** Asserts two reads emitted the same rows: per stream, the same primary keys, each exactly once, with the same data. */
 function expectSameRecords(run: StressRun, clean: StressRun): void {

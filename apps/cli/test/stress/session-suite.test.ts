@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '@mb-airbyte/metabase-sandbox';
 import { loginAttempt } from './support/login-attempt.js';
-import { errorTraces, finalStatuses, recordDataByKey, records, recordsByKey } from './support/messages.js';
+import { errorTraces, everyStream, finalStatuses, recordDataByKey, records, recordsByKey } from './support/messages.js';
 import { startStage } from './support/stage.js';
 import { createStressCli, type StressCli, type StressRun } from './support/stress-cli.js';
 
@@ -15,21 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cli.close();
 });
-
-const everyStream = [
-  'cards',
-  'collections',
-  'dashboards',
-  'collections_items_dashboards',
-  'users',
-  'databases',
-  'native_query_snippets',
-  'tables',
-  'segments',
-  'permission_groups',
-  'alerts',
-  'dashboard_cards',
-];
 
 /** Every stream, each primary key once, the same data as a clean read of a sandbox with the same seed. */
 function expectSameRecords(run: StressRun, clean: StressRun): void {

@@ -23,3 +23,14 @@ export function warnWhenSkipped(suite: string): void {
     );
   }
 }
+
+/** The streams of Airbyte's Metabase manifest, in its order. */
+export const officialStreams: readonly string[] = [
+  'cards',
+  'collections',
+  'dashboards',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'collections_items_dashboards',
+];

@@ -9,6 +9,22 @@ import {
 
 type Run = { messages: readonly AirbyteMessage[] };
 
+/** Every stream the Metabase source offers, in its catalog order. */
+export const everyStream: readonly string[] = [
+  'cards',
+  'collections',
+  'dashboards',
+  'collections_items_dashboards',
+  'users',
+  'databases',
+  'native_query_snippets',
+  'tables',
+  'segments',
+  'permission_groups',
+  'alerts',
+  'dashboard_cards',
+];
+
 /** One stdout line as a protocol message, or undefined when it is not one. */
 export function parseMessage(line: string): AirbyteMessage | undefined {
   try {
