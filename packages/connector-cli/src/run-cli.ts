@@ -1,5 +1,6 @@
 // A connector's executable in one call: the only place that touches process.argv, process.exit and the real stdio.
 import { CANCEL_SIGNALS, EXIT_WITHIN_MS, type CancelSignal } from './cancel-signals.js';
+import { CORE_COMMANDS, setCoreV8Flags } from './core-v8-flags.js';
 import { main, type MainOptions } from './main.js';
 import { processIo } from './process-io.js';
 
@@ -13,14 +14,7 @@ export type RunCliOptions = MainOptions;
  */
 export async function runCli(options: RunCliOptions): Promise<void> {
   const taken = options.takeArguments?.(process.argv.slice(2)) ?? { rest: process.argv.slice(2) };
-  if (taken.rest[0] === 'read') {
-    // Records stream through and die young, so a young generation kept at its initial 1 MB semi-spaces is enough:
-    // V8 would otherwise grow it to 16 MB ones, about 25 MB more RSS for the same CPU (measured with the Metabase
-    // connector's `pnpm bench`). V8 reads this flag each time it would grow the young generation, so setting it at
-    // run time takes effect. Loaded only for `read`, so that `spec` does not pay for node:v8.
-    const { setFlagsFromString } = await import('node:v8');
-    setFlagsFromString('--semi-space-growth-factor=1');
-  }
+  if (CORE_COMMANDS.includes(taken.rest[0] ?? '')) await setCoreV8Flags();
   const wiring = wireProcess(options.name);
   const exitCode = await main(taken.rest, wiring.io, { ...options, takeArguments: () => taken });
   wiring.finish(exitCode);

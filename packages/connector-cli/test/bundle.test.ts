@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'tsup';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectorBinConfig, embeddedCoreText } from '../src/bundle/index.js';
+import { connectorBinConfig, CORE_WRAPPER, embeddedCoreCodeCache, embeddedCoreText } from '../src/bundle/index.js';
+import { CORE_V8_FLAGS } from '../src/core-v8-flags.js';
 import { main } from '../src/index.js';
 import { memoryIo } from '../src/testing/memory-io.js';
 import { toySource } from './support/toy-source.js';
@@ -92,6 +93,28 @@ describe('connectorBinConfig', () => {
     await expect(buildToy('src/static-bin.ts', join(out, 'static'))).rejects.toThrow(
       /imports \S+source\.ts statically; import it lazily/,
     );
+  });
+
+  it('carries a code cache of the core that this Node takes under the flags check, discover and read set', async () => {
+    const text = await readFile(bin, 'utf8');
+    const core = join(out, 'core-wrapped.js');
+    const cache = join(out, 'core.cache');
+    await writeFile(core, `${CORE_WRAPPER.start}${embeddedCoreText(text) ?? ''}${CORE_WRAPPER.end}`);
+    await writeFile(cache, embeddedCoreCodeCache(text) ?? Buffer.alloc(0));
+    // As the bin does: the same text compiled with the cache, in a fresh node; V8 says whether it took the cache.
+    const rejected = async (flags: readonly string[]) => {
+      const script = [
+        `for (const flag of ${JSON.stringify(flags)}) require('node:v8').setFlagsFromString(flag);`,
+        "const { readFileSync } = require('node:fs');",
+        `const script = new (require('node:vm').Script)(readFileSync(${JSON.stringify(core)}, 'utf8'), { cachedData: readFileSync(${JSON.stringify(cache)}) });`,
+        'process.stdout.write(String(script.cachedDataRejected));',
+      ].join('\n');
+      const { stdout } = await run(process.execPath, ['-e', script], { env: { ...process.env, NODE_OPTIONS: '' } });
+      return stdout;
+    };
+    expect(await rejected(CORE_V8_FLAGS)).toBe('false');
+    // V8 checks the flags a cache was made under: without the commands' flags the same cache is refused.
+    expect(await rejected([])).toBe('true');
   });
 
   it('check and read load the source from the embedded core and run it', async () => {

@@ -2,7 +2,7 @@
 import type { Options } from 'tsup';
 import { embeddedCorePlugin } from './embedded-core-plugin.js';
 
-export { embeddedCoreText } from './embedded-core-text.js';
+export { CORE_WRAPPER, embeddedCoreCodeCache, embeddedCoreText } from './embedded-core-text.js';
 
 /** Node's ESM has no `require`; bundled CommonJS modules call it for built-ins. */
 const requireShim = [
