@@ -130,11 +130,13 @@ export function benchMarkdown(results) {
     x(p.connector.medianSeconds / p.floor.medianSeconds),
   ]);
   const runs = results.figures.bulk?.connector.runs.length ?? results.options.runs;
+  const fanOutRuns = results.figures.fanOut?.connector.runs.length;
+  const fanOutNote = fanOutRuns === undefined || fanOutRuns === runs ? '' : `, of ${fanOutRuns} for fan-out`;
   return [
     '# `pnpm bench` results',
     '',
     `Measured ${results.generatedAt} on ${machineLine(results)}.`,
-    `Medians of ${runs} runs each (the floor of the memory figure: one run); floor and connector runs alternate.`,
+    `Medians of ${runs} runs each${fanOutNote} (the floor of the memory figure: one run); floor and connector runs alternate.`,
     '',
     table(FIGURES_HEADER, figureRows(results)),
     '',
