@@ -17,7 +17,11 @@ const publicPackages = [
   { name: '@mb-airbyte/source-metabase', dir: 'packages/source-metabase', probe: 'metabaseSource' },
   { name: '@mb-airbyte/connector-cli', dir: 'packages/connector-cli', probe: 'runCli' },
   { name: '@mb-airbyte/source-metabase-cli', dir: 'apps/cli', probe: 'main' },
+  { name: '@mb-airbyte/declarative-source', dir: 'packages/declarative-source', probe: 'sourceFromManifest' },
+  // A bin only (one bundled file, no main export): its bin is run below.
+  { name: '@mb-airbyte/source-declarative-manifest', dir: 'apps/declarative-cli', probe: undefined },
 ];
+const withMainExport = publicPackages.filter((p) => p.probe !== undefined);
 const missingBuild = publicPackages.filter((p) => !existsSync(join(root, p.dir, 'dist'))).map((p) => p.dir);
 let work = '';
 
@@ -47,8 +51,8 @@ describe.skipIf(missingBuild.length > 0)(
       if (work !== '') await rm(work, { recursive: true, force: true });
     });
 
-    it.each(publicPackages)('$name imports from its tarball and exports $probe', async ({ name, probe }) => {
-      const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe)}]);`;
+    it.each(withMainExport)('$name imports from its tarball and exports $probe', async ({ name, probe }) => {
+      const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe ?? '')}]);`;
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: join(work, 'project'),
       });
@@ -60,6 +64,17 @@ describe.skipIf(missingBuild.length > 0)(
         cwd: join(work, 'project'),
       });
       const { version } = (await import('../package.json', { with: { type: 'json' } })).default;
+      expect(stdout).toBe(`${version}\n`);
+    });
+
+    it('installs the source-declarative-manifest bin, which prints its version', async () => {
+      const { stdout } = await run(
+        join(work, 'project', 'node_modules', '.bin', 'source-declarative-manifest'),
+        ['--version'],
+        { cwd: join(work, 'project') },
+      );
+      const manifest = join(root, 'apps/declarative-cli/package.json');
+      const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
       expect(stdout).toBe(`${version}\n`);
     });
 
@@ -104,8 +119,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 /** The packages a JavaScript or declaration file imports by bare name (not Node's own modules). */
 function importedPackages(text: string): Set<string> {
   const names = new Set<string>();
+  // A call inside a string is code that a library generates (ajv's `'require("ajv/dist/runtime/equal")'`), not an import.
   for (const match of text.matchAll(
-    /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)['"]([^'"\s]+)['"]/gm,
+    /(?:\bfrom\s*|(?<!['"`])\bimport\s*\(\s*|(?<!['"`])\brequire\s*\(\s*|^import\s+)['"]([^'"\s]+)['"]/gm,
   )) {
     const specifier = match[1] ?? '';
     if (specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('node:')) continue;
