@@ -52,7 +52,7 @@ describe.skipIf(missingBuild.length > 0)(
     });
 
     it.each(withMainExport)('$name imports from its tarball and exports $probe', async ({ name, probe }) => {
-      const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe ?? '')}]);`;
+      const script = `const m = await import(${JSON.stringify(name)}); console.log(typeof m[${JSON.stringify(probe)}]);`;
       const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
         cwd: join(work, 'project'),
       });
